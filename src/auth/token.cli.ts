@@ -1,0 +1,47 @@
+import { loadConfig } from '../config';
+import { Role } from './roles';
+import { signToken } from './viewer';
+
+const USAGE = `Usage: npm run token -- --role ROLE [--la COUNCIL_CODE] [--provider PROVIDER_ID] [--sub USER_ID] [--expires 12h]
+  ROLE is one of ${Object.values(Role).join(', ')}.
+  COUNCIL_OFFICER needs --la (e.g. E06000001); PROVIDER_COORDINATOR needs --provider (the provider's global ID).`;
+
+/** `npm run token`: prints a development token signed with AUTH_JWT_SECRET. */
+async function main(argv: string[]): Promise<number> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (!flag?.startsWith('--') || value === undefined) {
+      console.error(USAGE);
+      return 2;
+    }
+    flags.set(flag.slice(2), value);
+  }
+  const role = flags.get('role');
+  if (!role || !(Object.values(Role) as string[]).includes(role)) {
+    console.error(`--role must be one of ${Object.values(Role).join(', ')}; got ${JSON.stringify(role)}.\n${USAGE}`);
+    return 2;
+  }
+  const la = flags.get('la');
+  const provider = flags.get('provider');
+  if (role === Role.COUNCIL_OFFICER && !/^E\d{8}$/.test(la ?? '')) {
+    console.error(`COUNCIL_OFFICER needs --la with a council code such as E06000001; got ${JSON.stringify(la)}.`);
+    return 2;
+  }
+  if (role === Role.PROVIDER_COORDINATOR && !provider) {
+    console.error('PROVIDER_COORDINATOR needs --provider with the provider\'s global ID (Provider.id).');
+    return 2;
+  }
+  const config = loadConfig();
+  const token = await signToken({ sub: flags.get('sub') ?? `dev-${role.toLowerCase()}`, role: role as Role, la, provider }, config.jwtSecret, flags.get('expires') ?? '12h');
+  console.log(token);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { LocalAuthority } from '../councils/localAuthority.type';
+import type { Context } from '../graphql/context';
+import { Role } from './roles';
+
+@ObjectType({ description: 'The signed-in caller.' })
+export class Viewer {
+  @Field({ description: 'The user ID from the token (`sub`).' })
+  userId: string;
+
+  @Field(() => Role, { description: 'What the caller may see and do.' })
+  role: Role;
+
+  @Field(() => LocalAuthority, { nullable: true, description: "The caller's council, for council officers." })
+  localAuthority: LocalAuthority | null;
+
+  @Field(() => String, { nullable: true, description: "The caller's provider's global ID, for provider coordinators." })
+  providerId: string | null;
+}
+
+@Resolver()
+export class ViewerResolver {
+  @Query(() => Viewer, { nullable: true, description: 'Who is calling: null for anonymous callers.' })
+  async viewer(@Ctx() { principal, loaders }: Context): Promise<Viewer | null> {
+    if (!principal) return null;
+    const council = principal.councilCode ? await loaders.councilByCode.load(principal.councilCode) : null;
+    return {
+      userId: principal.userId,
+      role: principal.role,
+      localAuthority: council ? LocalAuthority.fromRow(council) : null,
+      providerId: principal.providerId,
+    };
+  }
+}

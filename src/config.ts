@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Tandem reads from the environment, parsed and validated once at start-up.
+ * A bad value stops the process with a message naming the variable, so a typo in a deployment
+ * fails loudly instead of running with a surprising default.
+ */
+
+/** The secret used in development and tests when none is configured. Never accepted in production. */
+export const DEVELOPMENT_JWT_SECRET = 'tandem-development-secret-do-not-use-in-production';
+
+/** The folder holding package.json, whether running from src/ (ts-jest) or dist/src/ (compiled). */
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+  return dir;
+}
+
+export const projectRoot = findProjectRoot(__dirname);
+
+const port = z.coerce
+  .number({ message: 'expected a whole number' })
+  .int('expected a whole number')
+  .min(0, 'expected a port from 0 to 65535')
+  .max(65535, 'expected a port from 0 to 65535');
+
+const positiveInt = z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATABASE_POOL_SIZE: positiveInt.max(200, 'expected at most 200 connections').default(10),
+  EMBEDDED_POSTGRES_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'postgres')),
+  AUTH_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  /** Where PostgreSQL is; undefined means start the embedded one. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  embeddedPostgresDir: string;
+  jwtSecret: string;
+  logLevel: string;
+  loadDemoData: boolean;
+  projectRoot: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the given environment (default `process.env`) or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "not set": a shell line like `DATABASE_URL= npm start` should use the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      return `${variable}: ${issue.message} (got ${JSON.stringify(env[variable])})`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production' && !values.AUTH_JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET: required in production (at least 32 characters)');
+  }
+  return {
+    nodeEnv: values.NODE_ENV,
+    host: values.HOST,
+    port: values.PORT,
+    databaseUrl: values.DATABASE_URL,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
+    embeddedPostgresDir: path.resolve(values.EMBEDDED_POSTGRES_DIR),
+    jwtSecret: values.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    logLevel: values.LOG_LEVEL,
+    loadDemoData: values.LOAD_DEMO_DATA === 'true',
+    projectRoot,
+  };
+}

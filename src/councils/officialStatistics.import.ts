@@ -1,0 +1,269 @@
+import { parse } from 'csv-parse/sync';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Imports the Department for Education's tidy-CSV release of children looked after figures
+ * (council, region and England rows, one per year and population type). The whole file is
+ * checked before anything is written, and it is written in one transaction, so a malformed file
+ * stores nothing and a newer release updates the figures it carries (upsert, idempotent).
+ */
+
+export const OFFICIAL_SOURCE = 'Department for Education, Children looked after in England including adoptions';
+export const CHILDREN_LOOKED_AFTER_MEASURE = 'Children looked after on 31 March each year';
+export const LONDON_REGION = { code: 'E12000007', name: 'London' };
+/** Inner and Outer London as the department's file gives them; for comparisons both are London. */
+const LONDON_SUBREGIONS = new Set(['E13000001', 'E13000002']);
+
+/** The department's symbols for a figure that is not a number. */
+export const STATUS_SYMBOLS = ['c', 'z', 'x', 'low', 'u'] as const;
+export type StatusSymbol = (typeof STATUS_SYMBOLS)[number];
+const GEOGRAPHIC_LEVELS = ['National', 'Regional', 'Local authority'] as const;
+type GeographicLevel = (typeof GEOGRAPHIC_LEVELS)[number];
+
+const REQUIRED_COLUMNS = [
+  'time_period',
+  'time_identifier',
+  'geographic_level',
+  'country_code',
+  'region_code',
+  'region_name',
+  'old_la_code',
+  'la_name',
+  'new_la_code',
+  'population_type',
+  'children_count',
+] as const;
+/** Columns later releases might drop; a missing one is stored as `x` (not available). */
+const OPTIONAL_FIGURE_COLUMNS = ['population_estimate', 'rate_per_10000'] as const;
+
+export class ImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: string | undefined,
+    readonly problem: string,
+  ) {
+    super(`${file}: line ${line}${column ? `, column ${column}` : ''}: ${problem}`);
+    this.name = 'ImportError';
+  }
+}
+
+type Figure = { value: number | null; symbol: StatusSymbol | null };
+
+export type OfficialRow = {
+  line: number;
+  geographicLevel: GeographicLevel;
+  areaCode: string;
+  timePeriod: number;
+  timeIdentifier: string;
+  measure: string;
+  childrenCount: Figure;
+  ratePer10000: Figure;
+  populationEstimate: Figure;
+  council?: { code: string; oldCode: string; name: string; regionCode: string; regionName: string };
+};
+
+function parseFigure(raw: string | undefined, file: string, line: number, column: string, integer: boolean): Figure {
+  if (raw === undefined) return { value: null, symbol: 'x' };
+  const text = raw.trim();
+  if ((STATUS_SYMBOLS as readonly string[]).includes(text)) return { value: null, symbol: text as StatusSymbol };
+  const pattern = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  if (!pattern.test(text)) {
+    throw new ImportError(
+      file,
+      line,
+      column,
+      `expected ${integer ? 'a whole number' : 'a number'} or one of ${STATUS_SYMBOLS.join(', ')}; got ${JSON.stringify(raw)}`,
+    );
+  }
+  return { value: Number(text), symbol: null };
+}
+
+function requireMatch(value: string, pattern: RegExp, expected: string, file: string, line: number, column: string): string {
+  const text = value.trim();
+  if (!pattern.test(text)) throw new ImportError(file, line, column, `expected ${expected}; got ${JSON.stringify(value)}`);
+  return text;
+}
+
+/** Parses and checks a whole file; throws ImportError at the first problem, naming line and column. */
+export function parseOfficialStatistics(csvText: string, file: string): OfficialRow[] {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(csvText, { bom: true, columns: true, info: true, skip_empty_lines: true, trim: false });
+  } catch (error) {
+    const csvError = error as { lines?: number; message: string };
+    throw new ImportError(file, csvError.lines ?? 1, undefined, `not a well-formed CSV file (${csvError.message})`);
+  }
+  const header = Object.keys(records[0]?.record ?? {});
+  if (records.length === 0) throw new ImportError(file, 1, undefined, 'the file has a header but no rows, or is empty');
+  for (const column of REQUIRED_COLUMNS) {
+    if (!header.includes(column)) {
+      throw new ImportError(file, 1, column, `required column is missing; the header must include ${REQUIRED_COLUMNS.join(', ')}`);
+    }
+  }
+  const seen = new Map<string, number>();
+  return records.map(({ record, info }) => {
+    const line = info.lines;
+    const level = record.geographic_level.trim();
+    if (!(GEOGRAPHIC_LEVELS as readonly string[]).includes(level)) {
+      throw new ImportError(file, line, 'geographic_level', `expected one of ${GEOGRAPHIC_LEVELS.join(', ')}; got ${JSON.stringify(record.geographic_level)}`);
+    }
+    const geographicLevel = level as GeographicLevel;
+    const timePeriod = Number(requireMatch(record.time_period, /^\d{4}$/, 'a four-digit year such as 2025', file, line, 'time_period'));
+    const measure = record.population_type.trim();
+    if (measure === '') throw new ImportError(file, line, 'population_type', 'expected a population type; got an empty value');
+    let areaCode: string;
+    let council: OfficialRow['council'];
+    if (geographicLevel === 'National') {
+      areaCode = requireMatch(record.country_code, /^E92000001$/, 'England (E92000001)', file, line, 'country_code');
+    } else if (geographicLevel === 'Regional') {
+      areaCode = requireMatch(record.region_code, /^E1[23]\d{6}$/, 'a region code such as E12000001', file, line, 'region_code');
+    } else {
+      areaCode = requireMatch(record.new_la_code, /^E\d{8}$/, 'an ONS council code such as E06000001', file, line, 'new_la_code');
+      const oldCode = requireMatch(record.old_la_code, /^\d{3}$/, 'a three-digit council code such as 805', file, line, 'old_la_code');
+      const regionCode = requireMatch(record.region_code, /^E1[23]\d{6}$/, 'a region code such as E12000001', file, line, 'region_code');
+      const name = record.la_name.trim();
+      if (name === '') throw new ImportError(file, line, 'la_name', 'expected the council name; got an empty value');
+      const inLondon = LONDON_SUBREGIONS.has(regionCode);
+      council = {
+        code: areaCode,
+        oldCode,
+        name,
+        regionCode: inLondon ? LONDON_REGION.code : regionCode,
+        regionName: inLondon ? LONDON_REGION.name : record.region_name.trim(),
+      };
+      if (!/^E12\d{6}$/.test(council.regionCode)) {
+        throw new ImportError(file, line, 'region_code', `expected an English region code (E12...) for a council; got ${JSON.stringify(regionCode)}`);
+      }
+    }
+    const key = [geographicLevel, areaCode, timePeriod, record.time_identifier.trim(), measure].join('|');
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) {
+      throw new ImportError(file, line, undefined, `duplicate of line ${firstLine} (same area, year and population type)`);
+    }
+    seen.set(key, line);
+    return {
+      line,
+      geographicLevel,
+      areaCode,
+      timePeriod,
+      timeIdentifier: record.time_identifier.trim(),
+      measure,
+      childrenCount: parseFigure(record.children_count, file, line, 'children_count', true),
+      ratePer10000: parseFigure(record.rate_per_10000, file, line, 'rate_per_10000', false),
+      populationEstimate: parseFigure(record.population_estimate, file, line, 'population_estimate', true),
+      council,
+    };
+  });
+}
+
+export type ImportSummary = { rows: number; councils: number; inserted: number; updated: number; unchanged: number };
+
+/** Writes parsed rows in one transaction: councils first (latest year's name and region win), then figures. */
+export async function storeOfficialStatistics(dataSource: DataSource, rows: OfficialRow[], release: string): Promise<ImportSummary> {
+  return dataSource.transaction(async (manager) => {
+    const councils = latestCouncilDetails(rows);
+    await upsertCouncils(manager, councils);
+    const changes = await upsertFigures(manager, rows, release);
+    await markAbolishedCouncils(manager);
+    return { rows: rows.length, councils: councils.length, ...changes };
+  });
+}
+
+function latestCouncilDetails(rows: OfficialRow[]): NonNullable<OfficialRow['council']>[] {
+  const latest = new Map<string, { year: number; council: NonNullable<OfficialRow['council']> }>();
+  for (const row of rows) {
+    if (!row.council) continue;
+    const known = latest.get(row.council.code);
+    if (!known || row.timePeriod >= known.year) latest.set(row.council.code, { year: row.timePeriod, council: row.council });
+  }
+  return [...latest.values()].map((entry) => entry.council);
+}
+
+async function upsertCouncils(manager: EntityManager, councils: NonNullable<OfficialRow['council']>[]): Promise<void> {
+  if (councils.length === 0) return;
+  await manager.query(
+    `insert into councils (code, old_code, name, region_code, region_name)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+     on conflict (code) do update
+       set old_code = excluded.old_code, name = excluded.name,
+           region_code = excluded.region_code, region_name = excluded.region_name, updated_at = now()
+       where (councils.old_code, councils.name, councils.region_code, councils.region_name)
+         is distinct from (excluded.old_code, excluded.name, excluded.region_code, excluded.region_name)`,
+    [
+      councils.map((c) => c.code),
+      councils.map((c) => c.oldCode),
+      councils.map((c) => c.name),
+      councils.map((c) => c.regionCode),
+      councils.map((c) => c.regionName),
+    ],
+  );
+}
+
+async function upsertFigures(manager: EntityManager, rows: OfficialRow[], release: string): Promise<Omit<ImportSummary, 'rows' | 'councils'>> {
+  const column = <T>(pick: (row: OfficialRow) => T) => rows.map(pick);
+  const result: { inserted: boolean }[] = await manager.query(
+    `insert into official_statistics as s (
+       geographic_level, area_code, council_code, time_period, time_identifier, measure,
+       children_count, children_count_symbol, rate_per_10000, rate_per_10000_symbol,
+       population_estimate, population_estimate_symbol, source, release)
+     select level, area, case when level = 'Local authority' then area end, period, identifier, measure,
+            count, count_symbol, rate, rate_symbol, population, population_symbol, $13, $14
+     from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::text[],
+                 $8::numeric[], $9::text[], $10::bigint[], $11::text[], $12::int[])
+       as t(level, area, period, identifier, measure, count, count_symbol, rate, rate_symbol, population, population_symbol, line)
+     order by line
+     on conflict on constraint official_statistics_key do update
+       set children_count = excluded.children_count, children_count_symbol = excluded.children_count_symbol,
+           rate_per_10000 = excluded.rate_per_10000, rate_per_10000_symbol = excluded.rate_per_10000_symbol,
+           population_estimate = excluded.population_estimate, population_estimate_symbol = excluded.population_estimate_symbol,
+           source = excluded.source, release = excluded.release, imported_at = now()
+       where (s.children_count, s.children_count_symbol, s.rate_per_10000, s.rate_per_10000_symbol,
+              s.population_estimate, s.population_estimate_symbol)
+         is distinct from (excluded.children_count, excluded.children_count_symbol, excluded.rate_per_10000,
+              excluded.rate_per_10000_symbol, excluded.population_estimate, excluded.population_estimate_symbol)
+     returning (xmax = 0) as inserted`,
+    [
+      column((r) => r.geographicLevel),
+      column((r) => r.areaCode),
+      column((r) => r.timePeriod),
+      column((r) => r.timeIdentifier),
+      column((r) => r.measure),
+      column((r) => r.childrenCount.value),
+      column((r) => r.childrenCount.symbol),
+      column((r) => r.ratePer10000.value),
+      column((r) => r.ratePer10000.symbol),
+      column((r) => r.populationEstimate.value),
+      column((r) => r.populationEstimate.symbol),
+      column((r) => r.line),
+      OFFICIAL_SOURCE,
+      release,
+    ],
+  );
+  const inserted = result.filter((row) => row.inserted).length;
+  const updated = result.length - inserted;
+  return { inserted, updated, unchanged: rows.length - result.length };
+}
+
+/**
+ * A council is abolished when its latest children-looked-after figure is `z` (not applicable)
+ * although an earlier year has one: Cumbria and Northamptonshire. The Isles of Scilly are `z`
+ * in every year yet still exist, so "always z" does not count as abolished.
+ */
+async function markAbolishedCouncils(manager: EntityManager): Promise<void> {
+  await manager.query(
+    `with figures as (
+       select council_code, time_period, children_count_symbol is distinct from 'z' as applicable,
+              rank() over (partition by council_code order by time_period desc) as recency
+       from official_statistics
+       where geographic_level = 'Local authority' and measure = $1
+     ), status as (
+       select council_code,
+              not (bool_or(applicable) filter (where recency = 1) = false and bool_or(applicable)) as is_current
+       from figures group by council_code
+     )
+     update councils c set is_current = status.is_current, updated_at = now()
+     from status where status.council_code = c.code and c.is_current <> status.is_current`,
+    [CHILDREN_LOOKED_AFTER_MEASURE],
+  );
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+import { parseOfficialStatistics, storeOfficialStatistics } from './officialStatistics.import';
+import { parseStatisticalNeighbours, storeStatisticalNeighbours } from './statisticalNeighbours.import';
+
+/** The official files shipped with Tandem (see data/README.md for provenance and licence). */
+export const REFERENCE_DATA_DIR = path.join(__dirname, 'data');
+export const SHIPPED_OFFICIAL_FILE = 'cla_number_and_rate_per_10k_children.csv';
+export const SHIPPED_NEIGHBOURS_FILE = 'statistical_neighbours_2025.csv';
+export const SHIPPED_RELEASE = 'Children looked after in England including adoptions, reporting year 2025';
+export const NEIGHBOUR_MODEL = 'Department for Education statistical neighbours 2025';
+
+function dataFile(name: string): string {
+  // The CSVs live beside the TypeScript sources; compiled code runs from dist/src, so look there too.
+  const beside = path.join(REFERENCE_DATA_DIR, name);
+  if (fs.existsSync(beside)) return beside;
+  return path.join(REFERENCE_DATA_DIR.replace(`${path.sep}dist${path.sep}`, path.sep), name);
+}
+
+/** Loads the shipped councils, figures and neighbours when the database has no councils yet. */
+export async function loadReferenceDataIfEmpty(dataSource: DataSource, logger?: Logger): Promise<boolean> {
+  const [{ count }] = await dataSource.query('select count(*)::int as count from councils');
+  if (count > 0) return false;
+  const officialPath = dataFile(SHIPPED_OFFICIAL_FILE);
+  const official = parseOfficialStatistics(fs.readFileSync(officialPath, 'utf8'), SHIPPED_OFFICIAL_FILE);
+  const summary = await storeOfficialStatistics(dataSource, official, SHIPPED_RELEASE);
+  const neighbours = parseStatisticalNeighbours(fs.readFileSync(dataFile(SHIPPED_NEIGHBOURS_FILE), 'utf8'), SHIPPED_NEIGHBOURS_FILE);
+  await storeStatisticalNeighbours(dataSource, neighbours, NEIGHBOUR_MODEL, SHIPPED_NEIGHBOURS_FILE);
+  logger?.info({ councils: summary.councils, figures: summary.rows, neighbours: neighbours.length }, 'reference data loaded');
+  return true;
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { migrations } from '../../migrations';
+import { entities } from '../entities';
+import type { Logger } from '../logger';
+import { recordStatement } from './statementCounter';
+
+/**
+ * Bridges TypeORM's logger to ours: every statement is counted for the request it belongs to
+ * (see statementCounter), and only failures are logged, without their parameters, because
+ * parameters can carry personal values.
+ */
+class CountingLogger implements TypeOrmLogger {
+  constructor(private readonly logger?: Logger) {}
+  logQuery(query: string): void {
+    recordStatement(query);
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.logger?.debug({ err: typeof error === 'string' ? error : error.message, sql: query.slice(0, 200) }, 'statement failed');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger?.warn({ durationMs: time, sql: query.slice(0, 200) }, 'slow statement');
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.logger?.info({ migration: message }, 'migration');
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger?.warn({ typeorm: String(message) }, 'typeorm warning');
+  }
+}
+
+export function createDataSource(url: string, options: { poolSize?: number; logger?: Logger; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    logger: new CountingLogger(options.logger),
+    maxQueryExecutionTime: 1000,
+    applicationName: options.applicationName ?? 'tandem',
+    poolSize: options.poolSize ?? 10,
+    connectTimeoutMS: 5000,
+  });
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { ViewerResolver } from '../auth/viewer.resolver';
+import { councilResolvers } from '../councils';
+import { NodeResolver } from './node.resolver';
+
+let schema: GraphQLSchema | undefined;
+
+/** The executable schema, built once per process from the type-graphql classes. */
+export function getSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [NodeResolver, ViewerResolver, ...councilResolvers],
+    // Input is checked by each domain's service, which returns typed user errors (API.md), so
+    // class-validator's automatic validation is not used.
+    validate: false,
+  });
+  return schema;
+}
+
+/** The schema as committed in schema/schema.graphql: sorted so the file diffs cleanly. */
+export function printedSchema(): string {
+  return printSchema(lexicographicSortSchema(getSchema())) + '\n';
+}

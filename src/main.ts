@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { Role } from './auth/roles';
+import { signToken } from './auth/viewer';
+import { ConfigError, loadConfig } from './config';
+import { loadReferenceDataIfEmpty } from './councils/referenceData';
+import { openDatabase } from './database/database';
+import { createLogger } from './logger';
+import { createServer } from './server';
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, reference data, then the API. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger);
+  let httpServer: Server | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await new Promise<void>((resolve) => (httpServer ? httpServer.close(() => resolve()) : resolve()));
+    httpServer?.closeAllConnections();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await loadReferenceDataIfEmpty(database.dataSource, logger);
+  const server = await createServer(config, database.dataSource, logger);
+  httpServer = await new Promise<Server>((resolve, reject) => {
+    const listening = server.app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host}:${port}/graphql`;
+
+  if (config.nodeEnv !== 'production') {
+    const tokens = await developmentTokens(config.jwtSecret);
+    console.log(
+      [
+        '',
+        `Tandem is ready: point a browser or GraphQL client at ${url}`,
+        `Health: http://${host}:${port}/healthz  Readiness: http://${host}:${port}/readyz`,
+        `Database: ${database.embedded ? `embedded PostgreSQL (data in ${config.embeddedPostgresDir})` : 'DATABASE_URL'}`,
+        '',
+        'Development tokens (send as "Authorization: Bearer <token>"; valid 12 hours):',
+        ...tokens.map(({ label, token }) => `  ${label}\n    ${token}`),
+        '',
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } else {
+    logger.info({ url }, 'listening');
+  }
+}
+
+async function developmentTokens(secret: string): Promise<{ label: string; token: string }[]> {
+  const roles: { label: string; claims: Parameters<typeof signToken>[0] }[] = [
+    { label: 'COUNCIL_OFFICER for Hartlepool (E06000001)', claims: { sub: 'demo-council-officer', role: Role.COUNCIL_OFFICER, la: 'E06000001' } },
+    { label: 'NATIONAL_ANALYST', claims: { sub: 'demo-national-analyst', role: Role.NATIONAL_ANALYST } },
+    { label: 'RESEARCHER', claims: { sub: 'demo-researcher', role: Role.RESEARCHER } },
+    { label: 'ADMIN', claims: { sub: 'demo-admin', role: Role.ADMIN } },
+  ];
+  return Promise.all(roles.map(async ({ label, claims }) => ({ label, token: await signToken(claims, secret) })));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

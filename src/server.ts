@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { Express } from 'express';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { AuthenticationError, Principal, verifyToken } from './auth/viewer';
+import type { Config } from './config';
+import { newStatementTally, runWithStatementTally } from './database/statementCounter';
+import { Context, createContext } from './graphql/context';
+import { getSchema } from './graphql/schema';
+import type { Logger } from './logger';
+
+export type TandemServer = { app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> };
+
+/** Resolves the caller from the Authorization header; no header means anonymous. */
+async function principalFrom(header: string | undefined, secret: string): Promise<Principal | null> {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
+  return verifyToken(match[1], secret);
+}
+
+/** Readiness: the database answers and no migration is pending. */
+async function isReady(db: DataSource): Promise<{ ready: boolean; reason?: string }> {
+  try {
+    await db.query('select 1');
+    if (await db.showMigrations()) return { ready: false, reason: 'migrations pending' };
+    return { ready: true };
+  } catch {
+    return { ready: false, reason: 'database unreachable' };
+  }
+}
+
+export async function createServer(config: Config, db: DataSource, logger: Logger): Promise<TandemServer> {
+  const apollo = new ApolloServer<Context>({
+    schema: getSchema(),
+    introspection: config.nodeEnv !== 'production',
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
+    plugins: config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const { ready, reason } = await isReady(db);
+    res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not ready', reason });
+  });
+
+  app.use(
+    '/graphql',
+    // Each request counts its own SQL statements, for the request log and the statement-count tests.
+    (req, res, next) => {
+      const tally = newStatementTally();
+      const started = process.hrtime.bigint();
+      const requestId = randomUUID();
+      res.locals.requestId = requestId;
+      res.setHeader('x-request-id', requestId);
+      res.on('finish', () => {
+        // No variables, no query text: they can carry personal values.
+        logger.info(
+          {
+            requestId,
+            method: req.method,
+            operationName: typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 100) : undefined,
+            status: res.statusCode,
+            durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+            statements: tally.statements,
+          },
+          'graphql request',
+        );
+      });
+      runWithStatementTally(tally, next);
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        try {
+          const principal = await principalFrom(req.headers.authorization, config.jwtSecret);
+          return createContext(db, principal, String(res.locals.requestId), logger);
+        } catch (error) {
+          if (error instanceof AuthenticationError) {
+            throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          }
+          throw error;
+        }
+      },
+    }),
+  );
+
+  return { app, apollo, stop: () => apollo.stop() };
+}
