@@ -22,14 +22,19 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
-  let httpServer: Server | undefined;
+  const running: { httpServer?: Server } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await new Promise<void>((resolve) => (httpServer ? httpServer.close(() => resolve()) : resolve()));
-    httpServer?.closeAllConnections();
+    const { httpServer } = running;
+    if (httpServer) {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Idle keep-alive connections would otherwise hold the close open.
+      httpServer.closeAllConnections();
+      await closed;
+    }
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -39,9 +44,10 @@ async function main(): Promise<void> {
 
   await loadReferenceDataIfEmpty(database.dataSource, logger);
   const server = await createServer(config, database.dataSource, logger);
-  httpServer = await new Promise<Server>((resolve, reject) => {
+  const httpServer = await new Promise<Server>((resolve, reject) => {
     const listening = server.app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
   });
+  running.httpServer = httpServer;
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

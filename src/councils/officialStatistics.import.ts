@@ -33,8 +33,6 @@ const REQUIRED_COLUMNS = [
   'population_type',
   'children_count',
 ] as const;
-/** Columns later releases might drop; a missing one is stored as `x` (not available). */
-const OPTIONAL_FIGURE_COLUMNS = ['population_estimate', 'rate_per_10000'] as const;
 
 export class ImportError extends Error {
   constructor(
@@ -64,6 +62,7 @@ export type OfficialRow = {
 };
 
 function parseFigure(raw: string | undefined, file: string, line: number, column: string, integer: boolean): Figure {
+  // population_estimate and rate_per_10000 are optional: a release without them stores `x` (not available).
   if (raw === undefined) return { value: null, symbol: 'x' };
   const text = raw.trim();
   if ((STATUS_SYMBOLS as readonly string[]).includes(text)) return { value: null, symbol: text as StatusSymbol };

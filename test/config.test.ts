@@ -1,0 +1,29 @@
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('applies defaults for a bare environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 4000, databaseUrl: undefined, jwtSecret: DEVELOPMENT_JWT_SECRET, logLevel: 'info' });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT: expected a whole number/],
+    ['PORT', '70000', /PORT: expected a port from 0 to 65535/],
+    ['DATABASE_URL', 'mysql://localhost/x', /DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ connection URL/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: .*\(got "loud"\)/],
+    ['AUTH_JWT_SECRET', 'short', /AUTH_JWT_SECRET: expected at least 32 characters/],
+    ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE: expected a number above 0/],
+  ])('rejects %s=%s with a message naming the variable', (variable, value, message) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(message);
+  });
+
+  it('requires a real secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET: required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 4000 });
+  });
+});
