@@ -1,7 +1,8 @@
 import { ReferenceTables1763900000000 } from './1763900000000-ReferenceTables';
+import { Workflow1763900100000 } from './1763900100000-Workflow';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
  * from TypeScript sources (tests) and compiled JavaScript (the server).
  */
-export const migrations = [ReferenceTables1763900000000];
+export const migrations = [ReferenceTables1763900000000, Workflow1763900100000];

