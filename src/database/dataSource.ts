@@ -1,9 +1,15 @@
 import 'reflect-metadata';
+import { types } from 'pg';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from '../entities';
 import type { Logger } from '../logger';
 import { recordStatement } from './statementCounter';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: pg's default turns them into Date objects at local
+// midnight, which shifts them by a day in any time zone west of UTC.
+const DATE_OID = 1082;
+types.setTypeParser(DATE_OID, (value) => value);
 
 /**
  * Bridges TypeORM's logger to ours: every statement is counted for the request it belongs to

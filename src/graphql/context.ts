@@ -1,12 +1,26 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
+import { createChildLoaders } from '../children/child.queries';
 import { createCouncilLoaders } from '../councils/council.queries';
+import { createMatchLoaders } from '../matches/match.queries';
+import { createProviderLoaders } from '../providers/provider.queries';
+import { createReferralLoaders } from '../referrals/referral.queries';
+import { createVolunteerLoaders } from '../volunteers/volunteer.queries';
 import type { Logger } from '../logger';
 
-/** Every per-request loader. A new set per request: cached rows are never shared between callers. */
-export function createLoaders(db: DataSource) {
+/**
+ * Every per-request loader. A new set per request, built for the caller: each record loader
+ * applies the caller's scope, so following a relation can never reach a record the caller may
+ * not see, and cached rows are never shared between callers.
+ */
+export function createLoaders(db: DataSource, principal: Principal | null) {
   return {
     ...createCouncilLoaders(db),
+    ...createProviderLoaders(db, principal),
+    ...createChildLoaders(db, principal),
+    ...createReferralLoaders(db, principal),
+    ...createVolunteerLoaders(db, principal),
+    ...createMatchLoaders(db, principal),
   };
 }
 
@@ -22,5 +36,5 @@ export type Context = {
 };
 
 export function createContext(db: DataSource, principal: Principal | null, requestId: string, logger: Logger): Context {
-  return { principal, loaders: createLoaders(db), db, requestId, logger };
+  return { principal, loaders: createLoaders(db, principal), db, requestId, logger };
 }

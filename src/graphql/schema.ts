@@ -1,8 +1,14 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AuditResolver } from '../audit/audit.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
+import { ChildResolver } from '../children/child.resolver';
 import { councilResolvers } from '../councils';
+import { MatchResolver, VisitResolver } from '../matches/match.resolver';
+import { CommissionResolver, ProviderResolver } from '../providers/provider.resolver';
+import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
+import { VolunteerResolver } from '../volunteers/volunteer.resolver';
 import { NodeResolver } from './node.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -10,7 +16,20 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema, built once per process from the type-graphql classes. */
 export function getSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [NodeResolver, ViewerResolver, ...councilResolvers],
+    resolvers: [
+      NodeResolver,
+      ViewerResolver,
+      ...councilResolvers,
+      ProviderResolver,
+      CommissionResolver,
+      ChildResolver,
+      ReferralResolver,
+      SelfReferralResolver,
+      VolunteerResolver,
+      MatchResolver,
+      VisitResolver,
+      AuditResolver,
+    ],
     // Input is checked by each domain's service, which returns typed user errors (API.md), so
     // class-validator's automatic validation is not used.
     validate: false,

@@ -3,6 +3,132 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Accept a NEW referral onto the waiting list. */
+export type AcceptReferralInput = {
+  /** Date accepted; not in the future, not before referredOn. */
+  acceptedOn: string;
+  /** Global ID of the referral. */
+  referralId: string;
+};
+
+/** Approve a vetted and trained volunteer for matching. */
+export type ApproveVolunteerInput = {
+  /** Approval date; not in the future. */
+  approvedOn: string;
+  /** Global ID of the volunteer. */
+  volunteerId: string;
+};
+
+/** Cancel a proposed match that never started. */
+export type CancelMatchInput = {
+  /** Global ID of a PROPOSED match. */
+  matchId: string;
+  /** Why (at most 500 characters). */
+  reason: string;
+};
+
+/** Why a referral was closed without a match. */
+export type CloseReason =
+  | 'CHILD_DECLINED'
+  | 'INELIGIBLE'
+  | 'LEFT_CARE'
+  | 'OTHER'
+  | 'WITHDRAWN';
+
+/** Close a NEW or ACCEPTED referral without a match. */
+export type CloseReferralInput = {
+  /** Date closed; not in the future, not before referredOn or acceptedOn. */
+  closedOn: string;
+  /** Why. */
+  reason: CloseReason;
+  /** Global ID of the referral. */
+  referralId: string;
+};
+
+/** A council commissioning a provider for a service. */
+export type CommissionProviderInput = {
+  /** Last day; omit for open-ended. */
+  endsOn?: string | null | undefined;
+  /** ONS code of the commissioning council, e.g. E06000001. */
+  localAuthorityCode: string;
+  /** Global ID of the provider. */
+  providerId: string;
+  /** The service commissioned. */
+  service: Service;
+  /** First day of the commission. */
+  startsOn: string;
+};
+
+/** Turn a self-referral into a referral (source SELF) for a registered child. */
+export type ConvertSelfReferralInput = {
+  /** Global ID of the registered child it is about. */
+  childId: string;
+  /** Referral date; defaults to the submission date. */
+  referredOn?: string | null | undefined;
+  /** Global ID of the self-referral. */
+  selfReferralId: string;
+};
+
+/** A new provider. */
+export type CreateProviderInput = {
+  /** Charity, council team or other. */
+  kind: ProviderKind;
+  /** Name, 1 to 200 characters, unique. */
+  name: string;
+};
+
+/** A referral for a registered child. */
+export type CreateReferralInput = {
+  /** Global ID of the child. */
+  childId: string;
+  /** ONS code of the council area the child is placed in; defaults to the child's council. */
+  placementLocalAuthorityCode?: string | null | undefined;
+  /** The child's preferences. */
+  preferences?: ReferralPreferencesInput | null | undefined;
+  /** Why the child would benefit; at most 2,000 characters, no names. */
+  reason?: string | null | undefined;
+  /** Date of the referral; not in the future. */
+  referredOn: string;
+  /** Service requested. */
+  service: Service;
+  /** Who referred. */
+  source: ReferralSource;
+};
+
+/** Dismiss a self-referral. */
+export type DismissSelfReferralInput = {
+  /** Global ID of the self-referral. */
+  selfReferralId: string;
+};
+
+/** End an active match. */
+export type EndMatchInput = {
+  /** Last day; not in the future, not before startedOn. */
+  endedOn: string;
+  /** Global ID of an ACTIVE match. */
+  matchId: string;
+  /** Why it ended. */
+  reason: EndReason;
+};
+
+/** Why an active match ended. */
+export type EndReason =
+  | 'CHILD_LEFT_CARE'
+  | 'CHILD_OBJECTED'
+  | 'COUNCIL_ENDED'
+  | 'OTHER'
+  | 'PLANNED_ENDING'
+  | 'VOLUNTEER_RESIGNED';
+
+/** Ethnic group (the five ONS high-level groups), for equality reporting only. */
+export type Ethnicity =
+  | 'ASIAN'
+  | 'BLACK'
+  | 'MIXED'
+  | 'NOT_STATED'
+  | 'OTHER'
+  | 'WHITE';
+
 /** Whether a published figure has a value, and if not, why not. */
 export type FigureStatus =
   /** Does not apply, e.g. a council that did not exist that year (`z` in CSV). */
@@ -13,6 +139,153 @@ export type FigureStatus =
   | 'OK'
   /** Withheld to protect confidentiality (`c` in CSV). */
   | 'SUPPRESSED';
+
+/** Gender as the person describes it, for matching preferences and equality reporting. */
+export type Gender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'NON_BINARY'
+  | 'NOT_STATED';
+
+/** Log a visit of an active (or since ended) match. */
+export type LogVisitInput = {
+  /** Length in minutes, 1 to 1440. */
+  durationMinutes: number;
+  /** In person, phone or video. */
+  kind: VisitKind;
+  /** Global ID of the match. */
+  matchId: string;
+  /** Date of the visit; between startedOn and endedOn (or today). */
+  visitedOn: string;
+};
+
+/** PROPOSED → ACTIVE (first meeting) → ENDED; PROPOSED → CANCELLED. */
+export type MatchStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'ENDED'
+  | 'PROPOSED';
+
+/** Where the child lives. */
+export type PlacementType =
+  | 'FOSTER_CARE'
+  | 'KINSHIP_CARE'
+  | 'OTHER'
+  | 'PLACED_WITH_PARENTS'
+  | 'RESIDENTIAL'
+  | 'SEMI_INDEPENDENT';
+
+/** A child's preference for their volunteer's gender. */
+export type PreferredGender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'NON_BINARY';
+
+/** Propose a volunteer for an accepted referral. */
+export type ProposeMatchInput = {
+  /** Date proposed; not in the future, not before the referral was accepted. */
+  proposedOn: string;
+  /** Global ID of an ACCEPTED referral. */
+  referralId: string;
+  /** Global ID of an APPROVED volunteer with spare capacity and a valid DBS check. */
+  volunteerId: string;
+};
+
+/** Who runs a provider: a charity, a council in-house team, or another body. */
+export type ProviderKind =
+  | 'CHARITY'
+  | 'COUNCIL_TEAM'
+  | 'OTHER';
+
+/** Vetting results so far; fields left out keep their current values. */
+export type RecordVolunteerVettingInput = {
+  /** Issue date of the enhanced DBS check. */
+  dbsIssuedOn?: string | null | undefined;
+  /** True when the volunteer subscribes to the DBS update service. */
+  dbsUpdateService?: boolean | null | undefined;
+  /** Satisfactory references received (0 to 10). */
+  referencesReceived?: number | null | undefined;
+  /** Date training was completed. */
+  trainingCompletedOn?: string | null | undefined;
+  /** Global ID of the volunteer. */
+  volunteerId: string;
+};
+
+/** The child's preferences for a volunteer. */
+export type ReferralPreferencesInput = {
+  /** Make speaking one of the languages a requirement. */
+  languageRequired?: boolean | null | undefined;
+  /** Languages the volunteer should speak (at most 5). */
+  languages?: Array<string> | null | undefined;
+  /** Preferred volunteer gender. */
+  volunteerGender?: PreferredGender | null | undefined;
+  /** Make the gender preference a requirement. */
+  volunteerGenderRequired?: boolean | null | undefined;
+};
+
+/** Who made the referral. */
+export type ReferralSource =
+  | 'FOSTER_CARER'
+  | 'INDEPENDENT_REVIEWING_OFFICER'
+  | 'OTHER'
+  | 'PERSONAL_ADVISER'
+  | 'RESIDENTIAL_WORKER'
+  | 'SELF'
+  | 'SOCIAL_WORKER'
+  | 'TEACHER';
+
+/** Where a referral is: NEW → ACCEPTED → MATCHED; NEW or ACCEPTED → CLOSED. */
+export type ReferralStatus =
+  /** On the waiting list. */
+  | 'ACCEPTED'
+  /** Closed without a match. */
+  | 'CLOSED'
+  /** A match has started (first meeting held). */
+  | 'MATCHED'
+  /** Received, not yet accepted by the council. */
+  | 'NEW';
+
+/** A child to register (pseudonymous). */
+export type RegisterChildInput = {
+  /** Month of birth, YYYY-MM. */
+  birthMonth: string;
+  /** The council's case reference: 1 to 40 letters, digits, '/', '_' or '-'. Never a name. */
+  caseReference: string;
+  /** Ethnic group. */
+  ethnicity: Ethnicity;
+  /** Gender. */
+  gender: Gender;
+  /** Interests (at most 20, each up to 40 characters). */
+  interests?: Array<string> | null | undefined;
+  /** Languages (at most 10, each up to 40 characters). */
+  languages?: Array<string> | null | undefined;
+  /** ONS code of the responsible council; a council officer may only use their own. */
+  localAuthorityCode: string;
+  /** Date the child became looked after; not in the future, not before birth. */
+  lookedAfterSince: string;
+  /** True when the child lives outside the council's area. */
+  placedOutOfArea: boolean;
+  /** Placement type. */
+  placementType: PlacementType;
+};
+
+/** A volunteer who has applied to a provider. */
+export type RegisterVolunteerInput = {
+  /** Application date; defaults to today. */
+  appliedOn?: string | null | undefined;
+  /** Gender. */
+  gender: Gender;
+  /** ONS code of the council area the volunteer lives in. */
+  homeLocalAuthorityCode: string;
+  /** Interests (at most 20). */
+  interests?: Array<string> | null | undefined;
+  /** Languages (at most 10). */
+  languages?: Array<string> | null | undefined;
+  /** Children at once, 1 to 10; default 1. */
+  maxMatches?: number | null | undefined;
+  /** Global ID of the provider; a coordinator may only use their own. */
+  providerId: string;
+};
 
 /** What a signed-in caller is; it decides which records and figures they see. */
 export type Role =
@@ -26,6 +299,56 @@ export type Role =
   | 'PROVIDER_COORDINATOR'
   /** Aggregates with statistical disclosure control only. */
   | 'RESEARCHER';
+
+/** A self-referral in a council's inbox: NEW, CONVERTED into a referral, or DISMISSED. */
+export type SelfReferralStatus =
+  | 'CONVERTED'
+  | 'DISMISSED'
+  | 'NEW';
+
+/** What a child is referred for and a provider is commissioned to deliver. */
+export type Service =
+  /** An independent visitor (Children Act 1989 s23ZB): a volunteer who visits, advises and befriends. */
+  | 'INDEPENDENT_VISITOR'
+  /** A volunteer mentor. */
+  | 'MENTORING';
+
+/** Record the first meeting of a proposed match. */
+export type StartMatchInput = {
+  /** Global ID of a PROPOSED match. */
+  matchId: string;
+  /** Date of the first meeting; not in the future, not before proposedOn. */
+  startedOn: string;
+};
+
+/** A young person asking for an independent visitor or mentor. No login needed. */
+export type SubmitSelfReferralInput = {
+  /** Your age in years (5 to 25). */
+  ageYears: number;
+  /** How we can reach you (at most 200 characters). */
+  contact?: string | null | undefined;
+  /** ONS code of the council that looks after you, e.g. E06000001. */
+  localAuthorityCode: string;
+  /** Anything you want to tell us (at most 1,000 characters). */
+  message?: string | null | undefined;
+  /** What you would like. */
+  service: Service;
+};
+
+/** How a visit happened. */
+export type VisitKind =
+  | 'IN_PERSON'
+  | 'PHONE'
+  | 'VIDEO';
+
+/** Where a volunteer is in recruitment: APPLIED → VETTING (DBS, references) → TRAINING → APPROVED; INACTIVE or WITHDRAWN later. */
+export type VolunteerStatus =
+  | 'APPLIED'
+  | 'APPROVED'
+  | 'INACTIVE'
+  | 'TRAINING'
+  | 'VETTING'
+  | 'WITHDRAWN';
 
 export type CouncilCountQueryVariables = Exact<{
   includeAbolished?: boolean | null | undefined;
@@ -61,17 +384,221 @@ export type NodeByIdQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdQuery = { node: { code: string, name: string, id: string } | null };
+export type NodeByIdQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { code: string, name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
 
 export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type WhoAmIQuery = { viewer: { userId: string, role: Role, providerId: string | null, localAuthority: { code: string, name: string } | null } | null };
 
+type Errors_CommissionProviderPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
 
+type Errors_CreateProviderPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_LogVisitPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_MatchPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_ReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_RegisterChildPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_SelfReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_SubmitSelfReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_VolunteerPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+export type ErrorsFragment =
+  | Errors_CommissionProviderPayload_Fragment
+  | Errors_CreateProviderPayload_Fragment
+  | Errors_LogVisitPayload_Fragment
+  | Errors_MatchPayload_Fragment
+  | Errors_ReferralPayload_Fragment
+  | Errors_RegisterChildPayload_Fragment
+  | Errors_SelfReferralPayload_Fragment
+  | Errors_SubmitSelfReferralPayload_Fragment
+  | Errors_VolunteerPayload_Fragment
+;
+
+export type CreateProviderMutationVariables = Exact<{
+  input: CreateProviderInput;
+}>;
+
+
+export type CreateProviderMutation = { createProvider: { provider: { id: string, name: string, kind: ProviderKind } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type CommissionProviderMutationVariables = Exact<{
+  input: CommissionProviderInput;
+}>;
+
+
+export type CommissionProviderMutation = { commissionProvider: { commission: { id: string, service: Service, startsOn: string, endsOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type RegisterChildMutationVariables = Exact<{
+  input: RegisterChildInput;
+}>;
+
+
+export type RegisterChildMutation = { registerChild: { child: { id: string, caseReference: string, birthMonth: string, interests: Array<string>, languages: Array<string> } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type CreateReferralMutationVariables = Exact<{
+  input: CreateReferralInput;
+}>;
+
+
+export type CreateReferralMutation = { createReferral: { referral: { id: string, status: ReferralStatus, service: Service, source: ReferralSource, referredOn: string, placementLocalAuthority: { code: string } } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type AcceptReferralMutationVariables = Exact<{
+  input: AcceptReferralInput;
+}>;
+
+
+export type AcceptReferralMutation = { acceptReferral: { referral: { id: string, status: ReferralStatus, acceptedOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type CloseReferralMutationVariables = Exact<{
+  input: CloseReferralInput;
+}>;
+
+
+export type CloseReferralMutation = { closeReferral: { referral: { id: string, status: ReferralStatus, closedOn: string | null, closeReason: CloseReason | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type RegisterVolunteerMutationVariables = Exact<{
+  input: RegisterVolunteerInput;
+}>;
+
+
+export type RegisterVolunteerMutation = { registerVolunteer: { volunteer: { id: string, status: VolunteerStatus, maxMatches: number } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type RecordVolunteerVettingMutationVariables = Exact<{
+  input: RecordVolunteerVettingInput;
+}>;
+
+
+export type RecordVolunteerVettingMutation = { recordVolunteerVetting: { volunteer: { id: string, status: VolunteerStatus, dbsIssuedOn: string | null, dbsExpiresOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type ApproveVolunteerMutationVariables = Exact<{
+  input: ApproveVolunteerInput;
+}>;
+
+
+export type ApproveVolunteerMutation = { approveVolunteer: { volunteer: { id: string, status: VolunteerStatus, approvedOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type ProposeMatchMutationVariables = Exact<{
+  input: ProposeMatchInput;
+}>;
+
+
+export type ProposeMatchMutation = { proposeMatch: { match: { id: string, status: MatchStatus, proposedOn: string } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type StartMatchMutationVariables = Exact<{
+  input: StartMatchInput;
+}>;
+
+
+export type StartMatchMutation = { startMatch: { match: { id: string, status: MatchStatus, startedOn: string | null, referral: { status: ReferralStatus, matchedOn: string | null } | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type EndMatchMutationVariables = Exact<{
+  input: EndMatchInput;
+}>;
+
+
+export type EndMatchMutation = { endMatch: { match: { id: string, status: MatchStatus, endedOn: string | null, endReason: EndReason | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type CancelMatchMutationVariables = Exact<{
+  input: CancelMatchInput;
+}>;
+
+
+export type CancelMatchMutation = { cancelMatch: { match: { id: string, status: MatchStatus } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type LogVisitMutationVariables = Exact<{
+  input: LogVisitInput;
+}>;
+
+
+export type LogVisitMutation = { logVisit: { visit: { id: string, visitedOn: string, durationMinutes: number, kind: VisitKind } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type SubmitSelfReferralMutationVariables = Exact<{
+  input: SubmitSelfReferralInput;
+}>;
+
+
+export type SubmitSelfReferralMutation = { submitSelfReferral: { receiptNumber: string | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type ConvertSelfReferralMutationVariables = Exact<{
+  input: ConvertSelfReferralInput;
+}>;
+
+
+export type ConvertSelfReferralMutation = { convertSelfReferral: { referral: { id: string, source: ReferralSource, status: ReferralStatus } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type DismissSelfReferralMutationVariables = Exact<{
+  input: DismissSelfReferralInput;
+}>;
+
+
+export type DismissSelfReferralMutation = { dismissSelfReferral: { selfReferral: { id: string, status: SelfReferralStatus } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type SelfReferralInboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type SelfReferralInboxQuery = { selfReferralInbox: { totalCount: number, edges: Array<{ node: { id: string, receiptNumber: string, service: Service, ageYears: number, status: SelfReferralStatus } }> } };
+
+export type WaitingListDetailQueryVariables = Exact<{
+  code: string;
+  service: Service;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WaitingListDetailQuery = { waitingList: { edges: Array<{ cursor: string, node: { id: string, acceptedOn: string | null, daysWaiting: number | null, child: { id: string, caseReference: string, birthMonth: string } | null, currentMatch: { id: string, status: MatchStatus, volunteer: { id: string, status: VolunteerStatus, provider: { id: string, name: string } | null } | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AuditTrailQueryVariables = Exact<{
+  first?: number | null | undefined;
+  recordType?: string | null | undefined;
+}>;
+
+
+export type AuditTrailQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { action: string, actorRole: string | null, recordType: string, recordId: string, changedFields: Array<string> } }> } };
+
+export const ErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<ErrorsFragment, unknown>;
 export const CouncilCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CouncilCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeAbolished"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"localAuthorities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"includeAbolished"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeAbolished"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<CouncilCountQuery, CouncilCountQueryVariables>;
 export const CouncilsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CouncilsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"region"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"localAuthorities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"Variable","name":{"kind":"Name","value":"region"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"oldCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"regionName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CouncilsPageQuery, CouncilsPageQueryVariables>;
 export const CouncilsWithNeighboursDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CouncilsWithNeighbours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"localAuthorities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statisticalNeighbours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CouncilsWithNeighboursQuery, CouncilsWithNeighboursQueryVariables>;
 export const CouncilByCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CouncilByCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"localAuthority"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"oldCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"regionName"}},{"kind":"Field","name":{"kind":"Name","value":"isCurrent"}},{"kind":"Field","name":{"kind":"Name","value":"childrenLookedAfter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}]},{"kind":"Field","name":{"kind":"Name","value":"childrenLookedAfterFigure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statisticalNeighbours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CouncilByCodeQuery, CouncilByCodeQueryVariables>;
 export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalAuthority"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
 export const WhoAmIDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhoAmI"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<WhoAmIQuery, WhoAmIQueryVariables>;
+export const CreateProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<CreateProviderMutation, CreateProviderMutationVariables>;
+export const CommissionProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CommissionProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CommissionProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commissionProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"commission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<CommissionProviderMutation, CommissionProviderMutationVariables>;
+export const RegisterChildDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterChild"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterChildInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerChild"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"child"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"birthMonth"}},{"kind":"Field","name":{"kind":"Name","value":"interests"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RegisterChildMutation, RegisterChildMutationVariables>;
+export const CreateReferralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateReferral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateReferralInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createReferral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"referral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"referredOn"}},{"kind":"Field","name":{"kind":"Name","value":"placementLocalAuthority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<CreateReferralMutation, CreateReferralMutationVariables>;
+export const AcceptReferralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptReferral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptReferralInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptReferral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"referral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOn"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<AcceptReferralMutation, AcceptReferralMutationVariables>;
+export const CloseReferralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseReferral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CloseReferralInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeReferral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"referral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"closedOn"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<CloseReferralMutation, CloseReferralMutationVariables>;
+export const RegisterVolunteerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterVolunteer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterVolunteerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerVolunteer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"volunteer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"maxMatches"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RegisterVolunteerMutation, RegisterVolunteerMutationVariables>;
+export const RecordVolunteerVettingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordVolunteerVetting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordVolunteerVettingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordVolunteerVetting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"volunteer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dbsIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"dbsExpiresOn"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RecordVolunteerVettingMutation, RecordVolunteerVettingMutationVariables>;
+export const ApproveVolunteerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveVolunteer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApproveVolunteerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveVolunteer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"volunteer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"approvedOn"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<ApproveVolunteerMutation, ApproveVolunteerMutationVariables>;
+export const ProposeMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposeMatchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeMatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"proposedOn"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<ProposeMatchMutation, ProposeMatchMutationVariables>;
+export const StartMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartMatchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startMatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedOn"}},{"kind":"Field","name":{"kind":"Name","value":"referral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"matchedOn"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<StartMatchMutation, StartMatchMutationVariables>;
+export const EndMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndMatchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endMatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedOn"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<EndMatchMutation, EndMatchMutationVariables>;
+export const CancelMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelMatchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelMatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<CancelMatchMutation, CancelMatchMutationVariables>;
+export const LogVisitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogVisit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogVisitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logVisit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"visit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitedOn"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<LogVisitMutation, LogVisitMutationVariables>;
+export const SubmitSelfReferralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitSelfReferral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitSelfReferralInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitSelfReferral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<SubmitSelfReferralMutation, SubmitSelfReferralMutationVariables>;
+export const ConvertSelfReferralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConvertSelfReferral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConvertSelfReferralInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"convertSelfReferral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"referral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<ConvertSelfReferralMutation, ConvertSelfReferralMutationVariables>;
+export const DismissSelfReferralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DismissSelfReferral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DismissSelfReferralInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dismissSelfReferral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Errors"}},{"kind":"Field","name":{"kind":"Name","value":"selfReferral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Errors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<DismissSelfReferralMutation, DismissSelfReferralMutationVariables>;
+export const SelfReferralInboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SelfReferralInbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"selfReferralInbox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"ageYears"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SelfReferralInboxQuery, SelfReferralInboxQueryVariables>;
+export const WaitingListDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WaitingListDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"service"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Service"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waitingList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"localAuthorityCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"service"},"value":{"kind":"Variable","name":{"kind":"Name","value":"service"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysWaiting"}},{"kind":"Field","name":{"kind":"Name","value":"child"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"birthMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentMatch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"volunteer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WaitingListDetailQuery, WaitingListDetailQueryVariables>;
+export const AuditTrailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditTrail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"recordType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"recordType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"recordType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"recordType"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"changedFields"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditTrailQuery, AuditTrailQueryVariables>;

@@ -1,0 +1,77 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { childScope } from '../auth/scope';
+import { Role } from '../auth/roles';
+import { LocalAuthority } from '../councils/localAuthority.type';
+import type { Context } from '../graphql/context';
+import { fetchPage } from '../graphql/listQuery';
+import { runMutation } from '../graphql/mutation';
+import { registerNodeType } from '../graphql/nodeRegistry';
+import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
+import { Referral } from '../referrals/referral.types';
+import { CHILD_COLUMNS, ChildRow } from './child.queries';
+import { registerChild } from './child.service';
+import { Child, CHILD_TYPE, RegisterChildInput, RegisterChildPayload } from './child.types';
+
+export const ChildConnection = connectionTypes(Child, 'Child', 'child');
+
+registerNodeType(CHILD_TYPE, async (key, { loaders }) => {
+  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.childById.load(key) : null;
+  return row ? Child.fromRow(row) : null;
+});
+
+@ArgsType()
+class ChildrenArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'Only children of this council (ONS code).' })
+  localAuthorityCode?: string | null;
+}
+
+@Resolver(() => Child)
+export class ChildResolver {
+  @Query(() => ChildConnection, { description: 'Children you may see, by council and case reference. Council officers: their council; coordinators: children of referrals they can see.' })
+  children(@Args() args: ChildrenArgs, @Ctx() { db, principal }: Context): Promise<Page<Child>> {
+    const params: unknown[] = [];
+    const conditions = [childScope(principal, 'c', params)];
+    if (args.localAuthorityCode) {
+      params.push(args.localAuthorityCode.trim().toUpperCase());
+      conditions.push(`c.council_code = $${params.length}::text`);
+    }
+    return fetchPage<ChildRow, Child>(
+      db,
+      {
+        select: CHILD_COLUMNS,
+        from: 'children c',
+        conditions,
+        params,
+        orderBy: [
+          { sql: 'c.council_code', cast: 'text', key: (row) => row.council_code },
+          { sql: 'c.case_reference', cast: 'text', key: (row) => row.case_reference },
+        ],
+        direction: 'asc',
+        first: args.first,
+        after: args.after,
+      },
+      Child.fromRow,
+    );
+  }
+
+  @FieldResolver(() => LocalAuthority, { description: 'The responsible council.' })
+  async localAuthority(@Root() child: Child, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
+    return LocalAuthority.fromRow((await loaders.councilByCode.load(child.councilCode))!);
+  }
+
+  @FieldResolver(() => [Referral], { description: "The child's referrals that you may see, oldest first." })
+  async referrals(@Root() child: Child, @Ctx() { loaders }: Context): Promise<Referral[]> {
+    return (await loaders.referralsByChild.load(child.childKey)).map(Referral.fromRow);
+  }
+
+  @Mutation(() => RegisterChildPayload, { description: 'Register a looked-after child, pseudonymously (council officer of that council, or ADMIN).' })
+  registerChild(@Arg('input') input: RegisterChildInput, @Ctx() context: Context): Promise<RegisterChildPayload> {
+    return runMutation(
+      context,
+      'registerChild',
+      [Role.COUNCIL_OFFICER, Role.ADMIN],
+      (manager) => registerChild(manager, context.principal, input),
+      (row) => ({ child: Child.fromRow(row) }),
+    );
+  }
+}

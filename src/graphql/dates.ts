@@ -1,0 +1,24 @@
+/** Calendar dates are Europe/London dates (METRICS.md), handled as ISO strings 'YYYY-MM-DD'. */
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function todayInLondon(now: Date = new Date()): string {
+  return londonDate.format(now);
+}
+
+/** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** `date` plus `years` calendar years ('YYYY-MM-DD'); 29 February becomes 28 February. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const day = m === 2 && d === 29 ? 28 : d;
+  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** pg returns `date` columns as strings when the type parser is set (src/database/dataSource.ts). */
+export function isoDate(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

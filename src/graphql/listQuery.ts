@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import { decodeCursor, Page, pageSize, toPage } from './relay';
+
+/**
+ * One keyset-paginated page of a list, in one statement (plus one for `totalCount`, only when a
+ * client selects it). `orderBy` columns all sort in `direction`, so the cursor condition is a single
+ * row comparison that an index on the same columns serves.
+ */
+export type ListSpec<Row> = {
+  select: string;
+  from: string;
+  conditions: string[];
+  params: unknown[];
+  orderBy: { sql: string; cast: string; key: (row: Row) => string | number }[];
+  direction: 'asc' | 'desc';
+  first: number | null | undefined;
+  after: string | null | undefined;
+};
+
+export async function fetchPage<Row, Node>(db: DataSource, spec: ListSpec<Row>, toNode: (row: Row) => Node): Promise<Page<Node>> {
+  const first = pageSize(spec.first);
+  const after = decodeCursor(spec.after, spec.orderBy.length);
+  const params = [...spec.params];
+  const conditions = [...spec.conditions];
+  const where = () => (conditions.length ? `where ${conditions.join(' and ')}` : '');
+  const countSql = `select count(*)::int as count from ${spec.from} ${where()}`;
+  const countParams = [...params];
+  if (after) {
+    const placeholders = after.map((value, index) => {
+      params.push(value);
+      return `$${params.length}::${spec.orderBy[index].cast}`;
+    });
+    conditions.push(`(${spec.orderBy.map((o) => o.sql).join(', ')}) ${spec.direction === 'asc' ? '>' : '<'} (${placeholders.join(', ')})`);
+  }
+  params.push(first + 1);
+  const order = spec.orderBy.map((o) => `${o.sql} ${spec.direction}`).join(', ');
+  const rows: Row[] = await db.query(`select ${spec.select} from ${spec.from} ${where()} order by ${order} limit $${params.length}::int`, params);
+  return toPage(
+    rows,
+    first,
+    (row) => spec.orderBy.map((o) => o.key(row)),
+    toNode,
+    async () => (await db.query(countSql, countParams))[0].count,
+  );
+}
+
+/** Groups rows by a key, in the order the keys were asked for (DataLoader's contract). */
+export function groupInKeyOrder<Row>(keys: readonly string[], rows: Row[], keyOf: (row: Row) => string): Row[][] {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+export function oneInKeyOrder<Row>(keys: readonly string[], rows: Row[], keyOf: (row: Row) => string): (Row | null)[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}

@@ -1,0 +1,152 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { matchScope } from '../auth/scope';
+import { Role } from '../auth/roles';
+import type { Context } from '../graphql/context';
+import { Service } from '../graphql/enums';
+import { fetchPage } from '../graphql/listQuery';
+import { runMutation } from '../graphql/mutation';
+import { registerNodeType } from '../graphql/nodeRegistry';
+import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
+import { Referral } from '../referrals/referral.types';
+import { Volunteer } from '../volunteers/volunteer.types';
+import { MATCH_COLUMNS, MatchRow } from './match.queries';
+import { cancelMatch, endMatch, logVisit, proposeMatch, startMatch } from './match.service';
+import {
+  CancelMatchInput,
+  EndMatchInput,
+  LogVisitInput,
+  LogVisitPayload,
+  Match,
+  MATCH_TYPE,
+  MatchPayload,
+  MatchStatus,
+  ProposeMatchInput,
+  StartMatchInput,
+  Visit,
+  VISIT_TYPE,
+} from './match.types';
+
+export const MatchConnection = connectionTypes(Match, 'Match', 'match');
+
+registerNodeType(MATCH_TYPE, async (key, { loaders }) => {
+  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.matchById.load(key) : null;
+  return row ? Match.fromRow(row) : null;
+});
+
+registerNodeType(VISIT_TYPE, async (key, { db, principal }) => {
+  if (!/^[0-9a-f-]{36}$/.test(key)) return null;
+  const params: unknown[] = [key];
+  const [row] = await db.query(
+    `select vi.visit_id, vi.match_id, vi.visited_on, vi.duration_minutes, vi.kind from visits vi join matches m on m.match_id = vi.match_id
+     where vi.visit_id = $1::uuid and ${matchScope(principal, 'm', params)}`,
+    params,
+  );
+  return row ? Visit.fromRow(row) : null;
+});
+
+@ArgsType()
+class MatchesArgs extends ConnectionArgs {
+  @Field(() => MatchStatus, { nullable: true, description: 'Only matches in this status.' })
+  status?: MatchStatus | null;
+
+  @Field(() => Service, { nullable: true, description: 'Only matches for this service.' })
+  service?: Service | null;
+
+  @Field(() => String, { nullable: true, description: "Only matches for this council's children (ONS code)." })
+  localAuthorityCode?: string | null;
+}
+
+const COORDINATOR_OR_COUNCIL = [Role.PROVIDER_COORDINATOR, Role.COUNCIL_OFFICER, Role.ADMIN];
+
+@Resolver(() => Match)
+export class MatchResolver {
+  @Query(() => MatchConnection, { description: 'Matches you may see, most recently proposed first.' })
+  matches(@Args() args: MatchesArgs, @Ctx() { db, principal }: Context): Promise<Page<Match>> {
+    const params: unknown[] = [];
+    const conditions = [matchScope(principal, 'm', params)];
+    if (args.status) {
+      params.push(args.status);
+      conditions.push(`m.status = $${params.length}::text`);
+    }
+    if (args.service || args.localAuthorityCode) {
+      const inner: string[] = [];
+      if (args.service) {
+        params.push(args.service);
+        inner.push(`fr.service = $${params.length}::text`);
+      }
+      if (args.localAuthorityCode) {
+        params.push(args.localAuthorityCode.trim().toUpperCase());
+        inner.push(`fr.council_code = $${params.length}::text`);
+      }
+      conditions.push(`exists (select 1 from referrals fr where fr.referral_id = m.referral_id and ${inner.join(' and ')})`);
+    }
+    return fetchPage<MatchRow, Match>(
+      db,
+      {
+        select: MATCH_COLUMNS,
+        from: 'matches m',
+        conditions,
+        params,
+        orderBy: [
+          { sql: 'm.proposed_on', cast: 'date', key: (row) => row.proposed_on },
+          { sql: 'm.match_id', cast: 'uuid', key: (row) => row.match_id },
+        ],
+        direction: 'desc',
+        first: args.first,
+        after: args.after,
+      },
+      Match.fromRow,
+    );
+  }
+
+  @FieldResolver(() => Referral, { nullable: true, description: 'The referral this match answers.' })
+  async referral(@Root() match: Match, @Ctx() { loaders }: Context): Promise<Referral | null> {
+    const row = await loaders.referralById.load(match.referralKey);
+    return row ? Referral.fromRow(row) : null;
+  }
+
+  @FieldResolver(() => Volunteer, { nullable: true, description: 'The volunteer.' })
+  async volunteer(@Root() match: Match, @Ctx() { loaders }: Context): Promise<Volunteer | null> {
+    const row = await loaders.volunteerById.load(match.volunteerKey);
+    return row ? Volunteer.fromRow(row) : null;
+  }
+
+  @FieldResolver(() => [Visit], { description: 'Visits logged, oldest first.' })
+  async visits(@Root() match: Match, @Ctx() { loaders }: Context): Promise<Visit[]> {
+    return (await loaders.visitsByMatch.load(match.matchKey)).map(Visit.fromRow);
+  }
+
+  @Mutation(() => MatchPayload, { description: 'Propose a volunteer for an accepted referral (coordinator of the volunteer’s provider, or ADMIN).' })
+  proposeMatch(@Arg('input') input: ProposeMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+    return runMutation(context, 'proposeMatch', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => proposeMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+  }
+
+  @Mutation(() => MatchPayload, { description: 'Record the first meeting: the match becomes ACTIVE and the referral MATCHED.' })
+  startMatch(@Arg('input') input: StartMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+    return runMutation(context, 'startMatch', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => startMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+  }
+
+  @Mutation(() => MatchPayload, { description: 'End an ACTIVE match (coordinator, the child’s council officer, or ADMIN).' })
+  endMatch(@Arg('input') input: EndMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+    return runMutation(context, 'endMatch', COORDINATOR_OR_COUNCIL, (m) => endMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+  }
+
+  @Mutation(() => MatchPayload, { description: 'Cancel a PROPOSED match that never started (coordinator, the child’s council officer, or ADMIN).' })
+  cancelMatch(@Arg('input') input: CancelMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+    return runMutation(context, 'cancelMatch', COORDINATOR_OR_COUNCIL, (m) => cancelMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+  }
+
+  @Mutation(() => LogVisitPayload, { description: 'Log a visit of an active match.' })
+  logVisit(@Arg('input') input: LogVisitInput, @Ctx() context: Context): Promise<LogVisitPayload> {
+    return runMutation(context, 'logVisit', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => logVisit(m, context.principal, input), (row) => ({ visit: Visit.fromRow(row) }));
+  }
+}
+
+@Resolver(() => Visit)
+export class VisitResolver {
+  @FieldResolver(() => Match, { nullable: true, description: 'The match visited under.' })
+  async match(@Root() visit: Visit, @Ctx() { loaders }: Context): Promise<Match | null> {
+    const row = await loaders.matchById.load(visit.matchKey);
+    return row ? Match.fromRow(row) : null;
+  }
+}

@@ -1,0 +1,120 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { rows } from '../database/sql';
+import { PROVIDER_TYPE, providerScope } from '../auth/scope';
+import { Role } from '../auth/roles';
+import type { Principal } from '../auth/viewer';
+import { assertOwnCouncil } from '../children/child.service';
+import { LocalAuthority } from '../councils/localAuthority.type';
+import type { Context } from '../graphql/context';
+import { fetchPage } from '../graphql/listQuery';
+import { MutationOutcome, runMutation } from '../graphql/mutation';
+import { registerNodeType } from '../graphql/nodeRegistry';
+import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
+import { notBefore, currentCouncil, boundedText, recordKey } from '../graphql/validate';
+import { notFound } from '../graphql/userErrors';
+import { COMMISSION_COLUMNS, PROVIDER_COLUMNS } from './provider.queries';
+import {
+  Commission,
+  COMMISSION_TYPE,
+  CommissionProviderInput,
+  CommissionProviderPayload,
+  CommissionRow,
+  CreateProviderInput,
+  CreateProviderPayload,
+  Provider,
+  ProviderRow,
+} from './provider.types';
+
+export const ProviderConnection = connectionTypes(Provider, 'Provider', 'provider');
+
+registerNodeType(COMMISSION_TYPE, async (key, { db, principal }) => {
+  if (!/^[0-9a-f-]{36}$/.test(key)) return null;
+  const [row] = await db.query(`select ${COMMISSION_COLUMNS} from commissions cm where cm.commission_id = $1::uuid and ${providerScope(principal)}`, [key]);
+  return row ? Commission.fromRow(row) : null;
+});
+
+registerNodeType(PROVIDER_TYPE, async (key, { loaders }) => {
+  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.providerById.load(key) : null;
+  return row ? Provider.fromRow(row) : null;
+});
+
+async function createProvider(manager: EntityManager, input: CreateProviderInput): Promise<MutationOutcome<ProviderRow>> {
+  const name = boundedText('name', input.name, 200, true)!;
+  const [row] = await rows<ProviderRow>(manager, `insert into providers as p (name, kind) values ($1::text, $2::text) returning ${PROVIDER_COLUMNS}`, [name, input.kind]);
+  return { result: row, audit: { recordType: 'Provider', recordId: row.provider_id, changedFields: ['name', 'kind'] } };
+}
+
+async function commissionProvider(manager: EntityManager, principal: Principal | null, input: CommissionProviderInput): Promise<MutationOutcome<CommissionRow>> {
+  const provider = recordKey('providerId', input.providerId, PROVIDER_TYPE, 'provider');
+  const [exists] = await rows<unknown>(manager, 'select 1 from providers where provider_id = $1::uuid', [provider]);
+  if (!exists) throw notFound('provider', 'providerId');
+  const council = await currentCouncil(manager, 'localAuthorityCode', input.localAuthorityCode);
+  assertOwnCouncil(principal, council, 'localAuthorityCode');
+  if (input.endsOn) notBefore('endsOn', input.endsOn, 'startsOn', input.startsOn);
+  const [row] = await rows<CommissionRow>(manager, 
+    `insert into commissions as cm (provider_id, council_code, service, starts_on, ends_on) values ($1::uuid, $2::text, $3::text, $4::date, $5::date)
+     returning ${COMMISSION_COLUMNS}`,
+    [provider, council, input.service, input.startsOn, input.endsOn ?? null],
+  );
+  return { result: row, audit: { recordType: 'Commission', recordId: row.commission_id, changedFields: ['providerId', 'localAuthorityCode', 'service', 'startsOn', 'endsOn'] } };
+}
+
+@Resolver(() => Provider)
+export class ProviderResolver {
+  @Query(() => ProviderConnection, { description: 'Providers by name. Any signed-in caller.' })
+  providers(@Args() args: ConnectionArgs, @Ctx() { db, principal }: Context): Promise<Page<Provider>> {
+    return fetchPage<ProviderRow, Provider>(
+      db,
+      {
+        select: PROVIDER_COLUMNS,
+        from: 'providers p',
+        conditions: [providerScope(principal)],
+        params: [],
+        orderBy: [
+          { sql: 'p.name', cast: 'text', key: (row) => row.name },
+          { sql: 'p.provider_id', cast: 'uuid', key: (row) => row.provider_id },
+        ],
+        direction: 'asc',
+        first: args.first,
+        after: args.after,
+      },
+      Provider.fromRow,
+    );
+  }
+
+  @FieldResolver(() => [Commission], { description: 'Councils that commission this provider, and for which service.' })
+  async commissions(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<Commission[]> {
+    return (await loaders.commissionsByProvider.load(provider.providerKey)).map(Commission.fromRow);
+  }
+
+  @Mutation(() => CreateProviderPayload, { description: 'Add a provider (ADMIN).' })
+  createProvider(@Arg('input') input: CreateProviderInput, @Ctx() context: Context): Promise<CreateProviderPayload> {
+    return runMutation(context, 'createProvider', [Role.ADMIN], (manager) => createProvider(manager, input), (row) => ({ provider: Provider.fromRow(row) }));
+  }
+
+  @Mutation(() => CommissionProviderPayload, { description: "Record that a council commissions a provider for a service (ADMIN, or that council's officer)." })
+  commissionProvider(@Arg('input') input: CommissionProviderInput, @Ctx() context: Context): Promise<CommissionProviderPayload> {
+    return runMutation(
+      context,
+      'commissionProvider',
+      [Role.ADMIN, Role.COUNCIL_OFFICER],
+      (manager) => commissionProvider(manager, context.principal, input),
+      (row) => ({ commission: Commission.fromRow(row) }),
+    );
+  }
+}
+
+@Resolver(() => Commission)
+export class CommissionResolver {
+  @FieldResolver(() => Provider, { nullable: true, description: 'The provider commissioned.' })
+  async provider(@Root() commission: Commission, @Ctx() { loaders }: Context): Promise<Provider | null> {
+    const row = await loaders.providerById.load(commission.providerKey);
+    return row ? Provider.fromRow(row) : null;
+  }
+
+  @FieldResolver(() => LocalAuthority, { description: 'The commissioning council.' })
+  async localAuthority(@Root() commission: Commission, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
+    return LocalAuthority.fromRow((await loaders.councilByCode.load(commission.councilCode))!);
+  }
+}

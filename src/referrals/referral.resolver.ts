@@ -1,0 +1,257 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { referralScope, selfReferralScope } from '../auth/scope';
+import { Role } from '../auth/roles';
+import { Child } from '../children/child.types';
+import { LocalAuthority } from '../councils/localAuthority.type';
+import type { Context } from '../graphql/context';
+import { daysBetween, todayInLondon } from '../graphql/dates';
+import { Service } from '../graphql/enums';
+import { fetchPage } from '../graphql/listQuery';
+import { runMutation } from '../graphql/mutation';
+import { registerNodeType } from '../graphql/nodeRegistry';
+import { ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
+import { Match } from '../matches/match.types';
+import { REFERRAL_COLUMNS, ReferralRow } from './referral.queries';
+import {
+  acceptReferral,
+  closeReferral,
+  convertSelfReferral,
+  createReferral,
+  dismissSelfReferral,
+  SELF_REFERRAL_COLUMNS,
+  SelfReferralRow,
+  submitSelfReferral,
+} from './referral.service';
+import {
+  AcceptReferralInput,
+  CloseReferralInput,
+  ConvertSelfReferralInput,
+  CreateReferralInput,
+  DismissSelfReferralInput,
+  Referral,
+  REFERRAL_TYPE,
+  ReferralPayload,
+  ReferralSource,
+  ReferralStatus,
+  SELF_REFERRAL_TYPE,
+  SelfReferral,
+  SelfReferralPayload,
+  SelfReferralStatus,
+  SubmitSelfReferralInput,
+  SubmitSelfReferralPayload,
+} from './referral.types';
+
+export const ReferralConnection = connectionTypes(Referral, 'Referral', 'referral');
+export const SelfReferralConnection = connectionTypes(SelfReferral, 'SelfReferral', 'self-referral');
+
+registerNodeType(REFERRAL_TYPE, async (key, { loaders }) => {
+  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.referralById.load(key) : null;
+  return row ? Referral.fromRow(row) : null;
+});
+
+function selfReferralFromRow(row: SelfReferralRow & { submitted_us?: string }): SelfReferral {
+  return Object.assign(new SelfReferral(), {
+    id: toGlobalId(SELF_REFERRAL_TYPE, row.self_referral_id),
+    receiptNumber: row.receipt_number,
+    service: row.service as Service,
+    ageYears: row.age_years,
+    message: row.message,
+    contact: row.contact,
+    status: row.status as SelfReferralStatus,
+    submittedAt: row.submitted_at,
+    councilCode: row.council_code,
+    referralKey: row.referral_id,
+  });
+}
+
+registerNodeType(SELF_REFERRAL_TYPE, async (key, { db, principal }) => {
+  if (!/^[0-9a-f-]{36}$/.test(key)) return null;
+  const params: unknown[] = [key];
+  const [row] = await db.query(`select ${SELF_REFERRAL_COLUMNS} from self_referrals s where s.self_referral_id = $1::uuid and ${selfReferralScope(principal, 's', params)}`, params);
+  return row ? selfReferralFromRow(row) : null;
+});
+
+@ArgsType()
+class ReferralsArgs extends ConnectionArgs {
+  @Field(() => ReferralStatus, { nullable: true, description: 'Only referrals in this status.' })
+  status?: ReferralStatus | null;
+
+  @Field(() => Service, { nullable: true, description: 'Only referrals for this service.' })
+  service?: Service | null;
+
+  @Field(() => ReferralSource, { nullable: true, description: 'Only referrals from this source.' })
+  source?: ReferralSource | null;
+
+  @Field(() => String, { nullable: true, description: 'Only referrals of this council (ONS code).' })
+  localAuthorityCode?: string | null;
+}
+
+@ArgsType()
+class WaitingListArgs extends ConnectionArgs {
+  @Field({ description: 'ONS code of the council.' })
+  localAuthorityCode: string;
+
+  @Field(() => Service, { description: 'The service waited for.' })
+  service: Service;
+}
+
+@ArgsType()
+class InboxArgs extends ConnectionArgs {
+  @Field(() => SelfReferralStatus, { nullable: true, defaultValue: SelfReferralStatus.NEW, description: 'Inbox status; default NEW.' })
+  status: SelfReferralStatus;
+}
+
+@Resolver(() => Referral)
+export class ReferralResolver {
+  @Query(() => ReferralConnection, { description: 'Referrals you may see, most recent first.' })
+  referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal }: Context): Promise<Page<Referral>> {
+    const params: unknown[] = [];
+    const conditions = [referralScope(principal, 'r', params)];
+    const filter = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(`${sql} = $${params.length}::text`);
+    };
+    if (args.status) filter('r.status', args.status);
+    if (args.service) filter('r.service', args.service);
+    if (args.source) filter('r.source', args.source);
+    if (args.localAuthorityCode) filter('r.council_code', args.localAuthorityCode.trim().toUpperCase());
+    return fetchPage<ReferralRow, Referral>(
+      db,
+      {
+        select: REFERRAL_COLUMNS,
+        from: 'referrals r',
+        conditions,
+        params,
+        orderBy: [
+          { sql: 'r.referred_on', cast: 'date', key: (row) => row.referred_on },
+          { sql: 'r.referral_id', cast: 'uuid', key: (row) => row.referral_id },
+        ],
+        direction: 'desc',
+        first: args.first,
+        after: args.after,
+      },
+      Referral.fromRow,
+    );
+  }
+
+  @Query(() => ReferralConnection, { description: "A council's waiting list for a service: ACCEPTED referrals, longest waiting first." })
+  waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal }: Context): Promise<Page<Referral>> {
+    const params: unknown[] = [args.localAuthorityCode.trim().toUpperCase(), args.service];
+    const conditions = [`r.council_code = $1::text`, `r.service = $2::text`, `r.status = 'ACCEPTED'`, referralScope(principal, 'r', params)];
+    return fetchPage<ReferralRow, Referral>(
+      db,
+      {
+        select: REFERRAL_COLUMNS,
+        from: 'referrals r',
+        conditions,
+        params,
+        orderBy: [
+          { sql: 'r.accepted_on', cast: 'date', key: (row) => row.accepted_on! },
+          { sql: 'r.referral_id', cast: 'uuid', key: (row) => row.referral_id },
+        ],
+        direction: 'asc',
+        first: args.first,
+        after: args.after,
+      },
+      Referral.fromRow,
+    );
+  }
+
+  @Query(() => SelfReferralConnection, { description: "Self-referrals in your council's inbox, oldest first (council officers; ADMIN sees all)." })
+  selfReferralInbox(@Args() args: InboxArgs, @Ctx() { db, principal }: Context): Promise<Page<SelfReferral>> {
+    const params: unknown[] = [args.status];
+    return fetchPage<SelfReferralRow & { submitted_us: string }, SelfReferral>(
+      db,
+      {
+        select: `${SELF_REFERRAL_COLUMNS}, (extract(epoch from s.submitted_at) * 1000000)::bigint::text as submitted_us`,
+        from: 'self_referrals s',
+        conditions: ['s.status = $1::text', selfReferralScope(principal, 's', params)],
+        params,
+        orderBy: [
+          { sql: '(extract(epoch from s.submitted_at) * 1000000)::bigint', cast: 'bigint', key: (row) => row.submitted_us },
+          { sql: 's.self_referral_id', cast: 'uuid', key: (row) => row.self_referral_id },
+        ],
+        direction: 'asc',
+        first: args.first,
+        after: args.after,
+      },
+      selfReferralFromRow,
+    );
+  }
+
+  @FieldResolver(() => Child, { nullable: true, description: 'The child referred.' })
+  async child(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<Child | null> {
+    const row = await loaders.childById.load(referral.childKey);
+    return row ? Child.fromRow(row) : null;
+  }
+
+  @FieldResolver(() => LocalAuthority, { description: 'The responsible council.' })
+  async localAuthority(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
+    return LocalAuthority.fromRow((await loaders.councilByCode.load(referral.councilCode))!);
+  }
+
+  @FieldResolver(() => LocalAuthority, { description: 'The council area the child is placed in (often not the responsible council).' })
+  async placementLocalAuthority(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
+    return LocalAuthority.fromRow((await loaders.councilByCode.load(referral.placementCouncilCode))!);
+  }
+
+  @FieldResolver(() => Match, { nullable: true, description: 'The PROPOSED or ACTIVE match, if any (and visible to you).' })
+  async currentMatch(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<Match | null> {
+    const row = await loaders.openMatchByReferral.load(referral.referralKey);
+    return row ? Match.fromRow(row) : null;
+  }
+
+  @FieldResolver(() => [Match], { description: 'Every match for this referral that you may see, oldest first.' })
+  async matches(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<Match[]> {
+    return (await loaders.matchesByReferral.load(referral.referralKey)).map(Match.fromRow);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Days on the waiting list so far (ACCEPTED referrals only).' })
+  daysWaiting(@Root() referral: Referral): number | null {
+    return referral.status === ReferralStatus.ACCEPTED && referral.acceptedOn ? daysBetween(referral.acceptedOn, todayInLondon()) : null;
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'Refer a registered child (council officer of the child’s council, or ADMIN).' })
+  createReferral(@Arg('input') input: CreateReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+    return runMutation(context, 'createReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => createReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'Accept a NEW referral onto the waiting list.' })
+  acceptReferral(@Arg('input') input: AcceptReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+    return runMutation(context, 'acceptReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => acceptReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'Close a NEW or ACCEPTED referral without a match.' })
+  closeReferral(@Arg('input') input: CloseReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+    return runMutation(context, 'closeReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => closeReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+  }
+
+  @Mutation(() => SubmitSelfReferralPayload, { description: 'A young person asks for a visitor or mentor. No login; rate limited per client address. Returns only a receipt number.' })
+  submitSelfReferral(@Arg('input') input: SubmitSelfReferralInput, @Ctx() context: Context): Promise<SubmitSelfReferralPayload> {
+    return runMutation(context, 'submitSelfReferral', 'ANYONE', (m) => submitSelfReferral(m, input), (row) => ({ receiptNumber: row.receipt_number }));
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'Turn a self-referral in your inbox into a referral (source SELF) for a registered child.' })
+  convertSelfReferral(@Arg('input') input: ConvertSelfReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+    return runMutation(context, 'convertSelfReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => convertSelfReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+  }
+
+  @Mutation(() => SelfReferralPayload, { description: 'Dismiss a self-referral in your inbox.' })
+  dismissSelfReferral(@Arg('input') input: DismissSelfReferralInput, @Ctx() context: Context): Promise<SelfReferralPayload> {
+    return runMutation(context, 'dismissSelfReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => dismissSelfReferral(m, context.principal, input), (row) => ({ selfReferral: selfReferralFromRow(row) }));
+  }
+}
+
+@Resolver(() => SelfReferral)
+export class SelfReferralResolver {
+  @FieldResolver(() => LocalAuthority, { description: 'The council it was sent to.' })
+  async localAuthority(@Root() selfReferral: SelfReferral, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
+    return LocalAuthority.fromRow((await loaders.councilByCode.load(selfReferral.councilCode))!);
+  }
+
+  @FieldResolver(() => Referral, { nullable: true, description: 'The referral it became, once converted.' })
+  async referral(@Root() selfReferral: SelfReferral, @Ctx() { loaders }: Context): Promise<Referral | null> {
+    const row = selfReferral.referralKey ? await loaders.referralById.load(selfReferral.referralKey) : null;
+    return row ? Referral.fromRow(row) : null;
+  }
+}

@@ -1,0 +1,99 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PROVIDER_TYPE, volunteerScope } from '../auth/scope';
+import { Role } from '../auth/roles';
+import { LocalAuthority } from '../councils/localAuthority.type';
+import type { Context } from '../graphql/context';
+import { fetchPage } from '../graphql/listQuery';
+import { runMutation } from '../graphql/mutation';
+import { registerNodeType } from '../graphql/nodeRegistry';
+import { ConnectionArgs, connectionTypes, keyOfGlobalId, Page } from '../graphql/relay';
+import { Provider } from '../providers/provider.types';
+import { VOLUNTEER_COLUMNS, VolunteerRow } from './volunteer.queries';
+import { approveVolunteer, recordVolunteerVetting, registerVolunteer } from './volunteer.service';
+import {
+  ApproveVolunteerInput,
+  RecordVolunteerVettingInput,
+  RegisterVolunteerInput,
+  Volunteer,
+  VOLUNTEER_TYPE,
+  VolunteerPayload,
+  VolunteerStatus,
+} from './volunteer.types';
+
+export const VolunteerConnection = connectionTypes(Volunteer, 'Volunteer', 'volunteer');
+
+registerNodeType(VOLUNTEER_TYPE, async (key, { loaders }) => {
+  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.volunteerById.load(key) : null;
+  return row ? Volunteer.fromRow(row) : null;
+});
+
+@ArgsType()
+class VolunteersArgs extends ConnectionArgs {
+  @Field(() => VolunteerStatus, { nullable: true, description: 'Only volunteers in this status.' })
+  status?: VolunteerStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only volunteers of this provider (global ID).' })
+  providerId?: string | null;
+}
+
+@Resolver(() => Volunteer)
+export class VolunteerResolver {
+  @Query(() => VolunteerConnection, { description: 'Volunteers you may see, most recent applicants first. Coordinators: their provider; council officers: volunteers matched with their children.' })
+  volunteers(@Args() args: VolunteersArgs, @Ctx() { db, principal }: Context): Promise<Page<Volunteer>> {
+    const params: unknown[] = [];
+    const conditions = [volunteerScope(principal, 'v', params)];
+    if (args.status) {
+      params.push(args.status);
+      conditions.push(`v.status = $${params.length}::text`);
+    }
+    if (args.providerId) {
+      const key = keyOfGlobalId(args.providerId, PROVIDER_TYPE);
+      // An ID that is not a provider's matches no volunteer, rather than being ignored.
+      params.push(key && /^[0-9a-f-]{36}$/.test(key) ? key : '00000000-0000-0000-0000-000000000000');
+      conditions.push(`v.provider_id = $${params.length}::uuid`);
+    }
+    return fetchPage<VolunteerRow, Volunteer>(
+      db,
+      {
+        select: VOLUNTEER_COLUMNS,
+        from: 'volunteers v',
+        conditions,
+        params,
+        orderBy: [
+          { sql: 'v.applied_on', cast: 'date', key: (row) => row.applied_on },
+          { sql: 'v.volunteer_id', cast: 'uuid', key: (row) => row.volunteer_id },
+        ],
+        direction: 'desc',
+        first: args.first,
+        after: args.after,
+      },
+      Volunteer.fromRow,
+    );
+  }
+
+  @FieldResolver(() => Provider, { nullable: true, description: "The volunteer's provider." })
+  async provider(@Root() volunteer: Volunteer, @Ctx() { loaders }: Context): Promise<Provider | null> {
+    const row = await loaders.providerById.load(volunteer.providerKey);
+    return row ? Provider.fromRow(row) : null;
+  }
+
+  @FieldResolver(() => LocalAuthority, { description: 'The council area the volunteer lives in.' })
+  async homeLocalAuthority(@Root() volunteer: Volunteer, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
+    return LocalAuthority.fromRow((await loaders.councilByCode.load(volunteer.homeCouncilCode))!);
+  }
+
+  @Mutation(() => VolunteerPayload, { description: "Register a volunteer's application (coordinator of that provider, or ADMIN)." })
+  registerVolunteer(@Arg('input') input: RegisterVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
+    return runMutation(context, 'registerVolunteer', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => registerVolunteer(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
+  }
+
+  @Mutation(() => VolunteerPayload, { description: 'Record DBS, references and training; moves the volunteer to VETTING or TRAINING.' })
+  recordVolunteerVetting(@Arg('input') input: RecordVolunteerVettingInput, @Ctx() context: Context): Promise<VolunteerPayload> {
+    return runMutation(context, 'recordVolunteerVetting', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => recordVolunteerVetting(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
+  }
+
+  @Mutation(() => VolunteerPayload, { description: 'Approve a trained volunteer with a valid DBS check and two references.' })
+  approveVolunteer(@Arg('input') input: ApproveVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
+    return runMutation(context, 'approveVolunteer', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => approveVolunteer(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
+  }
+}
