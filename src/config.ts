@@ -45,6 +45,8 @@ const environmentSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  SELF_REFERRALS_PER_HOUR: positiveInt.max(10000, 'expected at most 10000').default(5),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -58,6 +60,10 @@ export type Config = {
   jwtSecret: string;
   logLevel: string;
   loadDemoData: boolean;
+  /** Self-referrals accepted per client address per hour. */
+  selfReferralsPerHour: number;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   projectRoot: string;
 };
 
@@ -89,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: values.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     logLevel: values.LOG_LEVEL,
     loadDemoData: values.LOAD_DEMO_DATA === 'true',
+    selfReferralsPerHour: values.SELF_REFERRALS_PER_HOUR,
+    trustProxy: values.TRUST_PROXY === 'true',
     projectRoot,
   };
 }

@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { createRateLimits } from './auth/rateLimits';
 import { AuthenticationError, Principal, verifyToken } from './auth/viewer';
 import type { Config } from './config';
 import { newStatementTally, runWithStatementTally } from './database/statementCounter';
@@ -45,6 +46,8 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const limits = createRateLimits(config.selfReferralsPerHour);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -85,7 +88,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       context: async ({ req, res }) => {
         try {
           const principal = await principalFrom(req.headers.authorization, config.jwtSecret);
-          return createContext(db, principal, String(res.locals.requestId), logger);
+          return createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown');
         } catch (error) {
           if (error instanceof AuthenticationError) {
             throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -1,7 +1,9 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
+import { Provider } from '../providers/provider.types';
 import { Role } from './roles';
+import { providerKey } from './scope';
 
 @ObjectType({ description: 'The signed-in caller.' })
 export class Viewer {
@@ -16,6 +18,9 @@ export class Viewer {
 
   @Field(() => String, { nullable: true, description: "The caller's provider's global ID, for provider coordinators." })
   providerId: string | null;
+
+  @Field(() => Provider, { nullable: true, description: "The caller's provider, for provider coordinators." })
+  provider: Provider | null;
 }
 
 @Resolver()
@@ -24,11 +29,14 @@ export class ViewerResolver {
   async viewer(@Ctx() { principal, loaders }: Context): Promise<Viewer | null> {
     if (!principal) return null;
     const council = principal.councilCode ? await loaders.councilByCode.load(principal.councilCode) : null;
+    const providerKeyValue = providerKey(principal);
+    const provider = providerKeyValue ? await loaders.providerById.load(providerKeyValue) : null;
     return {
       userId: principal.userId,
       role: principal.role,
       localAuthority: council ? LocalAuthority.fromRow(council) : null,
       providerId: principal.providerId,
+      provider: provider ? Provider.fromRow(provider) : null,
     };
   }
 }

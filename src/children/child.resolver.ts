@@ -65,7 +65,7 @@ export class ChildResolver {
   }
 
   @Mutation(() => RegisterChildPayload, { description: 'Register a looked-after child, pseudonymously (council officer of that council, or ADMIN).' })
-  registerChild(@Arg('input') input: RegisterChildInput, @Ctx() context: Context): Promise<RegisterChildPayload> {
+  registerChild(@Arg('input', { description: 'What to change; see the input type.' }) input: RegisterChildInput, @Ctx() context: Context): Promise<RegisterChildPayload> {
     return runMutation(
       context,
       'registerChild',

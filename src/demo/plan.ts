@@ -60,6 +60,8 @@ export const SHOWCASE_COUNCIL_CODE = 'E06000001';
 export const DEMO_START: Day = dayOf(2021, 4, 1);
 
 const IN_HOUSE_TEAMS = 5;
+/** Volunteer places nationally per child looked after: about 3% of children have an independent visitor. */
+const NATIONAL_PLACES_PER_CHILD: Record<Service, number> = { INDEPENDENT_VISITOR: 0.031, MENTORING: 0.011 };
 const NATIONAL_MENTORING_NETWORKS = 2;
 
 export function planDemo(councils: Council[], seed: number, today: Day): DemoPlan {
@@ -141,10 +143,11 @@ export function planDemo(councils: Council[], seed: number, today: Day): DemoPla
       // quartiles something to show. Drawn before deciding on commissions so every council
       // consumes the same random numbers whatever it commissions.
       const spread = Math.exp(0.4 * random.normal());
-      const capacityRate = showcase ? (iv ? 0.06 : 0.04) : Math.min(iv ? 0.09 : 0.06, Math.max(iv ? 0.012 : 0.008, (iv ? 0.036 : 0.022) * spread));
-      const pressed = random.chance(iv ? 0.76 : 0.68);
-      const pressure = showcase ? 1.3 : pressed ? 1.05 + random.float() * (iv ? 0.65 : 0.55) : 0.45 + random.float() * 0.45;
-      const wanted = random.chance(iv ? 0.87 : 0.6);
+      const capacityRate = showcase ? (iv ? 0.06 : 0.04) : Math.min(iv ? 0.09 : 0.06, Math.max(iv ? 0.012 : 0.008, (iv ? 0.031 : 0.022) * spread));
+      const pressed = random.chance(iv ? 0.6 : 0.6);
+      const pressure = showcase ? 1.45 : pressed ? 1.12 + random.float() * 0.75 : 0.45 + random.float() * 0.45;
+      // Large councils all buy an independent visitor service; the gaps are among smaller ones.
+      const wanted = random.chance(iv ? (council.childrenLookedAfter >= 700 ? 0.98 : 0.85) : 0.6);
       const plan: ServicePlan = { commissions: [], capacityRate, pressure };
       services[service] = plan;
       if (council.childrenLookedAfter === 0) continue;
@@ -172,6 +175,16 @@ export function planDemo(councils: Council[], seed: number, today: Day): DemoPla
       if (partner) plan.commissions.push(commission(partner, council, service, startsOn, null, 0.4));
     }
     plans.push({ council, services });
+  }
+
+  // Which councils happen to commission and how generously is random, but the national total of
+  // places is not: rescale so England's coverage lands near the real figure whatever the seed.
+  const allChildren = councils.reduce((sum, council) => sum + council.childrenLookedAfter, 0);
+  for (const service of SERVICES) {
+    const funded = plans.filter((plan) => plan.services[service].commissions.length > 0);
+    const places = funded.reduce((sum, plan) => sum + plan.council.childrenLookedAfter * plan.services[service].capacityRate, 0);
+    const factor = places > 0 ? (NATIONAL_PLACES_PER_CHILD[service] * allChildren) / places : 1;
+    for (const plan of funded) plan.services[service].capacityRate *= factor;
   }
 
   // A charity nobody commissions would be an empty row on every screen: give each one a share of

@@ -217,7 +217,11 @@ type Pool = {
   proposeUntil: Day;
   recruitFrom: Day;
   recruitUntil: Day;
+  /** Everyone ever recruited for this contract. */
+  members: Volunteer[];
+  /** Recruits who still count towards the places (not stepped down, withdrawn or expired). */
   roster: Volunteer[];
+  /** Approved volunteers with spare capacity. */
   free: Volunteer[];
 };
 
@@ -266,6 +270,8 @@ class ServiceSimulation {
   /** Accepted referrals with no open match, oldest acceptance first. */
   private readonly queue: Referral[] = [];
   private readonly childrenOfOtherService: Child[];
+  private readonly referredChildren = new Set<Child>();
+  private readonly poolOfVolunteer = new Map<Volunteer, Pool>();
 
   constructor(
     private readonly plan: CouncilPlan,
@@ -294,6 +300,7 @@ class ServiceSimulation {
         // New contracts recruit a couple of months ahead; none recruit for a contract about to end.
         recruitFrom: Math.max(this.start, commission.startsOn - (commission.startsOn === this.start ? 0 : 60)),
         recruitUntil: commission.endsOn === null ? context.today : commission.endsOn - 120,
+        members: [],
         roster: [],
         free: [],
       };
@@ -364,7 +371,7 @@ class ServiceSimulation {
         if (!event.volunteer.retiring && event.volunteer.leftOn === null) event.pool.free.push(event.volunteer);
         break;
       case 'contractEnd':
-        for (const volunteer of event.pool.roster) this.retire(volunteer, event.pool, day);
+        for (const volunteer of event.pool.members) this.retire(volunteer, event.pool, day);
         break;
     }
   }
@@ -375,7 +382,7 @@ class ServiceSimulation {
     const random = this.random;
     const child = known ?? this.reuseChildOfOtherService(day) ?? this.registerChild(day);
     const age = ageInYears(child.birthMonth, day);
-    const source = known ? random.weighted({ INDEPENDENT_REVIEWING_OFFICER: 40, FOSTER_CARER: 25, SOCIAL_WORKER: 15, OTHER: 20 }) : referralSource(random, child, age);
+    const source = known ? random.weighted({ INDEPENDENT_REVIEWING_OFFICER: 40, FOSTER_CARER: 30, SOCIAL_WORKER: 8, OTHER: 22 }) : referralSource(random, child, age);
     const genderPreferred = random.chance(0.22);
     const otherLanguages = child.languages.filter((language) => language !== 'English');
     const languagePreferred = otherLanguages.length > 0 && random.chance(0.6);
@@ -401,6 +408,7 @@ class ServiceSimulation {
       closeWhenFree: null,
     };
     this.referrals.push(referral);
+    this.referredChildren.add(child);
     if (source === 'SELF' && random.chance(0.1)) referral.selfReferralId = this.convertedSelfReferral(referral, age);
 
     if (this.pools.length === 0) {
@@ -444,7 +452,7 @@ class ServiceSimulation {
     const child = this.random.pick(this.childrenOfOtherService);
     const age = ageInYears(child.birthMonth, day);
     if (child.createdAt > isoInstant(day, 0) || age < 8 || child.eighteenth - day < 180) return null;
-    if (this.referrals.some((referral) => referral.child === child && referral.service === this.service)) return null;
+    if (this.referredChildren.has(child)) return null;
     return child;
   }
 
@@ -631,7 +639,7 @@ class ServiceSimulation {
   // --- volunteers ------------------------------------------------------------------------
 
   private poolOf(volunteer: Volunteer): Pool {
-    return this.pools.find((pool) => pool.commission.provider.id === volunteer.providerId && pool.roster.includes(volunteer)) ?? this.pools[0];
+    return this.poolOfVolunteer.get(volunteer)!;
   }
 
   /** A match ended or fell through: the volunteer takes another, or steps down. */
@@ -704,7 +712,7 @@ class ServiceSimulation {
       gender: random.weighted<Gender>({ FEMALE: 66, MALE: 32, NON_BINARY: 1, NOT_STATED: 1 }),
       languages: secondLanguage ? ['English', random.pick(OTHER_LANGUAGES)] : ['English'],
       interests: random.sample(INTERESTS, random.int(2, 4)),
-      maxMatches: random.weighted({ 1: 78, 2: 17, 3: 5 }) === '1' ? 1 : random.chance(0.77) ? 2 : 3,
+      maxMatches: random.chance(0.78) ? 1 : random.chance(0.77) ? 2 : 3,
       openMatches: 0,
       appliedOn,
       dbsIssuedOn,
@@ -721,7 +729,9 @@ class ServiceSimulation {
       createdAt: isoInstant(appliedOn, random.int(540, 1140)),
     };
     this.volunteers.push(volunteer);
+    pool.members.push(volunteer);
     pool.roster.push(volunteer);
+    this.poolOfVolunteer.set(volunteer, pool);
     if (volunteer.withdrawnOn === null) this.schedule(Math.max(approvedOn, pool.from), { kind: 'approve', volunteer, pool });
     return volunteer;
   }
@@ -735,7 +745,7 @@ function referralSource(random: SeededRandom, child: Child, age: number): Referr
     INDEPENDENT_REVIEWING_OFFICER: 22,
     RESIDENTIAL_WORKER: child.placementType === 'RESIDENTIAL' ? 45 : 2,
     TEACHER: age < 16 ? 13 : 5,
-    SOCIAL_WORKER: 8.5,
+    SOCIAL_WORKER: 7,
     SELF: age >= 10 ? 8 : 0,
     PERSONAL_ADVISER: age >= 15 ? 14 : 0,
     OTHER: 7,
@@ -749,7 +759,7 @@ function logVisits(match: Match, context: SimulationContext, random: SeededRando
     if (day !== match.startedOn && random.chance(0.1)) continue; // a missed month
     const kind = day === match.startedOn ? 'IN_PERSON' : random.weighted({ IN_PERSON: 85, PHONE: 7, VIDEO: 8 });
     const durationMinutes = kind === 'IN_PERSON' ? 15 * random.int(4, 16) : 5 * random.int(6, 12);
-    context.sink.visit({ id: random.uuid(), matchId: match.id, visitedOn: day, durationMinutes, kind, createdAt: isoInstant(day, random.int(1080, 1380)) });
+    context.sink.visit({ id: random.uuid(), matchId: match.id, visitedOn: day, durationMinutes, kind, createdAt: isoInstant(day, random.int(1080, 1320)) });
   }
 }
 
@@ -768,7 +778,7 @@ function addUnconvertedSelfReferrals(council: Council, context: SimulationContex
       ageYears: random.int(8, 18),
       message: random.pick(SELF_REFERRAL_MESSAGES),
       status: 'NEW',
-      submittedAt: isoInstant(submitted, random.int(420, submitted === today ? 540 : 1380)),
+      submittedAt: isoInstant(submitted, random.int(420, submitted === today ? 540 : 1320)),
       resolvedAt: null,
     });
   }

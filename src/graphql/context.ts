@@ -7,6 +7,7 @@ import { createProviderLoaders } from '../providers/provider.queries';
 import { createReferralLoaders } from '../referrals/referral.queries';
 import { createVolunteerLoaders } from '../volunteers/volunteer.queries';
 import type { Logger } from '../logger';
+import type { RateLimits } from '../auth/rateLimits';
 
 /**
  * Every per-request loader. A new set per request, built for the caller: each record loader
@@ -29,12 +30,22 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** What every resolver receives. Resolvers reach the database only through `loaders` and domain queries on `db`. */
 export type Context = {
   principal: Principal | null;
+  /** Client IP address, for rate limits on anonymous calls; never logged with personal data. */
+  clientAddress: string;
+  limits: RateLimits;
   loaders: Loaders;
   db: DataSource;
   requestId: string;
   logger: Logger;
 };
 
-export function createContext(db: DataSource, principal: Principal | null, requestId: string, logger: Logger): Context {
-  return { principal, loaders: createLoaders(db, principal), db, requestId, logger };
+export function createContext(
+  db: DataSource,
+  principal: Principal | null,
+  requestId: string,
+  logger: Logger,
+  limits: RateLimits,
+  clientAddress = 'unknown',
+): Context {
+  return { principal, clientAddress, limits, loaders: createLoaders(db, principal), db, requestId, logger };
 }

@@ -117,27 +117,27 @@ export class MatchResolver {
   }
 
   @Mutation(() => MatchPayload, { description: 'Propose a volunteer for an accepted referral (coordinator of the volunteer’s provider, or ADMIN).' })
-  proposeMatch(@Arg('input') input: ProposeMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+  proposeMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: ProposeMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
     return runMutation(context, 'proposeMatch', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => proposeMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
   }
 
   @Mutation(() => MatchPayload, { description: 'Record the first meeting: the match becomes ACTIVE and the referral MATCHED.' })
-  startMatch(@Arg('input') input: StartMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+  startMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: StartMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
     return runMutation(context, 'startMatch', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => startMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
   }
 
   @Mutation(() => MatchPayload, { description: 'End an ACTIVE match (coordinator, the child’s council officer, or ADMIN).' })
-  endMatch(@Arg('input') input: EndMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+  endMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: EndMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
     return runMutation(context, 'endMatch', COORDINATOR_OR_COUNCIL, (m) => endMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
   }
 
   @Mutation(() => MatchPayload, { description: 'Cancel a PROPOSED match that never started (coordinator, the child’s council officer, or ADMIN).' })
-  cancelMatch(@Arg('input') input: CancelMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
+  cancelMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: CancelMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
     return runMutation(context, 'cancelMatch', COORDINATOR_OR_COUNCIL, (m) => cancelMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
   }
 
   @Mutation(() => LogVisitPayload, { description: 'Log a visit of an active match.' })
-  logVisit(@Arg('input') input: LogVisitInput, @Ctx() context: Context): Promise<LogVisitPayload> {
+  logVisit(@Arg('input', { description: 'What to change; see the input type.' }) input: LogVisitInput, @Ctx() context: Context): Promise<LogVisitPayload> {
     return runMutation(context, 'logVisit', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => logVisit(m, context.principal, input), (row) => ({ visit: Visit.fromRow(row) }));
   }
 }

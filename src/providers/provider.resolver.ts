@@ -89,12 +89,12 @@ export class ProviderResolver {
   }
 
   @Mutation(() => CreateProviderPayload, { description: 'Add a provider (ADMIN).' })
-  createProvider(@Arg('input') input: CreateProviderInput, @Ctx() context: Context): Promise<CreateProviderPayload> {
+  createProvider(@Arg('input', { description: 'What to change; see the input type.' }) input: CreateProviderInput, @Ctx() context: Context): Promise<CreateProviderPayload> {
     return runMutation(context, 'createProvider', [Role.ADMIN], (manager) => createProvider(manager, input), (row) => ({ provider: Provider.fromRow(row) }));
   }
 
   @Mutation(() => CommissionProviderPayload, { description: "Record that a council commissions a provider for a service (ADMIN, or that council's officer)." })
-  commissionProvider(@Arg('input') input: CommissionProviderInput, @Ctx() context: Context): Promise<CommissionProviderPayload> {
+  commissionProvider(@Arg('input', { description: 'What to change; see the input type.' }) input: CommissionProviderInput, @Ctx() context: Context): Promise<CommissionProviderPayload> {
     return runMutation(
       context,
       'commissionProvider',

@@ -212,32 +212,40 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralPayload, { description: 'Refer a registered child (council officer of the child’s council, or ADMIN).' })
-  createReferral(@Arg('input') input: CreateReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+  createReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: CreateReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
     return runMutation(context, 'createReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => createReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
   }
 
   @Mutation(() => ReferralPayload, { description: 'Accept a NEW referral onto the waiting list.' })
-  acceptReferral(@Arg('input') input: AcceptReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+  acceptReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: AcceptReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
     return runMutation(context, 'acceptReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => acceptReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
   }
 
   @Mutation(() => ReferralPayload, { description: 'Close a NEW or ACCEPTED referral without a match.' })
-  closeReferral(@Arg('input') input: CloseReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+  closeReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: CloseReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
     return runMutation(context, 'closeReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => closeReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
   }
 
   @Mutation(() => SubmitSelfReferralPayload, { description: 'A young person asks for a visitor or mentor. No login; rate limited per client address. Returns only a receipt number.' })
-  submitSelfReferral(@Arg('input') input: SubmitSelfReferralInput, @Ctx() context: Context): Promise<SubmitSelfReferralPayload> {
+  async submitSelfReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: SubmitSelfReferralInput, @Ctx() context: Context): Promise<SubmitSelfReferralPayload> {
+    const retryAfterSeconds = await context.limits.selfReferral(context.clientAddress);
+    if (retryAfterSeconds !== null) {
+      const minutes = Math.ceil(retryAfterSeconds / 60);
+      return {
+        receiptNumber: null,
+        errors: [{ code: 'RATE_LIMITED', field: null, message: `Too many requests from your connection: please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` }],
+      };
+    }
     return runMutation(context, 'submitSelfReferral', 'ANYONE', (m) => submitSelfReferral(m, input), (row) => ({ receiptNumber: row.receipt_number }));
   }
 
   @Mutation(() => ReferralPayload, { description: 'Turn a self-referral in your inbox into a referral (source SELF) for a registered child.' })
-  convertSelfReferral(@Arg('input') input: ConvertSelfReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+  convertSelfReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: ConvertSelfReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
     return runMutation(context, 'convertSelfReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => convertSelfReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
   }
 
   @Mutation(() => SelfReferralPayload, { description: 'Dismiss a self-referral in your inbox.' })
-  dismissSelfReferral(@Arg('input') input: DismissSelfReferralInput, @Ctx() context: Context): Promise<SelfReferralPayload> {
+  dismissSelfReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: DismissSelfReferralInput, @Ctx() context: Context): Promise<SelfReferralPayload> {
     return runMutation(context, 'dismissSelfReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => dismissSelfReferral(m, context.principal, input), (row) => ({ selfReferral: selfReferralFromRow(row) }));
   }
 }

@@ -83,17 +83,17 @@ export class VolunteerResolver {
   }
 
   @Mutation(() => VolunteerPayload, { description: "Register a volunteer's application (coordinator of that provider, or ADMIN)." })
-  registerVolunteer(@Arg('input') input: RegisterVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
+  registerVolunteer(@Arg('input', { description: 'What to change; see the input type.' }) input: RegisterVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
     return runMutation(context, 'registerVolunteer', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => registerVolunteer(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
   }
 
   @Mutation(() => VolunteerPayload, { description: 'Record DBS, references and training; moves the volunteer to VETTING or TRAINING.' })
-  recordVolunteerVetting(@Arg('input') input: RecordVolunteerVettingInput, @Ctx() context: Context): Promise<VolunteerPayload> {
+  recordVolunteerVetting(@Arg('input', { description: 'What to change; see the input type.' }) input: RecordVolunteerVettingInput, @Ctx() context: Context): Promise<VolunteerPayload> {
     return runMutation(context, 'recordVolunteerVetting', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => recordVolunteerVetting(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
   }
 
   @Mutation(() => VolunteerPayload, { description: 'Approve a trained volunteer with a valid DBS check and two references.' })
-  approveVolunteer(@Arg('input') input: ApproveVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
+  approveVolunteer(@Arg('input', { description: 'What to change; see the input type.' }) input: ApproveVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
     return runMutation(context, 'approveVolunteer', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => approveVolunteer(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
   }
 }

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../src/auth/viewer';
 import { signToken } from '../../src/auth/viewer';
+import { createRateLimits } from '../../src/auth/rateLimits';
 import { loadConfig } from '../../src/config';
 import { runCountingStatements } from '../../src/database/statementCounter';
 import { createContext } from '../../src/graphql/context';
@@ -25,6 +26,9 @@ export type OperationResult<TData> = {
  * each one runs. Use `listen()` for tests that need real HTTP.
  */
 export class TestServer {
+  /** Rate limits for in-process calls; each test server has its own, like each server process. */
+  readonly limits = createRateLimits(testConfig.selfReferralsPerHour);
+
   private constructor(
     readonly db: DataSource,
     readonly server: TandemServer,
@@ -38,12 +42,13 @@ export class TestServer {
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
     principal: Principal | null = null,
+    clientAddress = '127.0.0.1',
   ): Promise<OperationResult<TData>> {
     const { result, tally } = await runCountingStatements(
       () =>
         this.server.apollo.executeOperation(
           { query: document as never, variables },
-          { contextValue: createContext(this.db, principal, 'test-request', testLogger) },
+          { contextValue: createContext(this.db, principal, 'test-request', testLogger, this.limits, clientAddress) },
         ),
       true,
     );
