@@ -30,10 +30,10 @@ export function seesChildRecords(principal: Principal | null): boolean {
   return principal?.role === Role.ADMIN || principal?.role === Role.COUNCIL_OFFICER || principal?.role === Role.PROVIDER_COORDINATOR;
 }
 
-/** A provider commissions the council for the service (any commission that has not ended). */
+/** A provider commissions the council for the service today (started, not ended). */
 function commissioned(provider: string, councilSql: string, serviceSql: string | null): string {
   return `exists (select 1 from commissions cm where cm.provider_id = ${provider}::uuid and cm.council_code = ${councilSql}
-    ${serviceSql ? `and cm.service = ${serviceSql}` : ''} and (cm.ends_on is null or cm.ends_on >= current_date))`;
+    ${serviceSql ? `and cm.service = ${serviceSql}` : ''} and cm.starts_on <= current_date and (cm.ends_on is null or cm.ends_on >= current_date))`;
 }
 
 export function referralScope(principal: Principal | null, alias: string, params: unknown[]): string {
@@ -47,10 +47,11 @@ export function referralScope(principal: Principal | null, alias: string, params
       if (!provider) return 'false';
       const p = bind(params, provider);
       // Referrals from councils that commission the provider for that service, and any referral
-      // the provider's volunteers have been matched with (a commission may since have ended).
+      // the provider's volunteers have been matched with (a commission may since have ended); a
+      // proposal that was cancelled before it started gives no lasting access.
       return `(${commissioned(p, `${alias}.council_code`, `${alias}.service`)}
         or exists (select 1 from matches sm join volunteers sv on sv.volunteer_id = sm.volunteer_id
-                   where sm.referral_id = ${alias}.referral_id and sv.provider_id = ${p}::uuid))`;
+                   where sm.referral_id = ${alias}.referral_id and sv.provider_id = ${p}::uuid and sm.status <> 'CANCELLED'))`;
     }
     default:
       return 'false';
@@ -80,10 +81,10 @@ export function volunteerScope(principal: Principal | null, alias: string, param
       return provider ? `${alias}.provider_id = ${bind(params, provider)}::uuid` : 'false';
     }
     case Role.COUNCIL_OFFICER: {
-      // Volunteers matched with the council's children.
+      // Volunteers proposed for or matched with the council's children (not cancelled proposals).
       const council = bind(params, principal.councilCode);
       return `exists (select 1 from matches vm join referrals vr on vr.referral_id = vm.referral_id
-                      where vm.volunteer_id = ${alias}.volunteer_id and vr.council_code = ${council}::text)`;
+                      where vm.volunteer_id = ${alias}.volunteer_id and vr.council_code = ${council}::text and vm.status <> 'CANCELLED')`;
     }
     default:
       return 'false';
