@@ -47,6 +47,12 @@ const environmentSchema = z.object({
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   SELF_REFERRALS_PER_HOUR: positiveInt.max(10000, 'expected at most 10000').default(5),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  REPORTS_REFRESH_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'expected a five-field cron expression such as "30 2 * * *"')
+    .default('30 2 * * *'),
+  REPORTS_SCHEDULER: z.enum(['true', 'false']).default('true'),
+  REPORTS_POLL_SECONDS: positiveInt.max(45, 'expected at most 45 seconds').default(30),
 });
 
 export type Config = {
@@ -64,6 +70,12 @@ export type Config = {
   selfReferralsPerHour: number;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** When scheduled report refreshes run (Europe/London); default nightly at 02:30. */
+  reportsRefreshCron: string;
+  /** Whether this process takes part in scheduled refreshes. */
+  reportsScheduler: boolean;
+  /** How often the scheduler checks the cron and its queue. */
+  reportsPollSeconds: number;
   projectRoot: string;
 };
 
@@ -97,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: values.LOAD_DEMO_DATA === 'true',
     selfReferralsPerHour: values.SELF_REFERRALS_PER_HOUR,
     trustProxy: values.TRUST_PROXY === 'true',
+    reportsRefreshCron: values.REPORTS_REFRESH_CRON,
+    reportsScheduler: values.REPORTS_SCHEDULER === 'true',
+    reportsPollSeconds: values.REPORTS_POLL_SECONDS,
     projectRoot,
   };
 }

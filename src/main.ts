@@ -7,6 +7,16 @@ import { loadReferenceDataIfEmpty } from './councils/referenceData';
 import { openDatabase } from './database/database';
 import { createLogger } from './logger';
 import { createServer } from './server';
+import type { DataSource } from 'typeorm';
+import { PROVIDER_TYPE } from './auth/scope';
+import { hasOperationalData, loadDemoData } from './demo/demoData';
+import { todayInLondon } from './graphql/dates';
+import { toGlobalId } from './graphql/relay';
+import { refreshReports } from './reporting/refresh';
+import { ReportScheduler, startReportScheduler } from './reporting/scheduler';
+
+/** The demo's seed: the same data on every machine. */
+const DEMO_SEED = 42;
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, reference data, then the API. */
 async function main(): Promise<void> {
@@ -22,7 +32,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
-  const running: { httpServer?: Server } = {};
+  const running: { httpServer?: Server; scheduler?: ReportScheduler } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -35,6 +45,7 @@ async function main(): Promise<void> {
       httpServer.closeAllConnections();
       await closed;
     }
+    await running.scheduler?.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'scheduler did not stop cleanly'));
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -43,6 +54,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await loadReferenceDataIfEmpty(database.dataSource, logger);
+  if (config.loadDemoData && !(await hasOperationalData(database.dataSource))) {
+    // Today's date makes the demo current; for a given seed and date it is always the same.
+    const summary = await loadDemoData(database.dataSource, { scale: 1, seed: DEMO_SEED, today: todayInLondon() });
+    logger.info({ ...summary }, 'demo data loaded');
+    await refreshReports(database.dataSource, { logger });
+  } else if (!(await hasRefreshed(database.dataSource))) {
+    await refreshReports(database.dataSource, { logger });
+  }
+  if (config.reportsScheduler) {
+    running.scheduler = await startReportScheduler(database.url, database.dataSource, logger, { cron: config.reportsRefreshCron, pollingSeconds: config.reportsPollSeconds });
+  }
   const server = await createServer(config, database.dataSource, logger);
   const httpServer = await new Promise<Server>((resolve, reject) => {
     const listening = server.app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
@@ -54,7 +76,7 @@ async function main(): Promise<void> {
   const url = `http://${host}:${port}/graphql`;
 
   if (config.nodeEnv !== 'production') {
-    const tokens = await developmentTokens(config.jwtSecret);
+    const tokens = await developmentTokens(config.jwtSecret, await demoProviderFor(database.dataSource, 'E06000001'));
     console.log(
       [
         '',
@@ -74,9 +96,27 @@ async function main(): Promise<void> {
   }
 }
 
-async function developmentTokens(secret: string): Promise<{ label: string; token: string }[]> {
+/** A provider commissioned by the council, so the printed coordinator token sees its referrals. */
+async function demoProviderFor(db: DataSource, councilCode: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await db.query(
+    `select p.provider_id, p.name from providers p join commissions cm on cm.provider_id = p.provider_id
+     where cm.council_code = $1::text order by cm.service, p.name limit 1`,
+    [councilCode],
+  );
+  return row ? { id: toGlobalId(PROVIDER_TYPE, row.provider_id), name: row.name } : null;
+}
+
+async function hasRefreshed(db: DataSource): Promise<boolean> {
+  const [{ present }] = await db.query(`select exists (select 1 from reporting.refresh_runs where status = 'SUCCEEDED') as present`);
+  return present;
+}
+
+async function developmentTokens(secret: string, provider: { id: string; name: string } | null): Promise<{ label: string; token: string }[]> {
   const roles: { label: string; claims: Parameters<typeof signToken>[0] }[] = [
     { label: 'COUNCIL_OFFICER for Hartlepool (E06000001)', claims: { sub: 'demo-council-officer', role: Role.COUNCIL_OFFICER, la: 'E06000001' } },
+    ...(provider
+      ? [{ label: `PROVIDER_COORDINATOR for ${provider.name} (${provider.id})`, claims: { sub: 'demo-provider-coordinator', role: Role.PROVIDER_COORDINATOR, provider: provider.id } }]
+      : []),
     { label: 'NATIONAL_ANALYST', claims: { sub: 'demo-national-analyst', role: Role.NATIONAL_ANALYST } },
     { label: 'RESEARCHER', claims: { sub: 'demo-researcher', role: Role.RESEARCHER } },
     { label: 'ADMIN', claims: { sub: 'demo-admin', role: Role.ADMIN } },

@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { newStatementTally, runWithStatementTally } from './database/statementCounter';
 import { Context, createContext } from './graphql/context';
 import { getSchema } from './graphql/schema';
+import { councilCoverageCsv } from './reporting/councilCoverageCsv';
 import type { Logger } from './logger';
 
 export type TandemServer = { app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> };
@@ -56,6 +57,22 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   app.get('/readyz', async (_req, res) => {
     const { ready, reason } = await isReady(db);
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not ready', reason });
+  });
+
+  app.get('/reports/council-coverage.csv', async (req, res) => {
+    let principal: Principal | null;
+    try {
+      principal = await principalFrom(req.headers.authorization, config.jwtSecret);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        res.status(401).type('text/plain').send(`${error.message}\n`);
+        return;
+      }
+      throw error;
+    }
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown'));
   });
 
   app.use(

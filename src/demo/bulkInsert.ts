@@ -30,12 +30,22 @@ export class TableBuffer<Row> {
   }
 
   async flush(manager: EntityManager): Promise<void> {
-    for (let start = 0; start < this.rows.length; start += ROWS_PER_STATEMENT) {
-      const batch = this.rows.slice(start, start + ROWS_PER_STATEMENT);
+    await this.take()(manager);
+  }
+
+  /** Hands over the pending rows, so more can be added while these are written. */
+  take(): (manager: EntityManager) => Promise<void> {
+    const rows = this.rows;
+    this.rows = [];
+    return (manager) => this.write(manager, rows);
+  }
+
+  private async write(manager: EntityManager, rows: Row[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
       await manager.query(this.sql(), this.columns.map((column) => batch.map((row) => toParameter(column, row))));
       this.written += batch.length;
     }
-    this.rows = [];
   }
 
   private sql(): string {

@@ -46,12 +46,13 @@ export async function hasOperationalData(db: DataSource): Promise<boolean> {
   return present;
 }
 
+/** The tables the demo writes (and clearing empties), rows referenced by others last. */
+export const OPERATIONAL_TABLES = ['visits', 'matches', 'referrals', 'self_referrals', 'volunteers', 'children', 'commissions', 'providers', 'audit_events'];
+
 /** Deletes every operational row (reference tables untouched), children before parents, in one transaction. */
 export async function clearOperationalData(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
-    for (const table of ['visits', 'matches', 'referrals', 'self_referrals', 'volunteers', 'children', 'commissions', 'providers', 'audit_events']) {
-      await manager.query(`delete from ${table}`);
-    }
+    for (const table of OPERATIONAL_TABLES) await manager.query(`delete from ${table}`);
   });
 }
 
@@ -95,19 +96,38 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
     };
     // Parents before children (foreign keys are checked per statement).
     const operational = [tables.selfReferrals, tables.children, tables.referrals, tables.volunteers, tables.matches, tables.visits];
+    // PostgreSQL writes one batch while the next councils are simulated; at most one batch is in
+    // flight, so memory stays bounded and a failed write stops the load at the next hand-over.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      for (const table of operational) await table.flush(manager);
+      await writing;
+      const writes = operational.map((table) => table.take());
+      writing = (async () => {
+        for (const write of writes) await write(manager);
+      })();
+      writing.catch(() => undefined); // awaited at the next hand-over; this only silences "unhandled"
     };
-    for (const councilPlan of plan.councils) {
-      simulateCouncil(councilPlan, context);
-      if (operational.reduce((sum, table) => sum + table.pending, 0) >= FLUSH_EVERY_ROWS) await flush();
+    try {
+      for (const councilPlan of plan.councils) {
+        simulateCouncil(councilPlan, context);
+        if (operational.reduce((sum, table) => sum + table.pending, 0) >= FLUSH_EVERY_ROWS) await flush();
+        // Let the connection send the next statement of the batch in flight.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await flush();
+    } finally {
+      // The transaction must not end while a batch is still being written: its remaining
+      // statements would run after the rollback, outside any transaction.
+      await writing.catch(() => undefined);
     }
-    await flush();
+    await writing;
     // The converted self-referrals point back at the referral made from them.
     await manager.query(
       `update self_referrals s set referral_id = r.referral_id
        from referrals r where r.self_referral_id = s.self_referral_id and s.referral_id is null`,
     );
+    // Fresh statistics, so the first dashboards after a load are planned for the new volumes.
+    await manager.query(`analyze ${OPERATIONAL_TABLES.join(', ')}`);
   });
   const durationMs = Math.round(performance.now() - started);
   const counts = {

@@ -61,7 +61,7 @@ export const DEMO_START: Day = dayOf(2021, 4, 1);
 
 const IN_HOUSE_TEAMS = 5;
 /** Volunteer places nationally per child looked after: about 3% of children have an independent visitor. */
-const NATIONAL_PLACES_PER_CHILD: Record<Service, number> = { INDEPENDENT_VISITOR: 0.031, MENTORING: 0.011 };
+const NATIONAL_PLACES_PER_CHILD: Record<Service, number> = { INDEPENDENT_VISITOR: 0.036, MENTORING: 0.012 };
 const NATIONAL_MENTORING_NETWORKS = 2;
 
 export function planDemo(councils: Council[], seed: number, today: Day): DemoPlan {
@@ -144,8 +144,8 @@ export function planDemo(councils: Council[], seed: number, today: Day): DemoPla
       // consumes the same random numbers whatever it commissions.
       const spread = Math.exp(0.4 * random.normal());
       const capacityRate = showcase ? (iv ? 0.06 : 0.04) : Math.min(iv ? 0.09 : 0.06, Math.max(iv ? 0.012 : 0.008, (iv ? 0.031 : 0.022) * spread));
-      const pressed = random.chance(iv ? 0.6 : 0.6);
-      const pressure = showcase ? 1.45 : pressed ? 1.12 + random.float() * 0.75 : 0.45 + random.float() * 0.45;
+      const pressed = random.chance(iv ? 0.52 : 0.6);
+      const pressure = showcase ? 1.45 : pressed ? 1.1 + random.float() * 0.7 : 0.3 + random.float() * 0.5;
       // Large councils all buy an independent visitor service; the gaps are among smaller ones.
       const wanted = random.chance(iv ? (council.childrenLookedAfter >= 700 ? 0.98 : 0.85) : 0.6);
       const plan: ServicePlan = { commissions: [], capacityRate, pressure };

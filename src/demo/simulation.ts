@@ -232,6 +232,7 @@ type SimEvent =
   | { kind: 'resolve'; match: Match; starts: boolean }
   | { kind: 'end'; match: Match; reason: MatchEndReason }
   | { kind: 'approve'; volunteer: Volunteer; pool: Pool }
+  | { kind: 'dbsExpiry'; volunteer: Volunteer }
   | { kind: 'contractEnd'; pool: Pool };
 
 /** Simulates both services of one council and hands every record to the sink. */
@@ -272,6 +273,8 @@ class ServiceSimulation {
   private readonly childrenOfOtherService: Child[];
   private readonly referredChildren = new Set<Child>();
   private readonly poolOfVolunteer = new Map<Volunteer, Pool>();
+  /** Volunteers currently on their pool's free list (a set, because the lists get long at big scales). */
+  private readonly available = new Set<Volunteer>();
 
   constructor(
     private readonly plan: CouncilPlan,
@@ -368,7 +371,10 @@ class ServiceSimulation {
         this.endMatch(event.match, day, event.reason);
         break;
       case 'approve':
-        if (!event.volunteer.retiring && event.volunteer.leftOn === null) event.pool.free.push(event.volunteer);
+        if (!event.volunteer.retiring && event.volunteer.leftOn === null) this.makeAvailable(event.pool, event.volunteer);
+        break;
+      case 'dbsExpiry':
+        this.dbsExpires(event.volunteer, day);
         break;
       case 'contractEnd':
         for (const volunteer of event.pool.members) this.retire(volunteer, event.pool, day);
@@ -409,7 +415,7 @@ class ServiceSimulation {
     };
     this.referrals.push(referral);
     this.referredChildren.add(child);
-    if (source === 'SELF' && random.chance(0.1)) referral.selfReferralId = this.convertedSelfReferral(referral, age);
+    if (source === 'SELF' && random.chance(0.05)) referral.selfReferralId = this.convertedSelfReferral(referral, age);
 
     if (this.pools.length === 0) {
       // Nobody to refer to: the council records it and closes it.
@@ -528,6 +534,7 @@ class ServiceSimulation {
         if (day >= volunteer.dbsExpiresOn) {
           // An expired check blocks new matches; the running ones carry on.
           pool.free.splice(index, 1);
+          this.available.delete(volunteer);
           continue;
         }
         while (volunteer.openMatches < volunteer.maxMatches) {
@@ -535,8 +542,12 @@ class ServiceSimulation {
           if (!referral) break;
           this.proposeMatch(referral, volunteer, day);
         }
-        if (volunteer.openMatches >= volunteer.maxMatches) pool.free.splice(index, 1);
-        else index += 1;
+        if (volunteer.openMatches >= volunteer.maxMatches) {
+          pool.free.splice(index, 1);
+          this.available.delete(volunteer);
+        } else {
+          index += 1;
+        }
       }
     }
   }
@@ -585,8 +596,11 @@ class ServiceSimulation {
     referral.status = 'MATCHED';
     referral.matchedOn = day;
     referral.closeWhenFree = null;
-    let [length, reason] = this.matchLength();
+    const [length, planned] = this.matchLength();
     let endsOn = day + length;
+    let reason = planned;
+    // Independent visiting is for children in care: it stops when they turn 18, or when the
+    // provider's contract with the council does.
     if (endsOn >= referral.child.eighteenth) [endsOn, reason] = [Math.max(day + 1, referral.child.eighteenth - random.int(0, 10)), 'CHILD_LEFT_CARE'];
     const contractEnds = this.poolOf(match.volunteer).commission.endsOn;
     if (contractEnds !== null && endsOn > contractEnds) [endsOn, reason] = [contractEnds, 'COUNCIL_ENDED'];
@@ -654,14 +668,19 @@ class ServiceSimulation {
       if (volunteer.openMatches === 0 && volunteer.leftOn === null) volunteer.leftOn = day;
       return;
     }
-    if (!pool.free.includes(volunteer)) pool.free.push(volunteer);
+    this.makeAvailable(pool, volunteer);
+  }
+
+  private makeAvailable(pool: Pool, volunteer: Volunteer): void {
+    if (this.available.has(volunteer)) return;
+    this.available.add(volunteer);
+    pool.free.push(volunteer);
   }
 
   private retire(volunteer: Volunteer, pool: Pool, day: Day): void {
     if (volunteer.leftOn !== null || (volunteer.withdrawnOn !== null && volunteer.withdrawnOn <= day)) return;
     volunteer.retiring = true;
-    const index = pool.free.indexOf(volunteer);
-    if (index >= 0) pool.free.splice(index, 1);
+    if (this.available.delete(volunteer)) pool.free.splice(pool.free.indexOf(volunteer), 1);
     if (volunteer.openMatches === 0) volunteer.leftOn = day;
   }
 
@@ -691,17 +710,21 @@ class ServiceSimulation {
     // Volunteers already with the provider at go-live move through vetting quickly.
     const established = pool.from === this.start && day - this.start < 30;
     const appliedOn = Math.min(today, day + random.int(0, established ? 20 : 6));
-    let dbsIssuedOn = established && random.chance(0.6) ? appliedOn - random.int(30, 900) : appliedOn + random.int(7, 35);
-    let dbsUpdateService = random.chance(dbsIssuedOn < appliedOn ? 0.75 : 0.55);
+    let dbsIssuedOn: Day;
+    let dbsUpdateService: boolean;
+    if (established && random.chance(0.6)) {
+      dbsIssuedOn = appliedOn - random.int(30, 900);
+      dbsUpdateService = random.chance(0.75);
+      // An old certificate off the update service with under a year to run is not relied on.
+      if (!dbsUpdateService && addYears(dbsIssuedOn, 3) <= appliedOn + 365) dbsIssuedOn = appliedOn + random.int(7, 20);
+    } else {
+      dbsIssuedOn = appliedOn + random.int(7, 35);
+      dbsUpdateService = random.chance(0.55);
+    }
     const firstReferenceOn = appliedOn + random.int(established ? 2 : 7, established ? 10 : 30);
     const referencesCompleteOn = firstReferenceOn + random.int(established ? 1 : 5, established ? 10 : 30);
     const trainingCompletedOn = Math.max(dbsIssuedOn, referencesCompleteOn) + random.int(established ? 2 : 10, established ? 25 : 60);
     const approvedOn = trainingCompletedOn + random.int(0, 14);
-    if (!dbsUpdateService && addYears(dbsIssuedOn, 3) <= approvedOn + 30) {
-      // An old certificate off the update service would not pass: a fresh check is done.
-      dbsIssuedOn = appliedOn + random.int(7, 20);
-      dbsUpdateService = false;
-    }
     const provider = pool.commission.provider;
     const others = provider.councilCodes.filter((code) => code !== this.plan.council.code);
     const secondLanguage = random.chance(0.12);
@@ -722,7 +745,8 @@ class ServiceSimulation {
       referencesCompleteOn,
       trainingCompletedOn,
       approvedOn,
-      withdrawnOn: random.chance(established ? 0.03 : 0.16) ? appliedOn + random.int(5, Math.max(5, approvedOn - appliedOn - 1)) : null,
+      // Some drop out during vetting or training, always before they would have been approved.
+      withdrawnOn: random.chance(established ? 0.03 : 0.16) ? appliedOn + random.int(1, approvedOn - appliedOn - 1) : null,
       retiring: false,
       leftOn: null,
       leftAs: random.chance(0.7) ? 'INACTIVE' : 'WITHDRAWN',
@@ -732,8 +756,27 @@ class ServiceSimulation {
     pool.members.push(volunteer);
     pool.roster.push(volunteer);
     this.poolOfVolunteer.set(volunteer, pool);
-    if (volunteer.withdrawnOn === null) this.schedule(Math.max(approvedOn, pool.from), { kind: 'approve', volunteer, pool });
+    if (volunteer.withdrawnOn === null) {
+      this.schedule(Math.max(approvedOn, pool.from), { kind: 'approve', volunteer, pool });
+      if (!dbsUpdateService) this.schedule(volunteer.dbsExpiresOn, { kind: 'dbsExpiry', volunteer });
+    }
     return volunteer;
+  }
+
+  /** A DBS check off the update service reaches three years: most renew, some step down, a few lapse. */
+  private dbsExpires(volunteer: Volunteer, day: Day): void {
+    if (volunteer.leftOn !== null || volunteer.dbsExpiresOn !== day) return;
+    const random = this.random;
+    const fate = random.float();
+    if (fate < 0.6) {
+      volunteer.dbsIssuedOn = day - random.int(7, 40);
+      volunteer.dbsUpdateService = random.chance(0.5);
+      volunteer.dbsExpiresOn = volunteer.dbsUpdateService ? Number.POSITIVE_INFINITY : addYears(volunteer.dbsIssuedOn, 3);
+      if (!volunteer.dbsUpdateService) this.schedule(volunteer.dbsExpiresOn, { kind: 'dbsExpiry', volunteer });
+    } else if (fate < 0.8) {
+      this.retire(volunteer, this.poolOf(volunteer), day);
+    }
+    // Otherwise the check lapses: the volunteer stays approved but can take no new match.
   }
 }
 
@@ -767,7 +810,7 @@ function logVisits(match: Match, context: SimulationContext, random: SeededRando
 function addUnconvertedSelfReferrals(council: Council, context: SimulationContext, random: SeededRandom, into: SelfReferral[]): void {
   const { today, scale } = context;
   const service = (): Service => (random.chance(0.6) ? 'INDEPENDENT_VISITOR' : 'MENTORING');
-  const waiting = random.poisson(council.childrenLookedAfter * scale * 0.0008);
+  const waiting = random.poisson(council.childrenLookedAfter * scale * 0.0012);
   for (let index = 0; index < waiting; index += 1) {
     const submitted = Math.max(DEMO_START, today - random.int(0, 45));
     into.push({

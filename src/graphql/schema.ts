@@ -8,6 +8,7 @@ import { councilResolvers } from '../councils';
 import { MatchResolver, VisitResolver } from '../matches/match.resolver';
 import { CommissionResolver, ProviderResolver } from '../providers/provider.resolver';
 import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
+import { CoverageResolver } from '../reporting/coverage.resolver';
 import { VolunteerResolver } from '../volunteers/volunteer.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -29,6 +30,7 @@ export function getSchema(): GraphQLSchema {
       MatchResolver,
       VisitResolver,
       AuditResolver,
+      CoverageResolver,
     ],
     // Input is checked by each domain's service, which returns typed user errors (API.md), so
     // class-validator's automatic validation is not used.

@@ -1,0 +1,259 @@
+-- grain: one row per current council, service and month end
+-- materialized: table
+-- key: council_code, service, month_end
+-- index: service, month_end
+--
+-- The council figures of METRICS.md at each reporting date, with the month's period metrics
+-- (the calendar month ending on month_end). The GraphQL and CSV layers read these columns by
+-- name: add columns at the end, never rename one.
+
+with councils as (
+    select * from reporting.stg_councils
+),
+
+official_children_looked_after as (
+    select * from reporting.stg_official_children_looked_after
+),
+
+statistical_neighbours as (
+    select * from reporting.stg_statistical_neighbours
+),
+
+reporting_dates as (
+    select * from reporting.dim_reporting_dates
+),
+
+matches as (
+    select * from reporting.fct_matches
+),
+
+waiting_referrals as (
+    select * from reporting.fct_waiting_referrals
+),
+
+council_period_activity as (
+    select * from reporting.int_council_period_activity
+),
+
+services as (
+    select service
+    from (values ('INDEPENDENT_VISITOR'), ('MENTORING')) as services (service)
+),
+
+current_councils as (
+    select
+        council_code,
+        region_code
+    from councils
+    where is_current
+),
+
+council_month_ends as (
+    select
+        current_councils.council_code,
+        current_councils.region_code,
+        services.service,
+        reporting_dates.month_end
+    from current_councils
+    cross join services
+    cross join reporting_dates
+),
+
+-- childrenLookedAfter uses the latest official year whose 31 March is on or before the month end,
+-- or the earliest year held when there is none. The year is chosen over the years the release
+-- holds for any council, so a council missing from that year's file is NOT_AVAILABLE rather than
+-- silently given an older figure.
+official_years as (
+    select distinct year
+    from official_children_looked_after
+),
+
+figure_years as (
+    select
+        reporting_dates.month_end,
+        coalesce(
+            max(official_years.year) filter (where make_date(official_years.year, 3, 31) <= reporting_dates.month_end),
+            min(official_years.year)
+        ) as children_looked_after_year
+    from reporting_dates
+    cross join official_years
+    group by reporting_dates.month_end
+),
+
+children_looked_after as (
+    select
+        current_councils.council_code,
+        figure_years.month_end,
+        figure_years.children_looked_after_year,
+        official_children_looked_after.children_looked_after,
+        case
+            when official_children_looked_after.children_looked_after is not null then 'OK'
+            when official_children_looked_after.children_looked_after_symbol in ('c', 'low') then 'SUPPRESSED'
+            when official_children_looked_after.children_looked_after_symbol = 'z' then 'NOT_APPLICABLE'
+            -- x, u, or no figure for this council in that year
+            else 'NOT_AVAILABLE'
+        end as children_looked_after_status
+    from current_councils
+    cross join figure_years
+    left join official_children_looked_after
+        on official_children_looked_after.council_code = current_councils.council_code
+        and official_children_looked_after.year = figure_years.children_looked_after_year
+),
+
+-- childrenMatched: distinct children with at least one match active on the month end
+children_matched as (
+    select
+        matches.council_code,
+        matches.service,
+        reporting_dates.month_end,
+        count(distinct matches.child_id)::integer as children_matched
+    from matches
+    inner join reporting_dates
+        on matches.started_on <= reporting_dates.month_end
+        and (matches.ended_on is null or matches.ended_on > reporting_dates.month_end)
+    group by 1, 2, 3
+),
+
+-- waiting, medianWaitDays (lower median) and p90WaitDays (nearest rank): percentile_disc(p)
+-- returns the first value whose cumulative share reaches p, i.e. the value at rank ceil(p * n)
+waiting_lists as (
+    select
+        council_code,
+        service,
+        month_end,
+        count(*)::integer as waiting,
+        percentile_disc(0.5) within group (order by wait_days) as median_wait_days,
+        percentile_disc(0.9) within group (order by wait_days) as p90_wait_days
+    from waiting_referrals
+    group by 1, 2, 3
+),
+
+monthly_activity as (
+    select *
+    from council_period_activity
+    where period_type = 'month'
+),
+
+council_figures as (
+    select
+        council_month_ends.council_code,
+        council_month_ends.region_code,
+        council_month_ends.service,
+        council_month_ends.month_end,
+        children_looked_after.children_looked_after,
+        children_looked_after.children_looked_after_status,
+        children_looked_after.children_looked_after_year,
+        coalesce(children_matched.children_matched, 0) as children_matched,
+        case
+            when children_looked_after.children_looked_after > 0
+                then round(100.0 * coalesce(children_matched.children_matched, 0) / children_looked_after.children_looked_after, 1)
+        end as coverage_rate,
+        coalesce(waiting_lists.waiting, 0) as waiting,
+        waiting_lists.median_wait_days,
+        waiting_lists.p90_wait_days
+    from council_month_ends
+    left join children_looked_after
+        on children_looked_after.council_code = council_month_ends.council_code
+        and children_looked_after.month_end = council_month_ends.month_end
+    left join children_matched
+        on children_matched.council_code = council_month_ends.council_code
+        and children_matched.service = council_month_ends.service
+        and children_matched.month_end = council_month_ends.month_end
+    left join waiting_lists
+        on waiting_lists.council_code = council_month_ends.council_code
+        and waiting_lists.service = council_month_ends.service
+        and waiting_lists.month_end = council_month_ends.month_end
+),
+
+-- rank: by coverage rate, highest first; ties share the lower rank (1, 2, 2, 4); councils with
+-- no rate are not ranked
+ranks as (
+    select
+        council_code,
+        service,
+        month_end,
+        rank() over (partition by service, month_end order by coverage_rate desc)::integer as rank
+    from council_figures
+    where coverage_rate is not null
+),
+
+ranked_councils as (
+    select
+        service,
+        month_end,
+        count(*)::integer as ranked_councils
+    from ranks
+    group by 1, 2
+),
+
+-- the median coverage rate of the council's ten statistical neighbours, ignoring those without one
+rated_councils as (
+    select
+        council_code,
+        service,
+        month_end,
+        coverage_rate
+    from council_figures
+    where coverage_rate is not null
+),
+
+neighbour_rates as (
+    select
+        statistical_neighbours.council_code,
+        rated_councils.service,
+        rated_councils.month_end,
+        round(
+            (percentile_cont(0.5) within group (order by rated_councils.coverage_rate))::numeric,
+            1
+        ) as statistical_neighbour_median_rate
+    from statistical_neighbours
+    inner join rated_councils
+        on rated_councils.council_code = statistical_neighbours.neighbour_council_code
+    group by 1, 2, 3
+),
+
+final as (
+    select
+        council_figures.council_code,
+        council_figures.region_code,
+        council_figures.service,
+        council_figures.month_end,
+        council_figures.children_looked_after,
+        council_figures.children_looked_after_status,
+        council_figures.children_looked_after_year,
+        council_figures.children_matched,
+        council_figures.coverage_rate,
+        council_figures.waiting,
+        council_figures.waiting > 0 as has_waiting_list,
+        council_figures.median_wait_days,
+        council_figures.p90_wait_days,
+        ranks.rank,
+        coalesce(ranked_councils.ranked_councils, 0) as ranked_councils,
+        -- quartile 1 is the best quarter
+        ceil(4.0 * ranks.rank / ranked_councils.ranked_councils)::integer as quartile,
+        neighbour_rates.statistical_neighbour_median_rate,
+        monthly_activity.referrals_received,
+        monthly_activity.matches_started,
+        monthly_activity.matches_ended,
+        monthly_activity.median_days_to_match,
+        monthly_activity.sustained_rate,
+        monthly_activity.volunteers_approved
+    from council_figures
+    left join ranks
+        on ranks.council_code = council_figures.council_code
+        and ranks.service = council_figures.service
+        and ranks.month_end = council_figures.month_end
+    left join ranked_councils
+        on ranked_councils.service = council_figures.service
+        and ranked_councils.month_end = council_figures.month_end
+    left join neighbour_rates
+        on neighbour_rates.council_code = council_figures.council_code
+        and neighbour_rates.service = council_figures.service
+        and neighbour_rates.month_end = council_figures.month_end
+    left join monthly_activity
+        on monthly_activity.council_code = council_figures.council_code
+        and monthly_activity.service = council_figures.service
+        and monthly_activity.period_end = council_figures.month_end
+)
+
+select * from final

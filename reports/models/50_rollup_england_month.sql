@@ -1,0 +1,92 @@
+-- grain: one row per service and month end, for England (E92000001)
+-- materialized: table
+-- key: service, month_end
+--
+-- England figures are sums over the current councils (rollup_council_month), with rates
+-- recomputed from the sums, never a mean of council rates:
+-- - children_looked_after sums the councils whose official figure is available (status OK);
+-- - children_matched sums every council, but coverage_rate divides the children matched in the
+--   councils with an available figure (children_matched_with_figure) by that sum, so both sides
+--   cover the same children;
+-- - median_wait_days and p90_wait_days are taken over all waiting referrals pooled, not as a
+--   median of council medians.
+
+with councils as (
+    select * from reporting.stg_councils
+),
+
+council_months as (
+    select * from reporting.rollup_council_month
+),
+
+waiting_referrals as (
+    select * from reporting.fct_waiting_referrals
+),
+
+current_councils as (
+    select council_code
+    from councils
+    where is_current
+),
+
+england_sums as (
+    select
+        service,
+        month_end,
+        count(*)::integer as councils,
+        count(*) filter (where children_looked_after_status = 'OK')::integer as councils_with_figure,
+        sum(children_looked_after) filter (where children_looked_after_status = 'OK')::integer as children_looked_after,
+        max(children_looked_after_year) as children_looked_after_year,
+        sum(children_matched)::integer as children_matched,
+        sum(children_matched) filter (where children_looked_after_status = 'OK')::integer as children_matched_with_figure,
+        sum(waiting)::integer as waiting,
+        sum(referrals_received)::integer as referrals_received,
+        sum(matches_started)::integer as matches_started,
+        sum(matches_ended)::integer as matches_ended
+    from council_months
+    group by 1, 2
+),
+
+pooled_waits as (
+    select
+        waiting_referrals.service,
+        waiting_referrals.month_end,
+        percentile_disc(0.5) within group (order by waiting_referrals.wait_days) as median_wait_days,
+        percentile_disc(0.9) within group (order by waiting_referrals.wait_days) as p90_wait_days
+    from waiting_referrals
+    inner join current_councils
+        on current_councils.council_code = waiting_referrals.council_code
+    group by 1, 2
+),
+
+final as (
+    select
+        'E92000001'::text as area_code,
+        'England'::text as area_name,
+        england_sums.service,
+        england_sums.month_end,
+        england_sums.children_looked_after,
+        case when england_sums.councils_with_figure > 0 then 'OK' else 'NOT_AVAILABLE' end as children_looked_after_status,
+        england_sums.children_looked_after_year,
+        england_sums.councils,
+        england_sums.councils_with_figure,
+        england_sums.children_matched,
+        england_sums.children_matched_with_figure,
+        case
+            when england_sums.children_looked_after > 0
+                then round(100.0 * england_sums.children_matched_with_figure / england_sums.children_looked_after, 1)
+        end as coverage_rate,
+        england_sums.waiting,
+        england_sums.waiting > 0 as has_waiting_list,
+        pooled_waits.median_wait_days,
+        pooled_waits.p90_wait_days,
+        england_sums.referrals_received,
+        england_sums.matches_started,
+        england_sums.matches_ended
+    from england_sums
+    left join pooled_waits
+        on pooled_waits.service = england_sums.service
+        and pooled_waits.month_end = england_sums.month_end
+)
+
+select * from final

@@ -1,0 +1,30 @@
+-- The yearly breakdowns hold every referral source (8) and match end reason (6), and add up to
+-- the totals, so no source or reason is lost.
+with council_years as (
+    select * from reporting.rollup_council_year
+),
+
+breakdown_sums as (
+    select
+        council_code,
+        service,
+        year_ending,
+        referrals_received,
+        (select count(*) from jsonb_each(referrals_by_source)) as sources,
+        (select sum(value::integer) from jsonb_each_text(referrals_by_source)) as referrals_by_source_total,
+        matches_ended,
+        (select count(*) from jsonb_each(matches_ended_by_reason)) as end_reasons,
+        (select sum(value::integer) from jsonb_each_text(matches_ended_by_reason)) as matches_ended_by_reason_total
+    from council_years
+),
+
+final as (
+    select *
+    from breakdown_sums
+    where sources <> 8
+        or end_reasons <> 6
+        or referrals_by_source_total is distinct from referrals_received
+        or matches_ended_by_reason_total is distinct from matches_ended
+)
+
+select * from final

@@ -1,0 +1,135 @@
+import type { DataSource } from 'typeorm';
+import type { RollupRun } from './coverage.types';
+import { CoverageFigures, Figure, ok } from './disclosure';
+import { FigureStatus } from './figure.type';
+
+/**
+ * Reads for the national views. They touch only the `reporting` schema (rollups and run log) and
+ * reference data (councils, statistical neighbours), never the operational tables: a test records
+ * the SQL and checks.
+ */
+
+/** A row of reporting.rollup_council_month (numeric columns arrive as numbers through json). */
+export type CouncilRow = {
+  council_code: string;
+  region_code: string;
+  service: string;
+  month_end: string;
+  children_looked_after: number | null;
+  children_looked_after_status: FigureStatus;
+  children_matched: number;
+  coverage_rate: number | null;
+  waiting: number;
+  has_waiting_list: boolean;
+  median_wait_days: number | null;
+  p90_wait_days: number | null;
+  rank: number | null;
+  quartile: number | null;
+  statistical_neighbour_median_rate: number | null;
+};
+
+/** A row of reporting.rollup_region_month or rollup_england_month. */
+export type AreaRow = Omit<CouncilRow, 'council_code' | 'children_looked_after_status' | 'rank' | 'quartile' | 'statistical_neighbour_median_rate'> & {
+  region_name?: string;
+};
+
+const noneWaiting: Figure = { value: null, status: FigureStatus.NOT_APPLICABLE };
+const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
+
+export function councilFigures(row: CouncilRow): CoverageFigures {
+  const officialStatus = row.children_looked_after_status;
+  const waitFigure = (value: number | null) => (row.waiting > 0 ? ok(num(value)) : noneWaiting);
+  return {
+    childrenLookedAfter: officialStatus === FigureStatus.OK ? ok(num(row.children_looked_after)) : { value: null, status: officialStatus },
+    childrenMatched: ok(num(row.children_matched)),
+    // Without an official denominator the rate carries the denominator's status (METRICS.md).
+    coverageRate: officialStatus !== FigureStatus.OK ? { value: null, status: officialStatus } : ok(num(row.coverage_rate)),
+    waiting: ok(num(row.waiting)),
+    hasWaitingList: row.has_waiting_list,
+    medianWaitDays: waitFigure(row.median_wait_days),
+    p90WaitDays: waitFigure(row.p90_wait_days),
+  };
+}
+
+export function areaFigures(row: AreaRow): CoverageFigures {
+  const waitFigure = (value: number | null) => (row.waiting > 0 ? ok(num(value)) : noneWaiting);
+  return {
+    childrenLookedAfter: ok(num(row.children_looked_after)),
+    childrenMatched: ok(num(row.children_matched)),
+    coverageRate: ok(num(row.coverage_rate)),
+    waiting: ok(num(row.waiting)),
+    hasWaitingList: row.has_waiting_list,
+    medianWaitDays: waitFigure(row.median_wait_days),
+    p90WaitDays: waitFigure(row.p90_wait_days),
+  };
+}
+
+export type Comparison = {
+  councils: CouncilRow[];
+  regions: AreaRow[];
+  england: AreaRow | null;
+  refreshedAt: Date | null;
+  firstMonthEnd: string | null;
+  lastMonthEnd: string | null;
+};
+
+/** Everything a comparison needs, in one statement. */
+export async function readComparison(db: DataSource, service: string, date: string): Promise<Comparison> {
+  const [row] = await db.query(
+    `select
+       (select coalesce(json_agg(c order by c.council_code), '[]') from reporting.rollup_council_month c
+         where c.service = $1::text and c.month_end = $2::date) as councils,
+       (select coalesce(json_agg(r order by r.region_code), '[]') from reporting.rollup_region_month r
+         where r.service = $1::text and r.month_end = $2::date) as regions,
+       (select row_to_json(e) from reporting.rollup_england_month e where e.service = $1::text and e.month_end = $2::date) as england,
+       (select max(finished_at) from reporting.refresh_runs where model = 'rollup_council_month' and status = 'SUCCEEDED') as refreshed_at,
+       (select min(month_end)::text from reporting.rollup_england_month) as first_month_end,
+       (select max(month_end)::text from reporting.rollup_england_month) as last_month_end`,
+    [service, date],
+  );
+  return {
+    councils: row.councils,
+    regions: row.regions,
+    england: row.england,
+    refreshedAt: row.refreshed_at,
+    firstMonthEnd: row.first_month_end,
+    lastMonthEnd: row.last_month_end,
+  };
+}
+
+/** Every council of a region at each month end in the range. */
+export async function readRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<CouncilRow[]> {
+  const rows: CouncilRow[] = await db.query(
+    `select c.* from reporting.rollup_council_month c
+     where c.region_code = $1::text and c.service = $2::text and c.month_end between $3::date and $4::date
+     order by c.month_end, c.council_code`,
+    [regionCode, service, from, to],
+  );
+  return rows;
+}
+
+/** Each council's statistical neighbours (reference data), closest first. */
+export async function readNeighbours(db: DataSource): Promise<Map<string, string[]>> {
+  const rows: { council_code: string; neighbours: string[] }[] = await db.query(
+    'select council_code, array_agg(neighbour_code order by rank) as neighbours from statistical_neighbours group by council_code',
+  );
+  return new Map(rows.map((row) => [row.council_code, row.neighbours]));
+}
+
+export async function readFreshness(db: DataSource): Promise<RollupRun[]> {
+  const rows: { model: string; refreshed_at: Date | null; duration_ms: string | null; rows: string | null; status: string; error: string | null }[] = await db.query(
+    `select distinct on (r.model) r.model, r.rows, r.status, r.error,
+            round(extract(epoch from (r.finished_at - r.started_at)) * 1000) as duration_ms,
+            (select max(s.finished_at) from reporting.refresh_runs s where s.model = r.model and s.status in ('SUCCEEDED', 'UNCHANGED')) as refreshed_at
+     from reporting.refresh_runs r
+     order by r.model, r.refresh_run_id desc`,
+  );
+  return rows.map((row) => ({
+    rollup: row.model,
+    refreshedAt: row.refreshed_at,
+    durationMs: row.duration_ms === null ? null : Number(row.duration_ms),
+    rows: row.rows === null ? null : Number(row.rows),
+    status: row.status,
+    error: row.error,
+  }));
+}

@@ -1,0 +1,160 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { recordAuditEvent } from '../audit/audit';
+import { Role } from '../auth/roles';
+import type { Principal } from '../auth/viewer';
+import { LocalAuthority } from '../councils/localAuthority.type';
+import type { Context } from '../graphql/context';
+import { Service } from '../graphql/enums';
+import { badInput } from '../graphql/relay';
+import { CouncilComparison, CoveragePoint, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
+import { Audience, CouncilFigures, medianRate, ok, protectArea, suppressCouncils } from './disclosure';
+import { FigureStatus } from './figure.type';
+import { refreshReports } from './refresh';
+import { AreaRow, areaFigures, CouncilRow, councilFigures, readComparison, readFreshness, readNeighbours, readRegionSeries } from './coverage.queries';
+
+/** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
+export function audienceOf(principal: Principal | null): Audience {
+  return principal && [Role.COUNCIL_OFFICER, Role.NATIONAL_ANALYST, Role.ADMIN].includes(principal.role) ? 'FULL' : 'PUBLIC';
+}
+
+function isMonthEnd(date: string): boolean {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}
+
+function toCouncilFigures(row: CouncilRow): CouncilFigures {
+  return {
+    councilCode: row.council_code,
+    regionCode: row.region_code,
+    figures: councilFigures(row),
+    rank: row.rank,
+    quartile: row.quartile,
+    statisticalNeighbourMedianRate: ok(row.statistical_neighbour_median_rate === null ? null : Number(row.statistical_neighbour_median_rate)),
+  };
+}
+
+/** For the public, neighbours' medians are recomputed from the rates as published. */
+function republishNeighbourMedians(councils: CouncilFigures[], neighbours: Map<string, string[]>): void {
+  const published = new Map(councils.map((council) => [council.councilCode, council.figures.coverageRate]));
+  for (const council of councils) {
+    const rates = (neighbours.get(council.councilCode) ?? []).map((code) => {
+      const rate = published.get(code);
+      return rate && rate.status === FigureStatus.OK ? rate.value : null;
+    });
+    council.statisticalNeighbourMedianRate = ok(medianRate(rates));
+  }
+}
+
+/** The comparison for the caller's audience; shared by GraphQL and the CSV download. */
+export async function compareCouncils({ db, principal, loaders }: Context, service: Service, date: string): Promise<CouncilComparison> {
+  if (!isMonthEnd(date)) throw badInput(`\`date\` must be a month end such as 2025-03-31; got ${date}.`, 'date');
+  const comparison = await readComparison(db, service, date);
+  if (!comparison.england) {
+    const range = comparison.firstMonthEnd ? `between ${comparison.firstMonthEnd} and ${comparison.lastMonthEnd}` : 'none yet: the reports have not been refreshed';
+    throw badInput(`No figures for ${date}: reporting dates available are ${range}.`, 'date');
+  }
+  const audience = audienceOf(principal);
+  let councils = comparison.councils.map(toCouncilFigures);
+  let england = areaFigures(comparison.england);
+  let regions = comparison.regions.map((region: AreaRow) => ({ regionCode: region.region_code!, regionName: region.region_name!, figures: areaFigures(region) }));
+  if (audience === 'PUBLIC') {
+    councils = suppressCouncils(councils);
+    republishNeighbourMedians(councils, await readNeighbours(db));
+    england = protectArea(england);
+    regions = regions.map((region) => ({ ...region, figures: protectArea(region.figures) }));
+  }
+  const rows = await loaders.councilByCode.loadMany(councils.map((council) => council.councilCode));
+  return {
+    date,
+    service,
+    disclosureControlled: audience === 'PUBLIC',
+    england,
+    regions,
+    councils: councils.map((council, index) => ({
+      localAuthority: LocalAuthority.fromRow(rows[index] as Exclude<(typeof rows)[number], Error | null>),
+      rank: council.rank,
+      quartile: council.quartile,
+      statisticalNeighbourMedianRate: council.statisticalNeighbourMedianRate,
+      figures: council.figures,
+    })),
+    refreshedAt: comparison.refreshedAt,
+  };
+}
+
+@Resolver()
+export class CoverageResolver {
+  @Query(() => CouncilComparison, {
+    description: "Every council's coverage and waiting list at a month end, with regions and England. Public; researchers and anonymous callers get disclosure-controlled figures.",
+  })
+  async councilComparison(
+    @Arg('service', () => Service, { description: 'The service to compare.' }) service: Service,
+    @Arg('date', () => LocalDateResolver, { description: 'A month end, e.g. 2025-03-31.' }) date: string,
+    @Ctx() context: Context,
+  ): Promise<CouncilComparison> {
+    return compareCouncils(context, service, date);
+  }
+
+  @Query(() => [CoveragePoint], { description: "One council's figures at each month end from `from` to `to` (at most 10 years). Public, with disclosure control as councilComparison." })
+  async coverageTimeSeries(
+    @Arg('localAuthorityCode', { description: 'ONS council code.' }) localAuthorityCode: string,
+    @Arg('service', () => Service, { description: 'The service.' }) service: Service,
+    @Arg('from', () => LocalDateResolver, { description: 'First date (inclusive).' }) from: string,
+    @Arg('to', () => LocalDateResolver, { description: 'Last date (inclusive).' }) to: string,
+    @Ctx() { db, principal, loaders }: Context,
+  ): Promise<CoveragePoint[]> {
+    if (from > to) throw badInput(`\`from\` (${from}) must not be after \`to\` (${to}).`, 'from');
+    if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badInput('The range may span at most 10 years.', 'to');
+    const code = localAuthorityCode.trim().toUpperCase();
+    const council = await loaders.councilByCode.load(code);
+    if (!council) throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
+    // Secondary suppression depends on the other councils of the region, so read them all.
+    const regionRows = await readRegionSeries(db, council.region_code, service, from, to);
+    const byMonth = new Map<string, CouncilRow[]>();
+    for (const row of regionRows) byMonth.set(row.month_end, [...(byMonth.get(row.month_end) ?? []), row]);
+    const audience = audienceOf(principal);
+    const points: CoveragePoint[] = [];
+    for (const [monthEnd, monthRows] of [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      let figures = monthRows.map(toCouncilFigures);
+      if (audience === 'PUBLIC') figures = suppressCouncils(figures);
+      const mine = figures.find((figure) => figure.councilCode === code);
+      if (mine) points.push({ date: monthEnd, figures: mine.figures });
+    }
+    return points;
+  }
+
+  @Query(() => [RollupRun], { description: 'The latest refresh of each reporting model and data test: when, how long, how many rows, and any error.' })
+  async reportingFreshness(@Ctx() { db }: Context): Promise<RollupRun[]> {
+    return readFreshness(db);
+  }
+
+  @Mutation(() => RefreshReportsPayload, { description: 'Refresh the reporting models now (ADMIN). Returns SKIPPED when a refresh is already running.' })
+  async refreshReports(
+    @Arg('input', () => RefreshReportsInput, { nullable: true, description: 'Which rollups; all when omitted.' }) input: RefreshReportsInput | null,
+    @Ctx() { db, principal, logger }: Context,
+  ): Promise<RefreshReportsPayload> {
+    if (principal?.role !== Role.ADMIN) {
+      return { status: null, runs: [], errors: [{ code: 'FORBIDDEN', field: null, message: 'Only ADMIN may refresh reports; they refresh on a schedule anyway.' }] };
+    }
+    let result;
+    try {
+      result = await refreshReports(db, { only: input?.rollups ?? undefined, logger });
+    } catch (error) {
+      return { status: null, runs: [], errors: [{ code: 'VALIDATION', field: ['input', 'rollups'], message: error instanceof Error ? error.message : String(error) }] };
+    }
+    await db.transaction((manager) => recordAuditEvent(manager, principal, 'refreshReports', { recordType: 'Refresh', recordId: result.refreshId, changedFields: input?.rollups ?? ['all'] }));
+    return {
+      status: result.status,
+      runs: result.models.map((model) => ({
+        rollup: model.model,
+        refreshedAt: model.status === 'SUCCEEDED' ? new Date() : null,
+        durationMs: model.durationMs,
+        rows: model.rows,
+        status: model.status,
+        error: model.error,
+      })),
+      errors: [],
+    };
+  }
+}

@@ -1,0 +1,129 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalAuthority } from '../councils/localAuthority.type';
+import { Service } from '../graphql/enums';
+import { MutationPayload } from '../graphql/userErrors';
+import { Figure } from './figure.type';
+
+@ObjectType({ description: 'Coverage and waiting-list figures at a reporting date (METRICS.md gives each definition).' })
+export class CoverageFigures {
+  @Field(() => Figure, { description: 'Official count of children looked after at 31 March of the latest year on or before the date (Department for Education).' })
+  childrenLookedAfter: Figure;
+
+  @Field(() => Figure, { description: 'Distinct children with a match active on the date.' })
+  childrenMatched: Figure;
+
+  @Field(() => Figure, { description: '100 × childrenMatched / childrenLookedAfter, one decimal place.' })
+  coverageRate: Figure;
+
+  @Field(() => Figure, { description: 'Referrals accepted on or before the date and neither matched nor closed by it.' })
+  waiting: Figure;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when anyone is waiting.' })
+  hasWaitingList: boolean | null;
+
+  @Field(() => Figure, { description: 'Median days waited so far by those waiting (lower median).' })
+  medianWaitDays: Figure;
+
+  @Field(() => Figure, { description: '90th percentile of days waited so far (nearest rank).' })
+  p90WaitDays: Figure;
+}
+
+@ObjectType({ description: "One council's figures in a comparison, with its place among councils." })
+export class CouncilCoverage {
+  @Field(() => LocalAuthority, { description: 'The council.' })
+  localAuthority: LocalAuthority;
+
+  @Field(() => Int, { nullable: true, description: 'Rank by coverage rate, 1 = highest; ties share the lower rank; null when the rate is missing or suppressed.' })
+  rank: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Quartile 1..4 from the rank, 1 = best.' })
+  quartile: number | null;
+
+  @Field(() => Figure, { description: "Median coverage rate of the council's ten statistical neighbours, ignoring missing rates." })
+  statisticalNeighbourMedianRate: Figure;
+
+  @Field(() => CoverageFigures, { description: 'The figures.' })
+  figures: CoverageFigures;
+}
+
+@ObjectType({ description: "A region's figures: sums of its councils' counts, rates from the sums, waits pooled." })
+export class RegionCoverage {
+  @Field({ description: 'ONS region code (London is E12000007).' })
+  regionCode: string;
+
+  @Field({ description: 'Region name.' })
+  regionName: string;
+
+  @Field(() => CoverageFigures, { description: 'The figures.' })
+  figures: CoverageFigures;
+}
+
+@ObjectType({ description: 'Every council, region and England compared at one reporting date, read from the rollups.' })
+export class CouncilComparison {
+  @Field(() => LocalDateResolver, { description: 'The reporting date (a month end).' })
+  date: string;
+
+  @Field(() => Service, { description: 'The service compared.' })
+  service: Service;
+
+  @Field({ description: 'True when disclosure control was applied (researchers and anonymous callers).' })
+  disclosureControlled: boolean;
+
+  @Field(() => CoverageFigures, { description: 'England: sums over councils, rates from the sums.' })
+  england: CoverageFigures;
+
+  @Field(() => [RegionCoverage], { description: 'The nine English regions, by code.' })
+  regions: RegionCoverage[];
+
+  @Field(() => [CouncilCoverage], { description: 'Every current council, by ONS code.' })
+  councils: CouncilCoverage[];
+
+  @Field(() => Date, { nullable: true, description: 'When the figures were last refreshed.' })
+  refreshedAt: Date | null;
+}
+
+@ObjectType({ description: "A council's figures at one month end." })
+export class CoveragePoint {
+  @Field(() => LocalDateResolver, { description: 'The month end.' })
+  date: string;
+
+  @Field(() => CoverageFigures, { description: 'The figures.' })
+  figures: CoverageFigures;
+}
+
+@ObjectType({ description: 'The latest refresh of one reporting model (or data test, named test:...).' })
+export class RollupRun {
+  @Field({ description: 'Model name, e.g. rollup_council_month.' })
+  rollup: string;
+
+  @Field(() => Date, { nullable: true, description: 'When its data was last refreshed successfully.' })
+  refreshedAt: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'How long the latest run took.' })
+  durationMs: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Rows built by the latest run (failing rows, for a data test).' })
+  rows: number | null;
+
+  @Field({ description: 'SUCCEEDED, UNCHANGED, FAILED, SKIPPED or RUNNING.' })
+  status: string;
+
+  @Field(() => String, { nullable: true, description: 'What went wrong in the latest run.' })
+  error: string | null;
+}
+
+@InputType({ description: 'Which rollups to refresh.' })
+export class RefreshReportsInput {
+  @Field(() => [String], { nullable: true, description: 'Model names; all when omitted.' })
+  rollups?: string[] | null;
+}
+
+@ObjectType({ implements: MutationPayload, description: 'Result of refreshReports.' })
+export class RefreshReportsPayload extends MutationPayload {
+  @Field(() => String, { nullable: true, description: 'SUCCEEDED, FAILED, or SKIPPED when another refresh was running.' })
+  status: string | null;
+
+  @Field(() => [RollupRun], { description: 'One entry per model and data test run.' })
+  runs: RollupRun[];
+}

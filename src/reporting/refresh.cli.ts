@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { openDatabase } from '../database/database';
+import { createLogger } from '../logger';
+import { refreshReports } from './refresh';
+
+/**
+ * `npm run reports:refresh [-- --rollups a,b]`: one refresh from a shell, for cron. Exits 0 when it
+ * succeeded or another refresh was already running (that one does the work), 1 when it failed.
+ */
+async function main(argv: string[]): Promise<number> {
+  const flag = argv.indexOf('--rollups');
+  const only = flag >= 0 ? argv[flag + 1]?.split(',').map((name) => name.trim()).filter(Boolean) : undefined;
+  if ((flag >= 0 && !only?.length) || argv.some((arg, i) => arg.startsWith('--') && arg !== '--rollups' && i !== flag)) {
+    console.error('Usage: npm run reports:refresh [-- --rollups name,name]');
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger, { applicationName: 'tandem-reports-refresh' });
+  try {
+    const result = await refreshReports(database.dataSource, { only, logger });
+    for (const model of result.models) {
+      console.log(`${model.status.padEnd(9)} ${model.model.padEnd(36)} ${String(model.rows ?? '').padStart(9)} rows ${String(model.durationMs).padStart(7)} ms${model.error ? `  ${model.error}` : ''}`);
+    }
+    console.log(`Refresh ${result.status} in ${result.durationMs} ms.`);
+    return result.status === 'FAILED' ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

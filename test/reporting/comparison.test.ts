@@ -1,0 +1,186 @@
+import { loadDemoData } from '../../src/demo/demoData';
+import { loadModels, parseModel } from '../../src/reporting/models';
+import { refreshReports } from '../../src/reporting/refresh';
+import { CouncilComparisonDocument, CouncilComparisonQuery, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
+import { admin, analyst, coordinator, officer, researcher } from '../support/fixtures';
+import { createTestDatabase, TestDatabase } from '../support/testDatabase';
+import { TestServer } from '../support/testServer';
+
+/**
+ * The national views on the demo data: reconciliation of England with its councils, reading only
+ * rollups, disclosure control by audience, the CSV download, and a failing refresh that leaves
+ * the last good figures in place.
+ */
+let database: TestDatabase;
+let server: TestServer;
+let http: { url: string; close: () => Promise<void> };
+const DATE = '2025-03-31';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemoData(database.dataSource, { scale: 1, seed: 42, today: '2025-11-23' });
+  const refreshed = await refreshReports(database.dataSource);
+  expect(refreshed.status).toBe('SUCCEEDED');
+  server = await TestServer.start(database.dataSource);
+  http = await server.listen();
+}, 180_000);
+
+afterAll(async () => {
+  await http.close();
+  await server.stop();
+  await database.drop();
+});
+
+type Comparison = CouncilComparisonQuery['councilComparison'];
+const value = (figure: { value?: number | null }) => figure.value ?? 0;
+
+async function comparison(principal: Parameters<TestServer['execute']>[2]) {
+  const result = await server.execute(CouncilComparisonDocument, { service: 'INDEPENDENT_VISITOR', date: DATE }, principal);
+  expect(result.errors).toBeUndefined();
+  return { comparison: result.data!.councilComparison as Comparison, sql: result.sql, statements: result.statements };
+}
+
+describe('councilComparison on the demo data', () => {
+  it('returns the 153 councils, and England reconciles with them exactly as METRICS.md defines', async () => {
+    const { comparison: c } = await comparison(analyst);
+    expect(c.disclosureControlled).toBe(false);
+    expect(c.councils).toHaveLength(153);
+    expect(c.regions).toHaveLength(9);
+    const available = c.councils.filter((council) => council.figures.childrenLookedAfter.status === 'OK');
+    const sum = (rows: typeof c.councils, pick: (f: Comparison['england']) => { value?: number | null }) => rows.reduce((total, row) => total + value(pick(row.figures)), 0);
+    expect(c.england.childrenMatched.value).toBe(sum(c.councils, (f) => f.childrenMatched));
+    expect(c.england.waiting.value).toBe(sum(c.councils, (f) => f.waiting));
+    expect(c.england.childrenLookedAfter.value).toBe(sum(available, (f) => f.childrenLookedAfter));
+    const matchedWhereAvailable = sum(available, (f) => f.childrenMatched);
+    expect(c.england.coverageRate.value).toBeCloseTo(Math.round((1000 * matchedWhereAvailable) / value(c.england.childrenLookedAfter)) / 10, 5);
+    expect(c.england.hasWaitingList).toBe(value(c.england.waiting) > 0);
+    // Each region is the sum of its councils, London boroughs included in London.
+    for (const region of c.regions) {
+      const members = c.councils.filter((council) => council.localAuthority.regionCode === region.regionCode);
+      expect(region.figures.childrenMatched.value).toBe(sum(members, (f) => f.childrenMatched));
+      expect(region.figures.waiting.value).toBe(sum(members, (f) => f.waiting));
+    }
+    expect(c.councils.filter((council) => council.localAuthority.regionCode === 'E12000007')).toHaveLength(33);
+    // Demo shape: national coverage around 3%, waiting lists in about two thirds of councils.
+    expect(value(c.england.coverageRate)).toBeGreaterThan(2);
+    expect(value(c.england.coverageRate)).toBeLessThan(5);
+    // Ranks: 1 is the highest rate, ties share the lower rank.
+    const ranked = c.councils.filter((council) => council.rank !== null).sort((a, b) => a.rank! - b.rank!);
+    for (let i = 1; i < ranked.length; i += 1) {
+      const [previous, current] = [ranked[i - 1], ranked[i]];
+      if (current.figures.coverageRate.value === previous.figures.coverageRate.value) expect(current.rank).toBe(previous.rank);
+      else expect(current.rank).toBe(i + 1);
+    }
+  });
+
+  it('reads only rollups and reference data, never operational tables, in a bounded number of statements', async () => {
+    const { sql, statements } = await comparison(analyst);
+    const operational = /\b(public\.)?(children|referrals|matches|volunteers|visits|providers|commissions|self_referrals|audit_events)\b/;
+    expect(sql.filter((statement) => operational.test(statement))).toEqual([]);
+    expect(sql.some((statement) => statement.includes('reporting.rollup_council_month'))).toBe(true);
+    expect(statements).toBeLessThanOrEqual(3);
+  });
+
+  it('gives council officers and admins the same unsuppressed figures as analysts', async () => {
+    const full = (await comparison(analyst)).comparison;
+    expect((await comparison(officer('E06000001'))).comparison).toEqual(full);
+    expect((await comparison(admin)).comparison).toEqual(full);
+  });
+
+  it('applies disclosure control for researchers, anonymous callers and providers', async () => {
+    const full = (await comparison(analyst)).comparison;
+    for (const principal of [researcher, null, coordinator('UHJvdmlkZXI6eA')]) {
+      const { comparison: c } = await comparison(principal);
+      expect(c.disclosureControlled).toBe(true);
+      // Counts of 1 to 4 never appear for a council.
+      for (const council of c.councils) {
+        for (const figure of [council.figures.childrenMatched, council.figures.waiting]) {
+          if (figure.status === 'OK') expect(figure.value === 0 || figure.value! >= 5).toBe(true);
+        }
+      }
+      const hidden = c.councils.filter((council) => council.figures.childrenMatched.status === 'SUPPRESSED');
+      expect(hidden.length).toBeGreaterThan(0);
+      expect(hidden.every((council) => council.figures.coverageRate.status === 'SUPPRESSED' && council.rank === null)).toBe(true);
+      // England and regions rounded to 10, the rate from unrounded counts.
+      expect(value(c.england.childrenMatched) % 10).toBe(0);
+      expect(value(c.england.waiting) % 10).toBe(0);
+      expect(c.england.coverageRate).toEqual(full.england.coverageRate);
+      expect(c.regions.every((region) => value(region.figures.waiting) % 10 === 0)).toBe(true);
+      // Official denominators are public.
+      expect(c.councils.map((council) => council.figures.childrenLookedAfter)).toEqual(full.councils.map((council) => council.figures.childrenLookedAfter));
+    }
+  });
+
+  it("reports the City of London's suppressed official figure and its rate as suppressed, unranked", async () => {
+    const { comparison: c } = await comparison(analyst);
+    const city = c.councils.find((council) => council.localAuthority.code === 'E09000001')!;
+    expect(city.figures.childrenLookedAfter).toEqual({ value: null, status: 'SUPPRESSED' });
+    expect(city.figures.coverageRate).toEqual({ value: null, status: 'SUPPRESSED' });
+    expect(city.rank).toBeNull();
+  });
+
+  it('refuses a date that is not a month end, or outside the figures, saying which dates exist', async () => {
+    const notMonthEnd = await server.execute(CouncilComparisonDocument, { service: 'INDEPENDENT_VISITOR', date: '2025-03-30' }, analyst);
+    expect(notMonthEnd.errors?.[0].message).toMatch(/must be a month end/);
+    const tooEarly = await server.execute(CouncilComparisonDocument, { service: 'INDEPENDENT_VISITOR', date: '2010-03-31' }, analyst);
+    expect(tooEarly.errors?.[0].message).toMatch(/No figures for 2010-03-31: reporting dates available are between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('coverageTimeSeries', () => {
+  it("gives one point per month end matching that month's comparison", async () => {
+    const series = await server.execute(CoverageTimeSeriesDocument, { code: 'E06000001', service: 'INDEPENDENT_VISITOR', from: '2024-04-01', to: '2025-03-31' }, analyst);
+    expect(series.errors).toBeUndefined();
+    expect(series.data!.coverageTimeSeries.map((point) => point.date)).toEqual([
+      '2024-04-30', '2024-05-31', '2024-06-30', '2024-07-31', '2024-08-31', '2024-09-30',
+      '2024-10-31', '2024-11-30', '2024-12-31', '2025-01-31', '2025-02-28', '2025-03-31',
+    ]);
+    const { comparison: c } = await comparison(analyst);
+    const hartlepool = c.councils.find((council) => council.localAuthority.code === 'E06000001')!;
+    expect(series.data!.coverageTimeSeries.at(-1)!.figures).toEqual(hartlepool.figures);
+  });
+});
+
+describe('CSV download', () => {
+  it('streams the tidy format with symbols, suppressed for anonymous callers', async () => {
+    const response = await fetch(`${http.url}/reports/council-coverage.csv?service=INDEPENDENT_VISITOR&date=${DATE}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await response.text()).trim().split('\n');
+    expect(lines[0]).toBe(
+      'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,service,children_looked_after,children_matched,coverage_rate,waiting,has_waiting_list,median_wait_days,p90_wait_days,rank,quartile,statistical_neighbour_median_rate',
+    );
+    expect(lines).toHaveLength(1 + 1 + 9 + 153);
+    expect(lines[1]).toMatch(/^2025,March,National,E92000001,England,/);
+    const hartlepool = lines.find((line) => line.includes(',E06000001,'))!;
+    expect(hartlepool).toMatch(/^2025,March,Local authority,E92000001,England,E12000001,North East,805,E06000001,Hartlepool,INDEPENDENT_VISITOR,332,/);
+    expect(lines.some((line) => line.split(',').includes('c'))).toBe(true);
+  });
+
+  it('rejects a bad service or date with a plain message', async () => {
+    const response = await fetch(`${http.url}/reports/council-coverage.csv?service=KNITTING&date=${DATE}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/service must be one of INDEPENDENT_VISITOR, MENTORING; got "KNITTING"/);
+  });
+});
+
+describe('refresh failures', () => {
+  it('a failing model leaves the last good figures readable and shows the failure in reportingFreshness', async () => {
+    const before = (await comparison(analyst)).comparison;
+    const broken = parseModel('99_rollup_broken.sql', '-- grain: one row per nothing\n-- materialized: table\n-- key: x\nselect 1 / 0 as x');
+    const result = await refreshReports(database.dataSource, { models: [...loadModels(), broken] });
+    expect(result.status).toBe('FAILED');
+    expect(result.models.find((model) => model.model === 'rollup_broken')).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/division by zero/) });
+    expect((await comparison(analyst)).comparison).toMatchObject({ england: before.england, councils: before.councils });
+    const freshness = await server.execute(ReportingFreshnessDocument, {}, null);
+    expect(freshness.data!.reportingFreshness.find((run) => run.rollup === 'rollup_broken')).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/division by zero/), refreshedAt: null });
+    expect(freshness.data!.reportingFreshness.find((run) => run.rollup === 'rollup_council_month')).toMatchObject({ status: 'SUCCEEDED', refreshedAt: expect.anything() });
+  }, 120_000);
+
+  it('lets only ADMIN refresh on demand', async () => {
+    const refused = await server.execute(RefreshReportsDocument, { input: { rollups: ['rollup_council_month'] } }, analyst);
+    expect(refused.data!.refreshReports.errors[0].code).toBe('FORBIDDEN');
+    const unknown = await server.execute(RefreshReportsDocument, { input: { rollups: ['nonsense'] } }, admin);
+    expect(unknown.data!.refreshReports.errors[0].message).toMatch(/Unknown rollup\(s\): nonsense/);
+  });
+});
