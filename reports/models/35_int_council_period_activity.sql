@@ -104,23 +104,13 @@ referrals_received_by_source as (
 
 referrals_received as (
     select
-        council_periods.council_code,
-        council_periods.service,
-        council_periods.period_type,
-        council_periods.period_end,
-        sum(coalesce(referrals_received_by_source.referrals_received, 0))::integer as referrals_received,
-        jsonb_object_agg(
-            referral_sources.source,
-            coalesce(referrals_received_by_source.referrals_received, 0)
-        ) as referrals_by_source
-    from council_periods
-    cross join referral_sources
-    left join referrals_received_by_source
-        on referrals_received_by_source.council_code = council_periods.council_code
-        and referrals_received_by_source.service = council_periods.service
-        and referrals_received_by_source.period_type = council_periods.period_type
-        and referrals_received_by_source.period_end = council_periods.period_end
-        and referrals_received_by_source.source = referral_sources.source
+        council_code,
+        service,
+        period_type,
+        period_end,
+        sum(referrals_received)::integer as referrals_received,
+        jsonb_object_agg(source, referrals_received) as referrals_by_source
+    from referrals_received_by_source
     group by 1, 2, 3, 4
 ),
 
@@ -171,24 +161,21 @@ matches_ended_by_reason as (
 
 matches_ended as (
     select
-        council_periods.council_code,
-        council_periods.service,
-        council_periods.period_type,
-        council_periods.period_end,
-        sum(coalesce(matches_ended_by_reason.matches_ended, 0))::integer as matches_ended,
-        jsonb_object_agg(
-            end_reasons.end_reason,
-            coalesce(matches_ended_by_reason.matches_ended, 0)
-        ) as matches_ended_by_reason
-    from council_periods
-    cross join end_reasons
-    left join matches_ended_by_reason
-        on matches_ended_by_reason.council_code = council_periods.council_code
-        and matches_ended_by_reason.service = council_periods.service
-        and matches_ended_by_reason.period_type = council_periods.period_type
-        and matches_ended_by_reason.period_end = council_periods.period_end
-        and matches_ended_by_reason.end_reason = end_reasons.end_reason
+        council_code,
+        service,
+        period_type,
+        period_end,
+        sum(matches_ended)::integer as matches_ended,
+        jsonb_object_agg(end_reason, matches_ended) as matches_ended_by_reason
+    from matches_ended_by_reason
     group by 1, 2, 3, 4
+),
+
+-- the breakdowns of a period with nothing in it: every source and reason at 0
+empty_breakdowns as (
+    select
+        (select jsonb_object_agg(source, 0) from referral_sources) as referrals_by_source,
+        (select jsonb_object_agg(end_reason, 0) from end_reasons) as matches_ended_by_reason
 ),
 
 -- sustainedRate: of the matches that started at least 365 days before the period end (so were
@@ -256,15 +243,17 @@ final as (
         council_periods.period_type,
         council_periods.period_start,
         council_periods.period_end,
-        referrals_received.referrals_received,
-        referrals_received.referrals_by_source,
+        coalesce(referrals_received.referrals_received, 0) as referrals_received,
+        -- the counts found overwrite the zeros of the sources (and reasons below) they have
+        empty_breakdowns.referrals_by_source || coalesce(referrals_received.referrals_by_source, '{}') as referrals_by_source,
         days_to_match.median_days_to_match,
         coalesce(matches_started.matches_started, 0) as matches_started,
-        matches_ended.matches_ended,
-        matches_ended.matches_ended_by_reason,
+        coalesce(matches_ended.matches_ended, 0) as matches_ended,
+        empty_breakdowns.matches_ended_by_reason || coalesce(matches_ended.matches_ended_by_reason, '{}') as matches_ended_by_reason,
         sustained.sustained_rate,
         coalesce(volunteers_approved.volunteers_approved, 0) as volunteers_approved
     from council_periods
+    cross join empty_breakdowns
     left join referrals_received
         on referrals_received.council_code = council_periods.council_code
         and referrals_received.service = council_periods.service

@@ -186,7 +186,10 @@ ranked_councils as (
     group by 1, 2
 ),
 
--- the median coverage rate of the council's ten statistical neighbours, ignoring those without one
+-- the median coverage rate of the council's ten statistical neighbours, ignoring those without
+-- one: the mean of the middle two when an even number have one (percentile_cont). It works in
+-- double precision; the cast back to numeric keeps 15 significant digits, so a median such as
+-- 3.45 rounds to 3.5 as the decimal would.
 rated_councils as (
     select
         council_code,

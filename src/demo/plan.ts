@@ -60,7 +60,11 @@ export const SHOWCASE_COUNCIL_CODE = 'E06000001';
 export const DEMO_START: Day = dayOf(2021, 4, 1);
 
 const IN_HOUSE_TEAMS = 5;
-/** Volunteer places nationally per child looked after: about 3% of children have an independent visitor. */
+/**
+ * Volunteer places nationally per child looked after. About 3% of children have an independent
+ * visitor (DESIGN.md); places run a little above that because some sit empty between matches and
+ * where demand is low.
+ */
 const NATIONAL_PLACES_PER_CHILD: Record<Service, number> = { INDEPENDENT_VISITOR: 0.036, MENTORING: 0.012 };
 const NATIONAL_MENTORING_NETWORKS = 2;
 
@@ -140,8 +144,7 @@ export function planDemo(councils: Council[], seed: number, today: Day): DemoPla
     for (const service of SERVICES) {
       const iv = service === 'INDEPENDENT_VISITOR';
       // Resourcing and demand vary a lot between councils; the spread is what gives rankings and
-      // quartiles something to show. Drawn before deciding on commissions so every council
-      // consumes the same random numbers whatever it commissions.
+      // quartiles something to show. Rates are relative here and rescaled to the national total below.
       const spread = Math.exp(0.4 * random.normal());
       const capacityRate = showcase ? (iv ? 0.06 : 0.04) : Math.min(iv ? 0.09 : 0.06, Math.max(iv ? 0.012 : 0.008, (iv ? 0.031 : 0.022) * spread));
       const pressed = random.chance(iv ? 0.52 : 0.6);

@@ -415,7 +415,7 @@ class ServiceSimulation {
     };
     this.referrals.push(referral);
     this.referredChildren.add(child);
-    if (source === 'SELF' && random.chance(0.05)) referral.selfReferralId = this.convertedSelfReferral(referral, age);
+    if (source === 'SELF' && random.chance(0.03)) referral.selfReferralId = this.convertedSelfReferral(referral, age);
 
     if (this.pools.length === 0) {
       // Nobody to refer to: the council records it and closes it.

@@ -13,13 +13,14 @@ async function one<T>(db: DataSource, sql: string, parameters: unknown[] = []): 
   return rows[0];
 }
 
-/** Checksums of every operational table over every column except created_at. */
+/** Checksums of every operational table over every column except those stamped with the clock (created_at). */
 async function operationalChecksums(db: DataSource): Promise<Record<string, string>> {
   const sums: Record<string, string> = {};
   for (const table of OPERATIONAL_TABLES) {
     const columns: { column_name: string }[] = await db.query(
       `select column_name from information_schema.columns
-       where table_schema = 'public' and table_name = $1::text and column_name <> 'created_at'
+       where table_schema = 'public' and table_name = $1::text
+         and column_name <> 'created_at' and coalesce(column_default, '') not like '%now()%'
        order by ordinal_position`,
       [table],
     );

@@ -1,0 +1,22 @@
+import { MAX_DEMO_SCALE } from './demoData';
+
+export const SEED_USAGE = `Usage: node dist/src/demo/seed.cli.js [--scale N] [--seed S]   (scale above 0 and at most ${MAX_DEMO_SCALE}, default 1; seed a whole number, default 42)`;
+
+/**
+ * Reads `--scale N --seed S` (or `--scale=N`) for the seed CLI; null when a flag is unknown,
+ * has no value or is out of range, so the CLI prints its usage instead of guessing.
+ */
+export function parseSeedArguments(argv: string[]): { scale: number; seed: number } | null {
+  const values: Record<string, string> = {};
+  for (let index = 0; index < argv.length; index += 1) {
+    const [flag, inline] = argv[index].split(/=(.*)/s, 2);
+    if (flag !== '--scale' && flag !== '--seed') return null;
+    const value = inline ?? argv[(index += 1)];
+    if (value === undefined || value.trim() === '') return null;
+    values[flag.slice(2)] = value;
+  }
+  const scale = Number(values.scale ?? 1);
+  const seed = Number(values.seed ?? 42);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > MAX_DEMO_SCALE || !Number.isSafeInteger(seed)) return null;
+  return { scale, seed };
+}
