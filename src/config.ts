@@ -53,6 +53,13 @@ const environmentSchema = z.object({
     .default('30 2 * * *'),
   REPORTS_SCHEDULER: z.enum(['true', 'false']).default('true'),
   REPORTS_POLL_SECONDS: positiveInt.max(45, 'expected at most 45 seconds').default(30),
+  MAX_QUERY_DEPTH: positiveInt.max(100, 'expected at most 100').default(12),
+  MAX_QUERY_COST: positiveInt.default(10000),
+  MAX_ALIASES: positiveInt.max(1000, 'expected at most 1000').default(15),
+  MAX_TOKENS: positiveInt.default(3000),
+  MAX_BODY_BYTES: positiveInt.default(102400),
+  STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
 
 export type Config = {
@@ -76,6 +83,17 @@ export type Config = {
   reportsScheduler: boolean;
   /** How often the scheduler checks the cron and its queue. */
   reportsPollSeconds: number;
+  maxQueryDepth: number;
+  /** Cost limit: a connection costs its `first` times its selection (src/graphql/limits.ts). */
+  maxQueryCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** PostgreSQL statement_timeout for API connections; report refreshes are exempt. */
+  statementTimeoutMs: number;
+  /** Schema introspection: on unless NODE_ENV=production, where INTROSPECTION=true turns it on. */
+  introspection: boolean;
   projectRoot: string;
 };
 
@@ -112,6 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportsRefreshCron: values.REPORTS_REFRESH_CRON,
     reportsScheduler: values.REPORTS_SCHEDULER === 'true',
     reportsPollSeconds: values.REPORTS_POLL_SECONDS,
+    maxQueryDepth: values.MAX_QUERY_DEPTH,
+    maxQueryCost: values.MAX_QUERY_COST,
+    maxAliases: values.MAX_ALIASES,
+    maxTokens: values.MAX_TOKENS,
+    maxBodyBytes: values.MAX_BODY_BYTES,
+    statementTimeoutMs: values.STATEMENT_TIMEOUT_MS,
+    introspection: values.INTROSPECTION ? values.INTROSPECTION === 'true' : values.NODE_ENV !== 'production',
     projectRoot,
   };
 }

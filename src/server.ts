@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
@@ -11,6 +11,8 @@ import type { Config } from './config';
 import { newStatementTally, runWithStatementTally } from './database/statementCounter';
 import { Context, createContext } from './graphql/context';
 import { getSchema } from './graphql/schema';
+import { createErrorFormatter, classifyFault } from './graphql/errors';
+import { armor, queryCostPlugin } from './graphql/limits';
 import { councilCoverageCsv } from './reporting/councilCoverageCsv';
 import type { Logger } from './logger';
 
@@ -36,12 +38,22 @@ async function isReady(db: DataSource): Promise<{ ready: boolean; reason?: strin
 }
 
 export async function createServer(config: Config, db: DataSource, logger: Logger): Promise<TandemServer> {
+  const schema = getSchema();
+  const protection = armor(config);
+  const exposeDetails = config.nodeEnv !== 'production';
   const apollo = new ApolloServer<Context>({
-    schema: getSchema(),
-    introspection: config.nodeEnv !== 'production',
+    schema,
+    introspection: config.introspection,
     csrfPrevention: true,
-    includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
-    plugins: config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: exposeDetails,
+    validationRules: protection.validationRules,
+    formatError: createErrorFormatter(logger, exposeDetails),
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      queryCostPlugin(schema, config.maxQueryCost) as ApolloServerPlugin<Context>,
+      ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -79,9 +91,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     '/graphql',
     // Each request counts its own SQL statements, for the request log and the statement-count tests.
     (req, res, next) => {
-      const tally = newStatementTally();
-      const started = process.hrtime.bigint();
       const requestId = randomUUID();
+      const tally = newStatementTally(false, requestId);
+      const started = process.hrtime.bigint();
       res.locals.requestId = requestId;
       res.setHeader('x-request-id', requestId);
       res.on('finish', () => {
@@ -94,13 +106,14 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
             status: res.statusCode,
             durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
             statements: tally.statements,
+            outcome: tally.errorCodes.length ? [...new Set(tally.errorCodes)].join(',') : 'ok',
           },
           'graphql request',
         );
       });
       runWithStatementTally(tally, next);
     },
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
@@ -115,6 +128,26 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       },
     }),
   );
+
+  // Errors outside GraphQL (an oversized or malformed body, a failed CSV): JSON, no stack, no internals.
+  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const requestId = String(res.locals.requestId ?? randomUUID());
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).`, extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }] });
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId } }] });
+      return;
+    }
+    const fault = classifyFault(error);
+    logger.error({ requestId, fault: fault.code, err: error.message.slice(0, 300) }, 'request failed');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(fault.code === 'SERVICE_UNAVAILABLE' ? 503 : 500).json({ errors: [{ message: fault.message, extensions: { code: fault.code, requestId } }] });
+  });
 
   return { app, apollo, stop: () => apollo.stop() };
 }

@@ -36,7 +36,10 @@ class CountingLogger implements TypeOrmLogger {
   }
 }
 
-export function createDataSource(url: string, options: { poolSize?: number; logger?: Logger; applicationName?: string } = {}): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; logger?: Logger; applicationName?: string; statementTimeoutMs?: number } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -49,5 +52,7 @@ export function createDataSource(url: string, options: { poolSize?: number; logg
     applicationName: options.applicationName ?? 'tandem',
     poolSize: options.poolSize ?? 10,
     connectTimeoutMS: 5000,
+    // A runaway statement is cancelled rather than holding a connection; report refreshes lift it.
+    extra: options.statementTimeoutMs ? { options: `-c statement_timeout=${options.statementTimeoutMs}` } : {},
   });
 }

@@ -48,7 +48,7 @@ export async function openDatabase(config: Config, logger: Logger, options: { mi
       throw error;
     }
   }
-  const dataSource = createDataSource(url, { poolSize: config.databasePoolSize, logger, applicationName: options.applicationName });
+  const dataSource = createDataSource(url, { poolSize: config.databasePoolSize, logger, applicationName: options.applicationName, statementTimeoutMs: config.statementTimeoutMs });
   try {
     await dataSource.initialize();
     if (options.migrate ?? true) {

@@ -5,12 +5,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * The count travels with the async context, so concurrent requests never mix their figures.
  * Every statement goes through TypeORM, whose logger calls `recordStatement`.
  */
-export type StatementTally = { statements: number; sql: string[]; keepSql: boolean };
+export type StatementTally = {
+  statements: number;
+  sql: string[];
+  keepSql: boolean;
+  /** Codes of the errors the request returned, for its log line. */
+  errorCodes: string[];
+  requestId?: string;
+};
 
 const storage = new AsyncLocalStorage<StatementTally>();
 
 export function runCountingStatements<T>(work: () => Promise<T>, keepSql = false): Promise<{ result: T; tally: StatementTally }> {
-  const tally: StatementTally = { statements: 0, sql: [], keepSql };
+  const tally: StatementTally = { statements: 0, sql: [], keepSql, errorCodes: [] };
   return storage.run(tally, async () => ({ result: await work(), tally }));
 }
 
@@ -19,8 +26,8 @@ export function runWithStatementTally(tally: StatementTally, next: () => void): 
   storage.run(tally, next);
 }
 
-export function newStatementTally(keepSql = false): StatementTally {
-  return { statements: 0, sql: [], keepSql };
+export function newStatementTally(keepSql = false, requestId?: string): StatementTally {
+  return { statements: 0, sql: [], keepSql, errorCodes: [], requestId };
 }
 
 export function currentStatementTally(): StatementTally | undefined {

@@ -49,6 +49,8 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       return { refreshId, status: 'SKIPPED', durationMs: Date.now() - started, models: [] };
     }
     try {
+      // Building a rollup can legitimately take longer than an API request may.
+      await runner.query('set statement_timeout = 0');
       const outcomes: ModelOutcome[] = [];
       let failed = false;
       for (const model of models) {
@@ -73,6 +75,7 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       );
       return result;
     } finally {
+      await runner.query('reset statement_timeout');
       await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);
     }
   } finally {

@@ -108,8 +108,8 @@ describe('demo data at scale 1, seed 42', () => {
     );
     expect(share).toBeGreaterThanOrEqual(0.55);
     expect(share).toBeLessThanOrEqual(0.75);
-    expect(total).toBeGreaterThanOrEqual(800);
-    expect(total).toBeLessThanOrEqual(1600);
+    expect(total).toBeGreaterThanOrEqual(1000);
+    expect(total).toBeLessThanOrEqual(1400);
     const waits = await one<{ under_month: number; over_year: number; mentoring: number }>(
       db,
       `select count(*) filter (where service = 'INDEPENDENT_VISITOR' and $1::date - accepted_on < 30)::int as under_month,

@@ -1,0 +1,63 @@
+import { parse } from 'csv-parse/sync';
+import type { DataSource } from 'typeorm';
+import { ImportError } from './officialStatistics.import';
+
+/**
+ * The centroid (latitude, longitude) and area of each council, for the distance factor of match
+ * suggestions. Derived from mySociety's uk_local_authority_names_and_codes (MIT licence);
+ * coordinates from Ordnance Survey open data: "Contains OS data © Crown copyright and database right."
+ */
+
+export const CENTROIDS_SOURCE = "mySociety uk_local_authority_names_and_codes (MIT); contains OS data © Crown copyright and database right";
+
+export type CentroidRow = { line: number; councilCode: string; latitude: number; longitude: number; areaKm2: number };
+
+export function parseCouncilCentroids(csvText: string, file: string): CentroidRow[] {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(csvText, { bom: true, columns: true, info: true, skip_empty_lines: true });
+  } catch (error) {
+    const csvError = error as { lines?: number; message: string };
+    throw new ImportError(file, csvError.lines ?? 1, undefined, `not a well-formed CSV file (${csvError.message})`);
+  }
+  if (records.length === 0) throw new ImportError(file, 1, undefined, 'the file has no rows');
+  for (const column of ['new_la_code', 'latitude', 'longitude', 'area_km2']) {
+    if (!(column in records[0].record)) throw new ImportError(file, 1, column, 'required column is missing');
+  }
+  const number = (value: string, line: number, column: string, min: number, max: number): number => {
+    const parsed = Number(value.trim());
+    if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max) {
+      throw new ImportError(file, line, column, `expected a number from ${min} to ${max}; got ${JSON.stringify(value)}`);
+    }
+    return parsed;
+  };
+  return records.map(({ record, info }) => {
+    const councilCode = record.new_la_code.trim().toUpperCase();
+    if (!/^E\d{8}$/.test(councilCode)) throw new ImportError(file, info.lines, 'new_la_code', `expected an ONS code such as E06000001; got ${JSON.stringify(record.new_la_code)}`);
+    return {
+      line: info.lines,
+      councilCode,
+      latitude: number(record.latitude, info.lines, 'latitude', 49, 61),
+      longitude: number(record.longitude, info.lines, 'longitude', -9, 3),
+      areaKm2: number(record.area_km2, info.lines, 'area_km2', 0.1, 100000),
+    };
+  });
+}
+
+/**
+ * Stores the centroids of the councils Tandem knows (a row for an unknown code is skipped, so the
+ * file may cover more areas than the release loaded). Idempotent: an existing row is updated.
+ * Returns how many rows were stored.
+ */
+export async function storeCouncilCentroids(dataSource: DataSource, centroids: CentroidRow[]): Promise<number> {
+  const stored: { council_code: string }[] = await dataSource.query(
+    `insert into council_centroids (council_code, latitude, longitude, area_km2, source)
+     select c.council_code, c.latitude, c.longitude, c.area_km2, $5::text
+     from unnest($1::text[], $2::float8[], $3::float8[], $4::float8[]) as c (council_code, latitude, longitude, area_km2)
+     where exists (select 1 from councils where code = c.council_code)
+     on conflict (council_code) do update set latitude = excluded.latitude, longitude = excluded.longitude, area_km2 = excluded.area_km2, source = excluded.source
+     returning council_code`,
+    [centroids.map((c) => c.councilCode), centroids.map((c) => c.latitude), centroids.map((c) => c.longitude), centroids.map((c) => c.areaKm2), CENTROIDS_SOURCE],
+  );
+  return stored.length;
+}

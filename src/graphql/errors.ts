@@ -1,0 +1,65 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { currentStatementTally } from '../database/statementCounter';
+import type { Logger } from '../logger';
+
+/**
+ * What a client may learn from a failure. Expected errors (bad input, validation, limits,
+ * authentication) pass through. Anything else is ours: the database being down becomes
+ * SERVICE_UNAVAILABLE, a statement timeout TIMEOUT, and everything else INTERNAL with the request
+ * id that appears in our log, never a stack trace, SQL text or a database message.
+ */
+const EXPECTED = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'UNAUTHENTICATED',
+  'QUERY_TOO_COSTLY',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+export type Fault = { code: 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'INTERNAL'; message: string };
+
+export function classifyFault(error: unknown): Fault {
+  const cause = (error as { driverError?: unknown }).driverError ?? error;
+  const code = (cause as { code?: string }).code;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  if (code === '57014') return { code: 'TIMEOUT', message: 'The request took too long and was stopped (STATEMENT_TIMEOUT_MS); narrow it or try again.' };
+  if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|terminating connection/i.test(text)) {
+    return { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable at the moment; please try again shortly.' };
+  }
+  return { code: 'INTERNAL', message: 'Something went wrong on our side. Quote the request id if you report it.' };
+}
+
+export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const tally = currentStatementTally();
+    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    if (EXPECTED.has(code)) {
+      tally?.errorCodes.push(code);
+      if (exposeDetails) return formatted;
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = unwrapResolverError(error);
+    const fault = classifyFault(original);
+    tally?.errorCodes.push(fault.code);
+    const requestId = tally?.requestId;
+    // The message only: a database error's detail can quote the values it rejected.
+    logger.error({ requestId, fault: fault.code, err: original instanceof Error ? original.message.slice(0, 300) : String(original).slice(0, 300), path: formatted.path }, 'request failed');
+    return {
+      message: fault.message,
+      path: formatted.path,
+      extensions: {
+        code: fault.code,
+        requestId,
+        ...(exposeDetails ? { detail: original instanceof Error ? original.message : String(original) } : {}),
+      },
+    };
+  };
+}

@@ -1,0 +1,127 @@
+import type { DataSource } from 'typeorm';
+import { providerKey, referralScope } from '../auth/scope';
+import { Role } from '../auth/roles';
+import type { Principal } from '../auth/viewer';
+import { REFERRAL_COLUMNS, ReferralRow } from '../referrals/referral.queries';
+import { VOLUNTEER_COLUMNS, VolunteerRow } from '../volunteers/volunteer.queries';
+import type { PlanReferral } from './plan';
+import type { Candidate, Place } from './scoring';
+
+/**
+ * The two reads matching needs, each one statement whatever the number of children or volunteers:
+ * the referrals (with their child's interests and languages, the placement's centroid and the
+ * volunteers the child objected to) and the candidate volunteers, prefiltered in SQL by every
+ * constraint that depends on the volunteer alone.
+ */
+
+type Located = { latitude: number | null; longitude: number | null; area_km2: number | null };
+
+export type MatchingReferralRow = ReferralRow &
+  Located & { child_interests: string[]; child_languages: string[]; objected_volunteer_ids: string[]; has_open_match: boolean };
+
+const place = (row: Located): Place | null =>
+  row.latitude === null || row.longitude === null || row.area_km2 === null ? null : { latitude: row.latitude, longitude: row.longitude, areaKm2: row.area_km2 };
+
+export function toPlanReferral(row: MatchingReferralRow): PlanReferral {
+  return {
+    referralId: row.referral_id,
+    childId: row.child_id,
+    acceptedOn: row.accepted_on,
+    placementCouncilCode: row.placement_council_code,
+    placement: place(row),
+    childInterests: row.child_interests,
+    childLanguages: row.child_languages,
+    preferredGender: row.preferred_volunteer_gender,
+    genderRequired: row.volunteer_gender_required,
+    preferredLanguages: row.preferred_languages,
+    languageRequired: row.language_required,
+    objectedVolunteerIds: new Set(row.objected_volunteer_ids),
+    hasOpenMatch: row.has_open_match,
+  };
+}
+
+const MATCHING_REFERRAL_SELECT = `select ${REFERRAL_COLUMNS}, c.interests as child_interests, c.languages as child_languages,
+    pc.latitude, pc.longitude, pc.area_km2,
+    array(select om.volunteer_id from matches om join referrals orf on orf.referral_id = om.referral_id
+          where orf.child_id = r.child_id and om.end_reason = 'CHILD_OBJECTED') as objected_volunteer_ids,
+    exists (select 1 from matches pm where pm.referral_id = r.referral_id and pm.status in ('PROPOSED', 'ACTIVE')) as has_open_match
+  from referrals r
+  join children c on c.child_id = r.child_id
+  left join council_centroids pc on pc.council_code = r.placement_council_code`;
+
+/** One referral the caller may see, or null. */
+export async function readMatchingReferral(db: DataSource, principal: Principal | null, referralKey: string): Promise<MatchingReferralRow | null> {
+  const params: unknown[] = [referralKey];
+  const [row] = await db.query(`${MATCHING_REFERRAL_SELECT} where r.referral_id = $1::uuid and ${referralScope(principal, 'r', params)}`, params);
+  return row ?? null;
+}
+
+/** A council's waiting list for a service as the caller may see it, longest waiting first. */
+export async function readWaitingReferrals(db: DataSource, principal: Principal | null, councilCode: string, service: string): Promise<MatchingReferralRow[]> {
+  const params: unknown[] = [councilCode, service];
+  return db.query(
+    `${MATCHING_REFERRAL_SELECT}
+     where r.council_code = $1::text and r.service = $2::text and r.status = 'ACCEPTED' and ${referralScope(principal, 'r', params)}
+     order by r.accepted_on, r.referral_id`,
+    params,
+  );
+}
+
+/**
+ * Whose volunteers the caller may be shown as candidates: a coordinator only their own provider's
+ * (other providers' volunteers are not theirs to see or propose); a council officer and an admin
+ * every commissioned provider's, since choosing among providers is the council's decision.
+ */
+function candidateScope(principal: Principal | null, params: unknown[]): string {
+  switch (principal?.role) {
+    case Role.ADMIN:
+    case Role.COUNCIL_OFFICER:
+      return 'true';
+    case Role.PROVIDER_COORDINATOR: {
+      const provider = providerKey(principal);
+      if (!provider) return 'false';
+      params.push(provider);
+      return `v.provider_id = $${params.length}::uuid`;
+    }
+    default:
+      return 'false';
+  }
+}
+
+type CandidateRow = VolunteerRow & Located & { matches_started: number };
+
+/**
+ * Volunteers who could be proposed today for a child of `councilCode` needing `service`: APPROVED,
+ * DBS check valid on `on` (the rule of dbsValidOn: issued by then, under three years old or on the
+ * update service), spare capacity, and a provider the council commissions for the service on
+ * `on`. The partial index volunteers_matchable_idx holds exactly the approved volunteers with
+ * spare capacity, by provider. Ordered by volunteer ID, so equal scores keep one order.
+ */
+export async function readCandidates(db: DataSource, principal: Principal | null, councilCode: string, service: string, on: string): Promise<Candidate[]> {
+  const params: unknown[] = [councilCode, service, on];
+  const rows: CandidateRow[] = await db.query(
+    `select ${VOLUNTEER_COLUMNS}, hc.latitude, hc.longitude, hc.area_km2,
+       (select count(*) from matches em where em.volunteer_id = v.volunteer_id and em.started_on is not null)::int as matches_started
+     from volunteers v
+     left join council_centroids hc on hc.council_code = v.home_council_code
+     where v.status = 'APPROVED' and v.open_matches < v.max_matches
+       and v.provider_id in (select cm.provider_id from commissions cm
+                             where cm.council_code = $1::text and cm.service = $2::text
+                               and cm.starts_on <= $3::date and (cm.ends_on is null or cm.ends_on >= $3::date))
+       and v.dbs_issued_on <= $3::date and (v.dbs_update_service or $3::date < v.dbs_issued_on + interval '3 years')
+       and ${candidateScope(principal, params)}
+     order by v.volunteer_id`,
+    params,
+  );
+  return rows.map((row) => ({
+    volunteerId: row.volunteer_id,
+    homeCouncilCode: row.home_council_code,
+    home: place(row),
+    gender: row.gender,
+    languages: row.languages,
+    interests: row.interests,
+    spareCapacity: row.max_matches - row.open_matches,
+    matchesStarted: row.matches_started,
+    row,
+  }));
+}
