@@ -30,7 +30,9 @@ export function classifyFault(error: unknown): Fault {
   const code = (cause as { code?: string }).code;
   const text = cause instanceof Error ? cause.message : String(cause);
   if (code === '57014') return { code: 'TIMEOUT', message: 'The request took too long and was stopped (STATEMENT_TIMEOUT_MS); narrow it or try again.' };
-  if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|terminating connection/i.test(text)) {
+  // The text is checked too: graphql-js rewraps a thrown non-Error value (as a socket error from
+  // another realm can be) into "Unexpected error value: { code: 'ECONNREFUSED', ... }".
+  if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|terminating connection/i.test(text)) {
     return { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable at the moment; please try again shortly.' };
   }
   return { code: 'INTERNAL', message: 'Something went wrong on our side. Quote the request id if you report it.' };

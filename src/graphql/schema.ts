@@ -6,6 +6,7 @@ import { ViewerResolver } from '../auth/viewer.resolver';
 import { ChildResolver } from '../children/child.resolver';
 import { councilResolvers } from '../councils';
 import { MatchResolver, VisitResolver } from '../matches/match.resolver';
+import { MatchingResolver } from '../matching/matching.resolver';
 import { CommissionResolver, ProviderResolver } from '../providers/provider.resolver';
 import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
 import { CoverageResolver } from '../reporting/coverage.resolver';
@@ -31,6 +32,7 @@ export function getSchema(): GraphQLSchema {
       VisitResolver,
       AuditResolver,
       CoverageResolver,
+      MatchingResolver,
     ],
     // Input is checked by each domain's service, which returns typed user errors (API.md), so
     // class-validator's automatic validation is not used.

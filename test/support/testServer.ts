@@ -4,10 +4,10 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../../src/auth/viewer';
 import { signToken } from '../../src/auth/viewer';
 import { createRateLimits } from '../../src/auth/rateLimits';
-import { loadConfig } from '../../src/config';
+import { Config, loadConfig } from '../../src/config';
 import { runCountingStatements } from '../../src/database/statementCounter';
 import { createContext } from '../../src/graphql/context';
-import { createLogger } from '../../src/logger';
+import { createLogger, Logger } from '../../src/logger';
 import { createServer, TandemServer } from '../../src/server';
 
 export const testConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123' });
@@ -34,8 +34,8 @@ export class TestServer {
     readonly server: TandemServer,
   ) {}
 
-  static async start(db: DataSource): Promise<TestServer> {
-    return new TestServer(db, await createServer(testConfig, db, testLogger));
+  static async start(db: DataSource, config: Config = testConfig, logger: Logger = testLogger): Promise<TestServer> {
+    return new TestServer(db, await createServer(config, db, logger));
   }
 
   async execute<TData, TVariables extends Record<string, unknown>>(

@@ -1,0 +1,42 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../graphql/context';
+import { todayInLondon } from '../graphql/dates';
+import { Service } from '../graphql/enums';
+import { badInput } from '../graphql/relay';
+import { buildMatchingPlan, suggestVolunteers } from './matching.service';
+import { MatchingPlan, MatchSuggestion } from './matching.types';
+import { matchingWeightsFromEnv } from './weights';
+
+/** Read once at start-up; a bad MATCH_WEIGHT_* value stops the process naming the variable. */
+const weights = matchingWeightsFromEnv(process.env);
+
+@Resolver()
+export class MatchingResolver {
+  @Query(() => [MatchSuggestion], {
+    description:
+      'Volunteers who could be proposed for a referral today, best fit first, each with a score and the points of each factor in words. Excluded: not APPROVED, DBS check not valid today, no spare capacity, provider not commissioned by the child\'s council for the service, a required preference not met, or an earlier match the child ended by objecting. Equal scores are ordered by volunteer ID. For the council officers and coordinators who can see the referral; a coordinator is shown only their own provider\'s volunteers.',
+  })
+  suggestedVolunteers(
+    @Arg('referralId', () => ID, { description: 'Global ID of a NEW or ACCEPTED referral.' }) referralId: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many suggestions, 1..100; default 20.' }) first: number | null,
+    @Ctx() { db, principal }: Context,
+  ): Promise<MatchSuggestion[]> {
+    return suggestVolunteers(db, principal, referralId, first, weights, todayInLondon());
+  }
+
+  @Query(() => MatchingPlan, {
+    description:
+      'One proposed volunteer per waiting child across a council\'s whole waiting list, solved as an assignment problem: as many children matched as possible, the longest waiting first, then the highest total score; compared with greedy oldest-first matching. Nothing is written until a coordinator proposes a pair with proposeMatch. Covers the waiting children you may see.',
+  })
+  async matchingPlan(
+    @Arg('localAuthorityCode', { description: 'ONS code of the council.' }) localAuthorityCode: string,
+    @Arg('service', () => Service, { description: 'The service waited for.' }) service: Service,
+    @Ctx() { db, principal, loaders }: Context,
+  ): Promise<MatchingPlan> {
+    const code = localAuthorityCode.trim().toUpperCase();
+    if (!(await loaders.councilByCode.load(code))) {
+      throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
+    }
+    return buildMatchingPlan(db, principal, code, service, weights, todayInLondon());
+  }
+}

@@ -1,0 +1,101 @@
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/viewer';
+import type { Service } from '../graphql/enums';
+import { badInput, keyOfGlobalId, pageSize } from '../graphql/relay';
+import { Referral, REFERRAL_TYPE } from '../referrals/referral.types';
+import { Volunteer } from '../volunteers/volunteer.types';
+import { MatchFactor, MatchingPlan, MatchSuggestion } from './matching.types';
+import { MatchingReferralRow, readCandidates, readMatchingReferral, readWaitingReferrals, toPlanReferral } from './matching.queries';
+import { planMatches } from './plan';
+import { compareScored, pairExclusion, ScoredFactor, scorePair } from './scoring';
+import type { MatchingWeights } from './weights';
+
+const points = (tenths: number) => tenths / 10;
+const toFactors = (factors: ScoredFactor[]): MatchFactor[] => factors.map((factor) => ({ name: factor.name, points: points(factor.tenths), explanation: factor.explanation }));
+
+/**
+ * The same answer for a referral that does not exist and one outside the caller's scope, so
+ * neither leaks that the other exists. A query has no `errors` payload, so this is a bad-input
+ * error on the argument, as for any other query argument.
+ */
+function referralNotFound(): GraphQLError {
+  return badInput('No referral with that ID that you can access.', 'referralId');
+}
+
+/**
+ * Ranked volunteers for one referral: two statements (the referral, the prefiltered candidates),
+ * then the pair constraints and scoring in code.
+ */
+export async function suggestVolunteers(
+  db: DataSource,
+  principal: Principal | null,
+  referralId: string,
+  first: number | null | undefined,
+  weights: MatchingWeights,
+  today: string,
+): Promise<MatchSuggestion[]> {
+  const limit = pageSize(first);
+  const key = keyOfGlobalId(referralId, REFERRAL_TYPE);
+  if (!key || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key)) throw referralNotFound();
+  const row = await readMatchingReferral(db, principal, key);
+  if (!row) throw referralNotFound();
+  if (row.status !== 'NEW' && row.status !== 'ACCEPTED') {
+    throw badInput(`The referral is ${row.status}; suggestions are for NEW or ACCEPTED referrals.`, 'referralId');
+  }
+  const referral = toPlanReferral(row);
+  const candidates = await readCandidates(db, principal, row.council_code, row.service, today);
+  return candidates
+    .filter((candidate) => pairExclusion(referral, candidate) === null)
+    .map((candidate) => ({ candidate, volunteerId: candidate.volunteerId, ...scorePair(referral, candidate, weights) }))
+    .sort(compareScored)
+    .slice(0, limit)
+    .map((scored) => ({
+      volunteer: Volunteer.fromRow(scored.candidate.row),
+      score: points(scored.tenths),
+      factors: toFactors(scored.factors),
+      distanceKm: scored.distanceKm === null ? null : Math.round(scored.distanceKm * 10) / 10,
+    }));
+}
+
+/** The plan for a council's waiting list as the caller may see it; nothing is written. */
+export async function buildMatchingPlan(
+  db: DataSource,
+  principal: Principal | null,
+  councilCode: string,
+  service: Service,
+  weights: MatchingWeights,
+  today: string,
+): Promise<MatchingPlan> {
+  const rows = await readWaitingReferrals(db, principal, councilCode, service);
+  const candidates = rows.length > 0 ? await readCandidates(db, principal, councilCode, service, today) : [];
+  const byKey = new Map<string, MatchingReferralRow>(rows.map((row) => [row.referral_id, row]));
+  const referral = (key: string) => Referral.fromRow(byKey.get(key)!);
+  const plan = planMatches({ referrals: rows.map(toPlanReferral), candidates, weights, today });
+  return {
+    localAuthorityCode: councilCode,
+    service,
+    pairs: plan.pairs.map((pair) => ({
+      referral: referral(pair.referral.referralId),
+      volunteer: Volunteer.fromRow(pair.candidate.row),
+      score: points(pair.scored.tenths),
+      factors: toFactors(pair.scored.factors),
+      waitingDays: pair.waitingDays,
+    })),
+    unmatched: plan.unmatched
+      .sort((a, b) => b.waitingDays - a.waitingDays || (a.referral.referralId < b.referral.referralId ? -1 : 1))
+      .map((entry) => ({
+        referral: referral(entry.referral.referralId),
+        reason: entry.reason,
+        explanation: entry.explanation,
+        eligibleVolunteers: entry.eligibleVolunteers,
+        waitingDays: entry.waitingDays,
+      })),
+    totalScore: points(plan.totalTenths),
+    matched: plan.pairs.length,
+    waitingChildren: rows.length,
+    availableVolunteers: candidates.length,
+    greedyMatched: plan.greedyPairs.length,
+    greedyTotalScore: points(plan.greedyTotalTenths),
+  };
+}

@@ -1,0 +1,128 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Service } from '../graphql/enums';
+import { Referral } from '../referrals/referral.types';
+import { Volunteer } from '../volunteers/volunteer.types';
+import { UnmatchedReason } from './plan';
+import { MatchFactorName } from './scoring';
+
+registerEnumType(MatchFactorName, {
+  name: 'MatchFactorName',
+  description: 'A soft factor that ranks volunteers for a child (README "Match suggestions" gives the weights).',
+  valuesConfig: {
+    DISTANCE: { description: "Distance between the volunteer's home area and the child's placement area." },
+    SHARED_INTERESTS: { description: 'Interests the volunteer shares with the child.' },
+    SHARED_LANGUAGES: { description: 'Languages other than English that the volunteer shares with the child.' },
+    GENDER_PREFERENCE: { description: "The child's preference for the volunteer's gender." },
+    LANGUAGE_PREFERENCE: { description: "The referral's preferred languages." },
+    EXPERIENCE: { description: 'Earlier matches of the volunteer that started.' },
+  },
+});
+
+registerEnumType(UnmatchedReason, {
+  name: 'UnmatchedReason',
+  description: 'Why the plan has no volunteer for a waiting child.',
+  valuesConfig: {
+    NO_ELIGIBLE_VOLUNTEER: { description: 'No available volunteer meets the hard constraints for this child.' },
+    VOLUNTEERS_PLANNED_ELSEWHERE: { description: 'Every eligible volunteer is planned for another child.' },
+    HAS_OPEN_MATCH: { description: 'The referral already has a PROPOSED or ACTIVE match.' },
+  },
+});
+
+@ObjectType({ description: "One factor's contribution to a suggestion's score, in words a coordinator understands." })
+export class MatchFactor {
+  @Field(() => MatchFactorName, { description: 'Which factor.' })
+  name: MatchFactorName;
+
+  @Field(() => Float, { description: "Points it contributes (one decimal place); a suggestion's factors add up to its score." })
+  points: number;
+
+  @Field({ description: 'Why, e.g. "lives 12 km from the placement" or "shares 3 interests: art, football, music".' })
+  explanation: string;
+}
+
+@ObjectType({ description: 'A volunteer who meets every hard constraint for the child, with the score that ranks them and why.' })
+export class MatchSuggestion {
+  @Field(() => Volunteer, { description: 'The volunteer.' })
+  volunteer: Volunteer;
+
+  @Field(() => Float, { description: 'Sum of the factors\' points (one decimal place); higher is a better fit.' })
+  score: number;
+
+  @Field(() => [MatchFactor], { description: 'Every soft factor, in a fixed order, with its points and explanation.' })
+  factors: MatchFactor[];
+
+  @Field(() => Float, { nullable: true, description: "Estimated kilometres between the volunteer's home area and the placement area; null when unknown." })
+  distanceKm: number | null;
+}
+
+@ObjectType({ description: 'A child and the volunteer the plan proposes for them.' })
+export class PlannedPair {
+  @Field(() => Referral, { description: "The child's referral (on the waiting list)." })
+  referral: Referral;
+
+  @Field(() => Volunteer, { description: 'The volunteer planned for the child.' })
+  volunteer: Volunteer;
+
+  @Field(() => Float, { description: "The pair's score, as suggestedVolunteers gives it." })
+  score: number;
+
+  @Field(() => [MatchFactor], { description: 'The factors of the score.' })
+  factors: MatchFactor[];
+
+  @Field(() => Int, { description: 'Days the child has waited since the referral was accepted.' })
+  waitingDays: number;
+}
+
+@ObjectType({ description: 'A waiting child the plan could not match, and why.' })
+export class UnmatchedReferral {
+  @Field(() => Referral, { description: "The child's referral." })
+  referral: Referral;
+
+  @Field(() => UnmatchedReason, { description: 'Why there is no volunteer in the plan.' })
+  reason: UnmatchedReason;
+
+  @Field({ description: 'The reason in words, with counts.' })
+  explanation: string;
+
+  @Field(() => Int, { description: 'Available volunteers who meet every hard constraint for this child.' })
+  eligibleVolunteers: number;
+
+  @Field(() => Int, { description: 'Days the child has waited since the referral was accepted.' })
+  waitingDays: number;
+}
+
+@ObjectType({
+  description:
+    'A proposed volunteer for each child on a waiting list, chosen together to match as many children as possible, longest waiting first, with the highest total score. Nothing is written: a coordinator proposes each pair with proposeMatch.',
+})
+export class MatchingPlan {
+  @Field({ description: 'ONS code of the council whose waiting list this is.' })
+  localAuthorityCode: string;
+
+  @Field(() => Service, { description: 'The service.' })
+  service: Service;
+
+  @Field(() => [PlannedPair], { description: 'The proposed pairs, longest-waiting child first.' })
+  pairs: PlannedPair[];
+
+  @Field(() => [UnmatchedReferral], { description: 'Waiting children without a volunteer in the plan, longest waiting first.' })
+  unmatched: UnmatchedReferral[];
+
+  @Field(() => Float, { description: "Sum of the pairs' scores." })
+  totalScore: number;
+
+  @Field(() => Int, { description: 'Children the plan matches.' })
+  matched: number;
+
+  @Field(() => Int, { description: 'Children on the waiting list you may see.' })
+  waitingChildren: number;
+
+  @Field(() => Int, { description: 'Volunteers available to these children (before the per-child constraints).' })
+  availableVolunteers: number;
+
+  @Field(() => Int, { description: 'Children that greedy matching (oldest first, each taking the best volunteer left) would match.' })
+  greedyMatched: number;
+
+  @Field(() => Float, { description: 'Total score of greedy oldest-first matching.' })
+  greedyTotalScore: number;
+}

@@ -1,0 +1,189 @@
+import { planMatches, PlanReferral, UnmatchedReason } from '../../src/matching/plan';
+import { Candidate, scorePair } from '../../src/matching/scoring';
+import { DEFAULT_MATCHING_WEIGHTS, MatchingWeights } from '../../src/matching/weights';
+import type { VolunteerRow } from '../../src/volunteers/volunteer.queries';
+import { tableChecksums } from '../support/checksum';
+import { admin, officer } from '../support/fixtures';
+import { createTestDatabase, TestDatabase } from '../support/testDatabase';
+import { TestServer } from '../support/testServer';
+import { MatchingFixtures, PLAN, PlanData, SUGGESTIONS, SuggestionsData } from './matchingFixtures';
+
+const TODAY = '2025-11-23';
+const HARTLEPOOL = { latitude: 54.66901, longitude: -1.25565, areaKm2: 94 };
+
+function child(id: string, acceptedOn: string, extra: Partial<PlanReferral> = {}): PlanReferral {
+  return {
+    referralId: id,
+    childId: `child-${id}`,
+    acceptedOn,
+    placementCouncilCode: 'E06000001',
+    placement: HARTLEPOOL,
+    childInterests: [],
+    childLanguages: ['english'],
+    preferredGender: null,
+    genderRequired: false,
+    preferredLanguages: [],
+    languageRequired: false,
+    objectedVolunteerIds: new Set(),
+    hasOpenMatch: false,
+    ...extra,
+  };
+}
+
+function volunteer(id: string, extra: Partial<Candidate> = {}): Candidate {
+  return {
+    volunteerId: id,
+    homeCouncilCode: 'E06000001',
+    home: HARTLEPOOL,
+    gender: 'FEMALE',
+    languages: ['english'],
+    interests: [],
+    spareCapacity: 1,
+    matchesStarted: 0,
+    row: {} as VolunteerRow,
+    ...extra,
+  };
+}
+
+// Only interests count in these hand-built cases: 10 points per shared interest, up to 3.
+const weights: MatchingWeights = { ...DEFAULT_MATCHING_WEIGHTS, distance: 0, sharedLanguages: 0, languagePreference: 0, genderPreference: 0, experience: 0, sharedInterests: 30, interestsForFull: 3 };
+
+describe('planMatches (hand-built)', () => {
+  it('beats greedy oldest-first when the oldest child takes the only volunteer another child can have', () => {
+    // Ada (waiting longest) shares 3 interests with X and 2 with Y. Ben must have a Polish
+    // speaker: only X. Greedy gives Ada X (30 points) and leaves Ben unmatched. The plan gives
+    // Ada Y (20) and Ben X (10, one shared interest): two children matched, 30 points.
+    const ada = child('a-ada', '2025-01-10', { childInterests: ['art', 'chess', 'football'] });
+    const ben = child('b-ben', '2025-06-01', { childInterests: ['art'], childLanguages: ['english', 'polish'], preferredLanguages: ['polish'], languageRequired: true });
+    const x = volunteer('v-x', { interests: ['art', 'chess', 'football'], languages: ['english', 'polish'] });
+    const y = volunteer('v-y', { interests: ['chess', 'football'] });
+    expect(scorePair(ada, x, weights).tenths).toBe(300);
+    expect(scorePair(ada, y, weights).tenths).toBe(200);
+    expect(scorePair(ben, x, weights).tenths).toBe(100);
+
+    const plan = planMatches({ referrals: [ada, ben], candidates: [x, y], weights, today: TODAY });
+    expect(plan.pairs.map((pair) => [pair.referral.referralId, pair.candidate.volunteerId])).toEqual([
+      ['a-ada', 'v-y'],
+      ['b-ben', 'v-x'],
+    ]);
+    expect(plan.totalTenths).toBe(300);
+    expect(plan.unmatched).toEqual([]);
+    expect(plan.greedyPairs).toEqual([{ referralId: 'a-ada', volunteerId: 'v-x', tenths: 300 }]);
+    expect(plan.greedyTotalTenths).toBe(300);
+  });
+
+  it('beats greedy on total score when both match everyone', () => {
+    // Greedy: Ada takes X (30) and Ben gets Y (0): 30. Plan: Ada Y (20) + Ben X (30): 50.
+    const ada = child('a', '2025-01-10', { childInterests: ['art', 'chess', 'football'] });
+    const ben = child('b', '2025-02-10', { childInterests: ['drums', 'judo', 'swimming'] });
+    const x = volunteer('x', { interests: ['art', 'chess', 'football', 'drums', 'judo', 'swimming'] });
+    const y = volunteer('y', { interests: ['chess', 'football'] });
+    const plan = planMatches({ referrals: [ada, ben], candidates: [x, y], weights, today: TODAY });
+    expect(plan.pairs.map((pair) => [pair.referral.referralId, pair.candidate.volunteerId])).toEqual([
+      ['a', 'y'],
+      ['b', 'x'],
+    ]);
+    expect([plan.totalTenths, plan.greedyTotalTenths]).toEqual([500, 300]);
+  });
+
+  it('gives a scarce volunteer to the child who has waited longest, even at a lower score', () => {
+    const newer = child('n', '2025-11-01', { childInterests: ['art', 'chess', 'football'] });
+    const older = child('o', '2025-03-01', { childInterests: ['art'] });
+    const only = volunteer('v', { interests: ['art', 'chess', 'football'] });
+    const plan = planMatches({ referrals: [older, newer], candidates: [only], weights, today: TODAY });
+    expect(plan.pairs.map((pair) => pair.referral.referralId)).toEqual(['o']);
+    expect(plan.unmatched).toEqual([expect.objectContaining({ reason: UnmatchedReason.VOLUNTEERS_PLANNED_ELSEWHERE, eligibleVolunteers: 1 })]);
+  });
+
+  it('uses a volunteer once per spare place, and says why a child is left out', () => {
+    const kids = [child('k1', '2025-01-01'), child('k2', '2025-02-01'), child('k3', '2025-03-01', { preferredGender: 'MALE', genderRequired: true })];
+    const plan = planMatches({ referrals: kids, candidates: [volunteer('two-places', { spareCapacity: 2 })], weights, today: TODAY });
+    expect(plan.pairs.map((pair) => [pair.referral.referralId, pair.candidate.volunteerId])).toEqual([
+      ['k1', 'two-places'],
+      ['k2', 'two-places'],
+    ]);
+    expect(plan.unmatched).toEqual([
+      expect.objectContaining({
+        reason: UnmatchedReason.NO_ELIGIBLE_VOLUNTEER,
+        explanation: "none of the 1 available volunteer meets the child's requirements: 1 not male (required)",
+      }),
+    ]);
+  });
+});
+
+describe('matchingPlan (API)', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let fixtures: MatchingFixtures;
+  const COUNCIL = 'E06000003';
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await TestServer.start(database.dataSource);
+    fixtures = new MatchingFixtures(server);
+    const provider = await fixtures.provider([COUNCIL]);
+    ids.ada = (await fixtures.referral(COUNCIL, { acceptedDaysAgo: 300, interests: ['art', 'chess', 'football'] })).referralId;
+    ids.ben = (
+      await fixtures.referral(COUNCIL, {
+        acceptedDaysAgo: 40,
+        interests: ['art'],
+        languages: ['english', 'polish'],
+        preferences: { languages: ['polish'], languageRequired: true },
+      })
+    ).referralId;
+    ids.cal = (await fixtures.referral(COUNCIL, { acceptedDaysAgo: 20, preferences: { volunteerGender: 'NON_BINARY', volunteerGenderRequired: true } })).referralId;
+    ids.x = await fixtures.volunteer(provider, { home: COUNCIL, interests: ['art', 'chess', 'football'], languages: ['english', 'polish'] });
+    ids.y = await fixtures.volunteer(provider, { home: COUNCIL, interests: ['chess', 'football'] });
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
+
+  async function score(referralId: string, volunteerId: string): Promise<number> {
+    const { data } = await server.execute<SuggestionsData, { referralId: string; first: number }>(SUGGESTIONS, { referralId, first: 100 }, admin);
+    return data!.suggestedVolunteers.find((s) => s.volunteer.id === volunteerId)!.score;
+  }
+
+  it('matches more children than greedy oldest-first, writes nothing, and explains who is left', async () => {
+    const tables = ['referrals', 'matches', 'volunteers', 'audit_events'];
+    const before = await tableChecksums(database.dataSource, tables);
+    const result = await server.execute<PlanData, { code: string; service: string }>(PLAN, { code: COUNCIL, service: 'INDEPENDENT_VISITOR' }, officer(COUNCIL));
+    expect(result.errors).toBeUndefined();
+    const plan = result.data!.matchingPlan;
+    expect(await tableChecksums(database.dataSource, tables)).toEqual(before);
+
+    // Ada, waiting longest, would take X under greedy (3 shared interests against Y's 2), and Ben
+    // needs a Polish speaker, which only X is. The plan gives Ada Y and Ben X.
+    expect(await score(ids.ada, ids.x)).toBeGreaterThan(await score(ids.ada, ids.y));
+    expect(plan.pairs.map((pair) => [pair.referral.id, pair.volunteer.id])).toEqual([
+      [ids.ada, ids.y],
+      [ids.ben, ids.x],
+    ]);
+    const expectedTotal = (await score(ids.ada, ids.y)) + (await score(ids.ben, ids.x));
+    expect(plan.totalScore).toBeCloseTo(expectedTotal, 5);
+    expect(plan).toMatchObject({ matched: 2, waitingChildren: 3, availableVolunteers: 2, greedyMatched: 1 });
+    expect(plan.greedyTotalScore).toBeCloseTo(await score(ids.ada, ids.x), 5);
+    for (const pair of plan.pairs) {
+      expect(pair.factors.reduce((sum, factor) => sum + Math.round(factor.points * 10), 0)).toBe(Math.round(pair.score * 10));
+    }
+    expect(plan.unmatched).toEqual([
+      {
+        referral: { id: ids.cal },
+        reason: 'NO_ELIGIBLE_VOLUNTEER',
+        explanation: "none of the 2 available volunteers meets the child's requirements: 2 not non-binary (required)",
+        eligibleVolunteers: 0,
+        waitingDays: 20,
+      },
+    ]);
+  });
+
+  it("covers only the waiting children the caller may see", async () => {
+    const result = await server.execute<PlanData, { code: string; service: string }>(PLAN, { code: COUNCIL, service: 'INDEPENDENT_VISITOR' }, officer('E06000001'));
+    expect(result.data!.matchingPlan).toMatchObject({ pairs: [], unmatched: [], matched: 0, waitingChildren: 0, greedyMatched: 0 });
+    const unknown = await server.execute<PlanData, { code: string; service: string }>(PLAN, { code: 'E99999999', service: 'INDEPENDENT_VISITOR' }, admin);
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
