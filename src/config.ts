@@ -45,7 +45,8 @@ const environmentSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
-  SELF_REFERRALS_PER_HOUR: positiveInt.max(10000, 'expected at most 10000').default(5),
+  SELF_REFERRALS_PER_HOUR: positiveInt.max(1000000, 'expected at most 1000000').default(5),
+  ANONYMOUS_REQUESTS_PER_MINUTE: positiveInt.default(300),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   REPORTS_REFRESH_CRON: z
     .string()
@@ -75,6 +76,8 @@ export type Config = {
   loadDemoData: boolean;
   /** Self-referrals accepted per client address per hour. */
   selfReferralsPerHour: number;
+  /** Requests without a bearer token accepted per client address per minute. */
+  anonymousRequestsPerMinute: number;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   /** When scheduled report refreshes run (Europe/London); default nightly at 02:30. */
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     loadDemoData: values.LOAD_DEMO_DATA === 'true',
     selfReferralsPerHour: values.SELF_REFERRALS_PER_HOUR,
+    anonymousRequestsPerMinute: values.ANONYMOUS_REQUESTS_PER_MINUTE,
     trustProxy: values.TRUST_PROXY === 'true',
     reportsRefreshCron: values.REPORTS_REFRESH_CRON,
     reportsScheduler: values.REPORTS_SCHEDULER === 'true',

@@ -60,7 +60,19 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  const limits = createRateLimits(config.selfReferralsPerHour);
+  const limits = createRateLimits(config.selfReferralsPerHour, config.anonymousRequestsPerMinute);
+
+  // Anonymous callers (public figures, CSV, self-referral) are limited per address; signed-in
+  // callers are accountable through their token instead.
+  const anonymousLimit: express.RequestHandler = async (req, res, next) => {
+    if (req.headers.authorization) return next();
+    const retryAfter = await limits.anonymousRequest(req.ip ?? 'unknown');
+    if (retryAfter === null) return next();
+    res.setHeader('retry-after', String(retryAfter));
+    res.status(429).json({
+      errors: [{ message: `Too many requests without sign-in from your address: try again in ${retryAfter} s (ANONYMOUS_REQUESTS_PER_MINUTE = ${config.anonymousRequestsPerMinute}).`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }],
+    });
+  };
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -71,7 +83,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not ready', reason });
   });
 
-  app.get('/reports/council-coverage.csv', async (req, res) => {
+  app.get('/reports/council-coverage.csv', anonymousLimit, async (req, res) => {
     let principal: Principal | null;
     try {
       principal = await principalFrom(req.headers.authorization, config.jwtSecret);
@@ -113,12 +125,15 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       });
       runWithStatementTally(tally, next);
     },
+    anonymousLimit,
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
           const principal = await principalFrom(req.headers.authorization, config.jwtSecret);
-          return createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown');
+          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown');
+          context.setResponseHeader = (name, value) => res.setHeader(name, value);
+          return context;
         } catch (error) {
           if (error instanceof AuthenticationError) {
             throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

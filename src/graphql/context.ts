@@ -33,6 +33,8 @@ export type Context = {
   /** Client IP address, for rate limits on anonymous calls; never logged with personal data. */
   clientAddress: string;
   limits: RateLimits;
+  /** Sets an HTTP response header (Retry-After); absent when the operation runs in process. */
+  setResponseHeader?: (name: string, value: string) => void;
   loaders: Loaders;
   db: DataSource;
   requestId: string;

@@ -230,6 +230,7 @@ export class ReferralResolver {
   async submitSelfReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: SubmitSelfReferralInput, @Ctx() context: Context): Promise<SubmitSelfReferralPayload> {
     const retryAfterSeconds = await context.limits.selfReferral(context.clientAddress);
     if (retryAfterSeconds !== null) {
+      context.setResponseHeader?.('retry-after', String(retryAfterSeconds));
       const minutes = Math.ceil(retryAfterSeconds / 60);
       return {
         receiptNumber: null,
