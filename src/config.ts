@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MatchingWeights, matchingWeightsFromEnv } from './matching/weights';
 
 /**
  * Every setting Tandem reads from the environment, parsed and validated once at start-up.
@@ -64,6 +65,8 @@ const environmentSchema = z.object({
 });
 
 export type Config = {
+  /** Weights of the match suggestion factors (MATCH_WEIGHT_*; src/matching/weights.ts). */
+  matchingWeights: MatchingWeights;
   nodeEnv: 'development' | 'test' | 'production';
   host: string;
   port: number;
@@ -115,10 +118,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  let matchingWeights: MatchingWeights;
+  try {
+    matchingWeights = matchingWeightsFromEnv(present);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (values.NODE_ENV === 'production' && !values.AUTH_JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET: required in production (at least 32 characters)');
   }
   return {
+    matchingWeights,
     nodeEnv: values.NODE_ENV,
     host: values.HOST,
     port: values.PORT,

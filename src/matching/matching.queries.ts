@@ -19,6 +19,9 @@ type Located = { latitude: number | null; longitude: number | null; area_km2: nu
 export type MatchingReferralRow = ReferralRow &
   Located & { child_interests: string[]; child_languages: string[]; objected_volunteer_ids: string[]; has_open_match: boolean };
 
+/** Interests and languages compared case-insensitively (the API stores them lower-cased; imported data may not be). */
+const lowered = (values: string[]) => values.map((value) => value.toLowerCase());
+
 const place = (row: Located): Place | null =>
   row.latitude === null || row.longitude === null || row.area_km2 === null ? null : { latitude: row.latitude, longitude: row.longitude, areaKm2: row.area_km2 };
 
@@ -29,11 +32,11 @@ export function toPlanReferral(row: MatchingReferralRow): PlanReferral {
     acceptedOn: row.accepted_on,
     placementCouncilCode: row.placement_council_code,
     placement: place(row),
-    childInterests: row.child_interests,
-    childLanguages: row.child_languages,
+    childInterests: lowered(row.child_interests),
+    childLanguages: lowered(row.child_languages),
     preferredGender: row.preferred_volunteer_gender,
     genderRequired: row.volunteer_gender_required,
-    preferredLanguages: row.preferred_languages,
+    preferredLanguages: lowered(row.preferred_languages),
     languageRequired: row.language_required,
     objectedVolunteerIds: new Set(row.objected_volunteer_ids),
     hasOpenMatch: row.has_open_match,
@@ -118,8 +121,8 @@ export async function readCandidates(db: DataSource, principal: Principal | null
     homeCouncilCode: row.home_council_code,
     home: place(row),
     gender: row.gender,
-    languages: row.languages,
-    interests: row.interests,
+    languages: lowered(row.languages),
+    interests: lowered(row.interests),
     spareCapacity: row.max_matches - row.open_matches,
     matchesStarted: row.matches_started,
     row,

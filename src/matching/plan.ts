@@ -153,7 +153,7 @@ function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusi
   }
   const counts = new Map<PairExclusion, number>();
   for (const cell of row) if (typeof cell === 'string') counts.set(cell, (counts.get(cell) ?? 0) + 1);
-  const reasons = [...counts.entries()].map(([exclusion, count]) => `${count} ${describeExclusion(exclusion, referral)}`);
+  const reasons = [...counts.entries()].map(([exclusion, count]) => describeExclusion(exclusion, referral, count));
   return {
     referral,
     reason: UnmatchedReason.NO_ELIGIBLE_VOLUNTEER,

@@ -79,15 +79,16 @@ export function pairExclusion(referral: MatchingReferral, candidate: Candidate):
   return null;
 }
 
-/** Words for an exclusion, e.g. in an unmatched child's explanation. */
-export function describeExclusion(exclusion: PairExclusion, referral: MatchingReferral): string {
+/** Words for `count` volunteers excluded for one reason, e.g. in an unmatched child's explanation. */
+export function describeExclusion(exclusion: PairExclusion, referral: MatchingReferral, count: number): string {
+  const one = count === 1;
   switch (exclusion) {
     case PairExclusion.CHILD_OBJECTED:
-      return 'the child objected to them in an earlier match';
+      return `${count} had a match the child ended by objecting`;
     case PairExclusion.GENDER_REQUIRED:
-      return `not ${humanGender(referral.preferredGender ?? '')} (required)`;
+      return `${count} ${one ? 'is' : 'are'} not ${humanGender(referral.preferredGender ?? '')} (required)`;
     case PairExclusion.LANGUAGE_REQUIRED:
-      return `does not speak ${referral.preferredLanguages.join(' or ')} (required)`;
+      return `${count} ${one ? 'does' : 'do'} not speak ${referral.preferredLanguages.join(' or ')} (required)`;
   }
 }
 

@@ -71,10 +71,29 @@ export type Comparison = {
   refreshedAt: Date | null;
   firstMonthEnd: string | null;
   lastMonthEnd: string | null;
+  /** False until a refresh has built the volunteer-pool rollups (reports/models/4[56]_*_pool.sql). */
+  hasVolunteerPools: boolean;
 };
+
+const UNDEFINED_TABLE = '42P01';
+
+/** Until the first refresh builds them, the rollup tables do not exist: that reads as "no figures yet". */
+async function whenBuilt<T>(read: () => Promise<T>, empty: T): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+    if (code === UNDEFINED_TABLE) return empty;
+    throw error;
+  }
+}
 
 /** Everything a comparison needs, in one statement. */
 export async function readComparison(db: DataSource, service: string, date: string): Promise<Comparison> {
+  return whenBuilt(() => queryComparison(db, service, date), { councils: [], regions: [], england: null, refreshedAt: null, firstMonthEnd: null, lastMonthEnd: null, hasVolunteerPools: false });
+}
+
+async function queryComparison(db: DataSource, service: string, date: string): Promise<Comparison> {
   const [row] = await db.query(
     `select
        (select coalesce(json_agg(c order by c.council_code), '[]') from reporting.rollup_council_month c
@@ -84,7 +103,8 @@ export async function readComparison(db: DataSource, service: string, date: stri
        (select row_to_json(e) from reporting.rollup_england_month e where e.service = $1::text and e.month_end = $2::date) as england,
        (select max(finished_at) from reporting.refresh_runs where model = 'rollup_council_month' and status = 'SUCCEEDED') as refreshed_at,
        (select min(month_end)::text from reporting.rollup_england_month) as first_month_end,
-       (select max(month_end)::text from reporting.rollup_england_month) as last_month_end`,
+       (select max(month_end)::text from reporting.rollup_england_month) as last_month_end,
+       to_regclass('reporting.rollup_region_pool') is not null as has_volunteer_pools`,
     [service, date],
   );
   return {
@@ -94,11 +114,16 @@ export async function readComparison(db: DataSource, service: string, date: stri
     refreshedAt: row.refreshed_at,
     firstMonthEnd: row.first_month_end,
     lastMonthEnd: row.last_month_end,
+    hasVolunteerPools: row.has_volunteer_pools,
   };
 }
 
 /** Every council of a region at each month end in the range. */
 export async function readRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<CouncilRow[]> {
+  return whenBuilt(() => queryRegionSeries(db, regionCode, service, from, to), []);
+}
+
+async function queryRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<CouncilRow[]> {
   const rows: CouncilRow[] = await db.query(
     `select c.* from reporting.rollup_council_month c
      where c.region_code = $1::text and c.service = $2::text and c.month_end between $3::date and $4::date

@@ -11,6 +11,7 @@ import { CouncilComparison, CoveragePoint, RefreshReportsInput, RefreshReportsPa
 import { Audience, CouncilFigures, medianRate, ok, protectArea, suppressCouncils } from './disclosure';
 import { FigureStatus } from './figure.type';
 import { refreshReports } from './refresh';
+import { councilPools, readVolunteerPools, regionPools } from './volunteerPool';
 import { AreaRow, areaFigures, CouncilRow, councilFigures, readComparison, readFreshness, readNeighbours, readRegionSeries } from './coverage.queries';
 
 /** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
@@ -65,19 +66,23 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
     england = protectArea(england);
     regions = regions.map((region) => ({ ...region, figures: protectArea(region.figures) }));
   }
+  const poolRows = comparison.hasVolunteerPools ? await readVolunteerPools(db, service, date) : { councils: [], regions: [] };
+  const pools = councilPools(poolRows.councils, audience, new Map(councils.map((council) => [council.councilCode, council.figures.waiting])));
+  const regionPool = regionPools(poolRows.regions, audience);
   const rows = await loaders.councilByCode.loadMany(councils.map((council) => council.councilCode));
   return {
     date,
     service,
     disclosureControlled: audience === 'PUBLIC',
     england,
-    regions,
+    regions: regions.map((region) => ({ ...region, volunteerPool: regionPool.get(region.regionCode) ?? null })),
     councils: councils.map((council, index) => ({
       localAuthority: LocalAuthority.fromRow(rows[index] as Exclude<(typeof rows)[number], Error | null>),
       rank: council.rank,
       quartile: council.quartile,
       statisticalNeighbourMedianRate: council.statisticalNeighbourMedianRate,
       figures: council.figures,
+      volunteerPool: pools.get(council.councilCode) ?? null,
     })),
     refreshedAt: comparison.refreshedAt,
   };

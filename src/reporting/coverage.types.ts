@@ -29,6 +29,18 @@ export class CoverageFigures {
   p90WaitDays: Figure;
 }
 
+@ObjectType({ description: 'Volunteers able to take a child beside the children waiting (reports/models/45_rollup_council_pool.sql), disclosure-controlled like the coverage figures.' })
+export class VolunteerPool {
+  @Field(() => Figure, { description: 'Volunteers living in the area who could take a child on the date: APPROVED, DBS check valid, fewer open matches than their maximum, with a provider commissioned for the service.' })
+  volunteersAvailable: Figure;
+
+  @Field(() => Figure, { description: 'Children waiting on the date (the same figure as `waiting`).' })
+  childrenWaiting: Figure;
+
+  @Field(() => Figure, { description: 'volunteersAvailable / childrenWaiting, two decimal places; NOT_APPLICABLE when no child waits.' })
+  volunteersPerWaitingChild: Figure;
+}
+
 @ObjectType({ description: "One council's figures in a comparison, with its place among councils." })
 export class CouncilCoverage {
   @Field(() => LocalAuthority, { description: 'The council.' })
@@ -45,6 +57,9 @@ export class CouncilCoverage {
 
   @Field(() => CoverageFigures, { description: 'The figures.' })
   figures: CoverageFigures;
+
+  @Field(() => VolunteerPool, { nullable: true, description: 'The volunteer pool beside the waiting list; null until the reports have been refreshed with it.' })
+  volunteerPool?: VolunteerPool | null;
 }
 
 @ObjectType({ description: "A region's figures: sums of its councils' counts, rates from the sums, waits pooled." })
@@ -57,6 +72,9 @@ export class RegionCoverage {
 
   @Field(() => CoverageFigures, { description: 'The figures.' })
   figures: CoverageFigures;
+
+  @Field(() => VolunteerPool, { nullable: true, description: "The region's volunteer pool: sums over its councils, ratio from the sums; null until the reports have been refreshed with it." })
+  volunteerPool?: VolunteerPool | null;
 }
 
 @ObjectType({ description: 'Every council, region and England compared at one reporting date, read from the rollups.' })

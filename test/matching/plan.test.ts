@@ -105,7 +105,7 @@ describe('planMatches (hand-built)', () => {
     expect(plan.unmatched).toEqual([
       expect.objectContaining({
         reason: UnmatchedReason.NO_ELIGIBLE_VOLUNTEER,
-        explanation: "none of the 1 available volunteer meets the child's requirements: 1 not male (required)",
+        explanation: "none of the 1 available volunteer meets the child's requirements: 1 is not male (required)",
       }),
     ]);
   });
@@ -173,7 +173,7 @@ describe('matchingPlan (API)', () => {
       {
         referral: { id: ids.cal },
         reason: 'NO_ELIGIBLE_VOLUNTEER',
-        explanation: "none of the 2 available volunteers meets the child's requirements: 2 not non-binary (required)",
+        explanation: "none of the 2 available volunteers meets the child's requirements: 2 are not non-binary (required)",
         eligibleVolunteers: 0,
         waitingDays: 20,
       },
