@@ -1,6 +1,7 @@
 import { loadConfig } from '../config';
 import { Role } from './roles';
 import { signToken } from './viewer';
+import { runCli } from '../cli';
 
 const USAGE = `Usage: npm run token -- --role ROLE [--la COUNCIL_CODE] [--provider PROVIDER_ID] [--sub USER_ID] [--expires 12h]
   ROLE is one of ${Object.values(Role).join(', ')}.
@@ -38,10 +39,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -15,7 +15,7 @@ import { Child, CHILD_TYPE, RegisterChildInput, RegisterChildPayload } from './c
 export const ChildConnection = connectionTypes(Child, 'Child', 'child');
 
 registerNodeType(CHILD_TYPE, async (key, { loaders }) => {
-  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.childById.load(key) : null;
+  const row = await loaders.childById.load(key);
   return row ? Child.fromRow(row) : null;
 });
 

@@ -1,6 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
-import { ImportError } from './officialStatistics.import';
+import { ImportError, parseCsvRecords } from './csvRecords';
 
 /**
  * The centroid (latitude, longitude) and area of each council, for the distance factor of match
@@ -13,17 +12,7 @@ export const CENTROIDS_SOURCE = "mySociety uk_local_authority_names_and_codes (M
 export type CentroidRow = { line: number; councilCode: string; latitude: number; longitude: number; areaKm2: number };
 
 export function parseCouncilCentroids(csvText: string, file: string): CentroidRow[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(csvText, { bom: true, columns: true, info: true, skip_empty_lines: true });
-  } catch (error) {
-    const csvError = error as { lines?: number; message: string };
-    throw new ImportError(file, csvError.lines ?? 1, undefined, `not a well-formed CSV file (${csvError.message})`);
-  }
-  if (records.length === 0) throw new ImportError(file, 1, undefined, 'the file has no rows');
-  for (const column of ['new_la_code', 'latitude', 'longitude', 'area_km2']) {
-    if (!(column in records[0].record)) throw new ImportError(file, 1, column, 'required column is missing');
-  }
+  const records = parseCsvRecords(csvText, file, ['new_la_code', 'latitude', 'longitude', 'area_km2']);
   const number = (value: string, line: number, column: string, min: number, max: number): number => {
     const parsed = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max) {

@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { createLogger } from '../logger';
 import { ImportError, parseOfficialStatistics, storeOfficialStatistics } from './officialStatistics.import';
+import { runCli } from '../cli';
 
 const USAGE = 'Usage: npm run import:official -- FILE.csv [--release "release name"]';
 
@@ -48,10 +49,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

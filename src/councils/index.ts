@@ -6,6 +6,6 @@ import { LOCAL_AUTHORITY_TYPE, LocalAuthority } from './localAuthority.type';
 registerNodeType(LOCAL_AUTHORITY_TYPE, async (code, { loaders }) => {
   const row = await loaders.councilByCode.load(code);
   return row ? LocalAuthority.fromRow(row) : null;
-});
+}, 'any');
 
 export const councilResolvers = [LocalAuthorityResolver] as const;

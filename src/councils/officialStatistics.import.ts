@@ -1,4 +1,6 @@
-import { parse } from 'csv-parse/sync';
+import { ImportError, parseCsvRecords } from './csvRecords';
+
+export { ImportError };
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -34,17 +36,6 @@ const REQUIRED_COLUMNS = [
   'children_count',
 ] as const;
 
-export class ImportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: string | undefined,
-    readonly problem: string,
-  ) {
-    super(`${file}: line ${line}${column ? `, column ${column}` : ''}: ${problem}`);
-    this.name = 'ImportError';
-  }
-}
 
 type Figure = { value: number | null; symbol: StatusSymbol | null };
 
@@ -86,20 +77,7 @@ function requireMatch(value: string, pattern: RegExp, expected: string, file: st
 
 /** Parses and checks a whole file; throws ImportError at the first problem, naming line and column. */
 export function parseOfficialStatistics(csvText: string, file: string): OfficialRow[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(csvText, { bom: true, columns: true, info: true, skip_empty_lines: true, trim: false });
-  } catch (error) {
-    const csvError = error as { lines?: number; message: string };
-    throw new ImportError(file, csvError.lines ?? 1, undefined, `not a well-formed CSV file (${csvError.message})`);
-  }
-  const header = Object.keys(records[0]?.record ?? {});
-  if (records.length === 0) throw new ImportError(file, 1, undefined, 'the file has a header but no rows, or is empty');
-  for (const column of REQUIRED_COLUMNS) {
-    if (!header.includes(column)) {
-      throw new ImportError(file, 1, column, `required column is missing; the header must include ${REQUIRED_COLUMNS.join(', ')}`);
-    }
-  }
+  const records = parseCsvRecords(csvText, file, REQUIRED_COLUMNS, `required column is missing; the header must include ${REQUIRED_COLUMNS.join(', ')}`);
   const seen = new Map<string, number>();
   return records.map(({ record, info }) => {
     const line = info.lines;

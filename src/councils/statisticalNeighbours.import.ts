@@ -1,6 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
-import { ImportError } from './officialStatistics.import';
+import { ImportError, parseCsvRecords } from './csvRecords';
 
 /**
  * Imports the Department for Education's statistical-neighbour model: for each council (by its
@@ -11,19 +10,8 @@ import { ImportError } from './officialStatistics.import';
 export type NeighbourRow = { line: number; oldCode: string; rank: number; neighbourOldCode: string; closeness: string };
 
 export function parseStatisticalNeighbours(csvText: string, file: string): NeighbourRow[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(csvText, { bom: true, columns: true, info: true, skip_empty_lines: true });
-  } catch (error) {
-    const csvError = error as { lines?: number; message: string };
-    throw new ImportError(file, csvError.lines ?? 1, undefined, `not a well-formed CSV file (${csvError.message})`);
-  }
-  if (records.length === 0) throw new ImportError(file, 1, undefined, 'the file has no rows');
-  const header = Object.keys(records[0].record);
   const required = ['old_la_code', ...Array.from({ length: 10 }, (_, i) => [`SN_${i + 1}`, `SN_${i + 1}P`]).flat()];
-  for (const column of required) {
-    if (!header.includes(column)) throw new ImportError(file, 1, column, 'required column is missing');
-  }
+  const records = parseCsvRecords(csvText, file, required);
   const rows: NeighbourRow[] = [];
   for (const { record, info } of records) {
     const oldCode = record.old_la_code.trim();

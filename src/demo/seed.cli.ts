@@ -5,6 +5,7 @@ import { openDatabase } from '../database/database';
 import { createLogger } from '../logger';
 import { clearOperationalData, loadDemoData, OPERATIONAL_TABLES } from './demoData';
 import { parseSeedArguments, SEED_USAGE } from './seedArguments';
+import { runCli } from '../cli';
 
 /**
  * `node dist/src/demo/seed.cli.js --scale N --seed S`: replaces all operational data with the
@@ -38,10 +39,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

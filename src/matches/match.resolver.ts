@@ -29,12 +29,11 @@ import {
 export const MatchConnection = connectionTypes(Match, 'Match', 'match');
 
 registerNodeType(MATCH_TYPE, async (key, { loaders }) => {
-  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.matchById.load(key) : null;
+  const row = await loaders.matchById.load(key);
   return row ? Match.fromRow(row) : null;
 });
 
 registerNodeType(VISIT_TYPE, async (key, { db, principal }) => {
-  if (!/^[0-9a-f-]{36}$/.test(key)) return null;
   const params: unknown[] = [key];
   const [row] = await db.query(
     `select vi.visit_id, vi.match_id, vi.visited_on, vi.duration_minutes, vi.kind from visits vi join matches m on m.match_id = vi.match_id

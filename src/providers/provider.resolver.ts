@@ -29,13 +29,12 @@ import {
 export const ProviderConnection = connectionTypes(Provider, 'Provider', 'provider');
 
 registerNodeType(COMMISSION_TYPE, async (key, { db, principal }) => {
-  if (!/^[0-9a-f-]{36}$/.test(key)) return null;
   const [row] = await db.query(`select ${COMMISSION_COLUMNS} from commissions cm where cm.commission_id = $1::uuid and ${providerScope(principal)}`, [key]);
   return row ? Commission.fromRow(row) : null;
 });
 
 registerNodeType(PROVIDER_TYPE, async (key, { loaders }) => {
-  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.providerById.load(key) : null;
+  const row = await loaders.providerById.load(key);
   return row ? Provider.fromRow(row) : null;
 });
 

@@ -45,7 +45,7 @@ export const ReferralConnection = connectionTypes(Referral, 'Referral', 'referra
 export const SelfReferralConnection = connectionTypes(SelfReferral, 'SelfReferral', 'self-referral');
 
 registerNodeType(REFERRAL_TYPE, async (key, { loaders }) => {
-  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.referralById.load(key) : null;
+  const row = await loaders.referralById.load(key);
   return row ? Referral.fromRow(row) : null;
 });
 
@@ -65,7 +65,6 @@ function selfReferralFromRow(row: SelfReferralRow & { submitted_us?: string }): 
 }
 
 registerNodeType(SELF_REFERRAL_TYPE, async (key, { db, principal }) => {
-  if (!/^[0-9a-f-]{36}$/.test(key)) return null;
   const params: unknown[] = [key];
   const [row] = await db.query(`select ${SELF_REFERRAL_COLUMNS} from self_referrals s where s.self_referral_id = $1::uuid and ${selfReferralScope(principal, 's', params)}`, params);
   return row ? selfReferralFromRow(row) : null;

@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { createLogger } from '../logger';
 import { refreshReports } from './refresh';
+import { runCli } from '../cli';
 
 /**
  * `npm run reports:refresh [-- --rollups a,b]`: one refresh from a shell, for cron. Exits 0 when it
@@ -30,10 +31,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -23,7 +23,7 @@ import {
 export const VolunteerConnection = connectionTypes(Volunteer, 'Volunteer', 'volunteer');
 
 registerNodeType(VOLUNTEER_TYPE, async (key, { loaders }) => {
-  const row = /^[0-9a-f-]{36}$/.test(key) ? await loaders.volunteerById.load(key) : null;
+  const row = await loaders.volunteerById.load(key);
   return row ? Volunteer.fromRow(row) : null;
 });
 
