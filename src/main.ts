@@ -15,6 +15,9 @@ import { toGlobalId } from './graphql/relay';
 import { refreshReports } from './reporting/refresh';
 import { ReportScheduler, startReportScheduler } from './reporting/scheduler';
 
+/** How long requests in flight may take to finish when the server is stopped. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** The demo's seed: the same data on every machine. */
 const DEMO_SEED = 42;
 
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
-  const running: { httpServer?: Server; scheduler?: ReportScheduler } = {};
+  const running: { httpServer?: Server; scheduler?: ReportScheduler; apollo?: () => Promise<void> } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -40,11 +43,15 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const { httpServer } = running;
     if (httpServer) {
+      // Stop accepting, let requests in flight finish (a mutation's client must learn whether it
+      // committed), close idle keep-alive connections now and anything left after the deadline.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      // Idle keep-alive connections would otherwise hold the close open.
-      httpServer.closeAllConnections();
+      httpServer.closeIdleConnections();
+      const deadline = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
+      clearTimeout(deadline);
     }
+    await running.apollo?.().catch(() => undefined);
     await running.scheduler?.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'scheduler did not stop cleanly'));
     await database.close();
     logger.info('stopped');
@@ -66,6 +73,7 @@ async function main(): Promise<void> {
     running.scheduler = await startReportScheduler(database.url, database.dataSource, logger, { cron: config.reportsRefreshCron, pollingSeconds: config.reportsPollSeconds });
   }
   const server = await createServer(config, database.dataSource, logger);
+  running.apollo = server.stop;
   const httpServer = await new Promise<Server>((resolve, reject) => {
     const listening = server.app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
   });

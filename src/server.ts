@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import { GraphQLError } from 'graphql';
@@ -15,6 +15,19 @@ import { createErrorFormatter, classifyFault } from './graphql/errors';
 import { armor, queryCostPlugin } from './graphql/limits';
 import { councilCoverageCsv } from './reporting/councilCoverageCsv';
 import type { Logger } from './logger';
+
+/** True when any string in a parsed JSON body holds a NUL, which PostgreSQL text cannot store. */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 50 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
+}
+
+/** Refuses a request with a NUL character anywhere in it, before it can reach SQL. */
+const refuseNulCharacters: express.RequestHandler = (req, res, next) => {
+  if (!containsNul(req.body)) return next();
+  res.status(400).json({ errors: [{ message: 'The request contains a NUL character (\\u0000), which no field accepts.', extensions: { code: 'BAD_USER_INPUT' } }] });
+};
 
 export type TandemServer = { app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> };
 
@@ -46,12 +59,17 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts drains HTTP first and stops Apollo after; Apollo's own signal handlers would stop it
+    // while requests are still arriving.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: exposeDetails,
     validationRules: protection.validationRules,
     formatError: createErrorFormatter(logger, exposeDetails),
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       queryCostPlugin(schema, config.maxQueryCost) as ApolloServerPlugin<Context>,
+      // No HTTP caching hints are used; the default cache-control plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -127,6 +145,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     },
     anonymousLimit,
     express.json({ limit: config.maxBodyBytes }),
+    refuseNulCharacters,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {

@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Role } from './roles';
 
@@ -13,6 +14,18 @@ export type Principal = {
 
 export class AuthenticationError extends Error {}
 
+// A KeyObject made once per secret: given a string, jsonwebtoken tries it as a public key on
+// every request before treating it as a shared secret.
+const secretKeys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    secretKeys.set(secret, key);
+  }
+  return key;
+}
+
 const ROLES = new Set<string>(Object.values(Role));
 
 /**
@@ -23,7 +36,7 @@ export async function verifyToken(token: string, secret: string): Promise<Princi
   let payload: Record<string, unknown>;
   const invalid = "The bearer token is not valid: expected an HS256 JWT signed with this service's secret, with sub, role and exp claims.";
   try {
-    const verified = jwt.verify(token, secret, { algorithms: ['HS256'] });
+    const verified = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] });
     if (typeof verified === 'string') throw new AuthenticationError(invalid);
     payload = verified;
   } catch (error) {

@@ -1,9 +1,9 @@
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Gender } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
 import { MutationPayload } from '../graphql/userErrors';
 import type { ChildRow } from './child.queries';
+import { LocalDate } from '../graphql/scalars';
 
 export const CHILD_TYPE = 'Child';
 
@@ -50,7 +50,7 @@ export class Child extends Node {
   @Field({ description: "True when the child lives outside the responsible council's area." })
   placedOutOfArea: boolean;
 
-  @Field(() => LocalDateResolver, { description: 'Date the child became looked after.' })
+  @Field(() => LocalDate, { description: 'Date the child became looked after.' })
   lookedAfterSince: string;
 
   @Field(() => [String], { description: 'Interests, for matching (lower case).' })
@@ -103,7 +103,7 @@ export class RegisterChildInput {
   @Field({ description: "True when the child lives outside the council's area." })
   placedOutOfArea: boolean;
 
-  @Field(() => LocalDateResolver, { description: 'Date the child became looked after; not in the future, not before birth.' })
+  @Field(() => LocalDate, { description: 'Date the child became looked after; not in the future, not before birth.' })
   lookedAfterSince: string;
 
   @Field(() => [String], { nullable: true, description: 'Interests (at most 20, each up to 40 characters).' })

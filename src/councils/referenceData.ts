@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { projectRoot } from '../config';
 import type { Logger } from '../logger';
 import { parseCouncilCentroids, storeCouncilCentroids } from './councilCentroids.import';
 import { parseOfficialStatistics, storeOfficialStatistics } from './officialStatistics.import';
 import { parseStatisticalNeighbours, storeStatisticalNeighbours } from './statisticalNeighbours.import';
 
 /** The official files shipped with Tandem (see data/README.md for provenance and licence). */
-export const REFERENCE_DATA_DIR = path.join(__dirname, 'data');
+export const REFERENCE_DATA_DIR = path.join(projectRoot, 'src', 'councils', 'data');
 export const SHIPPED_OFFICIAL_FILE = 'cla_number_and_rate_per_10k_children.csv';
 export const SHIPPED_NEIGHBOURS_FILE = 'statistical_neighbours_2025.csv';
 export const SHIPPED_CENTROIDS_FILE = 'council_centroids.csv';
@@ -15,10 +16,8 @@ export const SHIPPED_RELEASE = 'Children looked after in England including adopt
 export const NEIGHBOUR_MODEL = 'Department for Education statistical neighbours 2025';
 
 function dataFile(name: string): string {
-  // The CSVs live beside the TypeScript sources; compiled code runs from dist/src, so look there too.
-  const beside = path.join(REFERENCE_DATA_DIR, name);
-  if (fs.existsSync(beside)) return beside;
-  return path.join(REFERENCE_DATA_DIR.replace(`${path.sep}dist${path.sep}`, path.sep), name);
+  // The CSVs live beside the TypeScript sources, wherever the compiled code runs from.
+  return path.join(REFERENCE_DATA_DIR, name);
 }
 
 /**

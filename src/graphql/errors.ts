@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { currentStatementTally } from '../database/statementCounter';
 import type { Logger } from '../logger';
@@ -49,6 +49,12 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
+    // graphql-js's own argument coercion errors (an explicit null for a non-null argument) carry
+    // no code but are the caller's mistake, not ours.
+    if (original instanceof GraphQLError && !original.originalError && /^(Argument|Variable) "/.test(original.message)) {
+      tally?.errorCodes.push('BAD_USER_INPUT');
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const fault = classifyFault(original);
     tally?.errorCodes.push(fault.code);
     const requestId = tally?.requestId;

@@ -26,13 +26,20 @@ export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution rejects them next, with
+            // BAD_USER_INPUT and a message naming the variable.
+            return;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost ${cost} exceeds the limit of ${maxCost} (MAX_QUERY_COST). A connection costs its \`first\` times what each item selects: ask for smaller pages or fewer nested fields.`,

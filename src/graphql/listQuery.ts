@@ -1,5 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, Page, pageSize, toPage } from './relay';
+import { badInput, decodeCursor, Page, pageSize, toPage } from './relay';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a decoded cursor part can stand for a value of the column's type. */
+function fitsCast(value: unknown, cast: string): boolean {
+  if (cast === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (cast === 'date') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && value >= '1900-01-01' && value <= '2100-12-31';
+  if (cast === 'bigint') return (typeof value === 'string' || typeof value === 'number') && /^\d{1,18}$/.test(String(value));
+  return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000');
+}
 
 /**
  * One keyset-paginated page of a list, in one statement (plus one for `totalCount`, only when a
@@ -20,6 +30,9 @@ export type ListSpec<Row> = {
 export async function fetchPage<Row, Node>(db: DataSource, spec: ListSpec<Row>, toNode: (row: Row) => Node): Promise<Page<Node>> {
   const first = pageSize(spec.first);
   const after = decodeCursor(spec.after, spec.orderBy.length);
+  if (after && !after.every((part, index) => fitsCast(part, spec.orderBy[index].cast))) {
+    throw badInput('`after` is not a cursor from this list: pass the `endCursor` of a previous page.', 'after');
+  }
   const params = [...spec.params];
   const conditions = [...spec.conditions];
   const where = () => (conditions.length ? `where ${conditions.join(' and ')}` : '');

@@ -26,8 +26,10 @@ export function fromGlobalId(id: string): { type: string; key: string } | null {
   const separator = decoded.indexOf(':');
   if (separator <= 0 || separator === decoded.length - 1) return null;
   const type = decoded.slice(0, separator);
-  if (!/^[A-Za-z]+$/.test(type)) return null;
-  return { type, key: decoded.slice(separator + 1) };
+  const key = decoded.slice(separator + 1);
+  // A key is a UUID or a council code: control characters (NUL above all) never belong in one.
+  if (!/^[A-Za-z]+$/.test(type) || /[\u0000-\u001f\u007f]/.test(key)) return null;
+  return { type, key };
 }
 
 /** The key of a global ID of the expected type, or null when it is malformed or of another type. */

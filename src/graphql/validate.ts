@@ -25,6 +25,8 @@ export function boundedText(field: string, value: string | null | undefined, max
   if (text.length > max) throw invalid(field, `${field} must be at most ${max} characters; got ${text.length}.`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw invalid(field, `${field} contains control characters; send plain text.`);
+  // An unpaired surrogate is not text: it would be stored as U+FFFD, silently changed.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) throw invalid(field, `${field} is not well-formed Unicode text.`);
   return text;
 }
 

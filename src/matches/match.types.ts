@@ -1,8 +1,8 @@
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/relay';
 import { MutationPayload } from '../graphql/userErrors';
 import type { MatchRow, VisitRow } from './match.queries';
+import { LocalDate } from '../graphql/scalars';
 
 export const MATCH_TYPE = 'Match';
 export const VISIT_TYPE = 'Visit';
@@ -37,19 +37,19 @@ export class Match extends Node {
   @Field(() => MatchStatus, { description: 'Current status.' })
   status: MatchStatus;
 
-  @Field(() => LocalDateResolver, { description: 'Date proposed.' })
+  @Field(() => LocalDate, { description: 'Date proposed.' })
   proposedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date of the first meeting.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date of the first meeting.' })
   startedOn: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date it ended.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date it ended.' })
   endedOn: string | null;
 
   @Field(() => EndReason, { nullable: true, description: 'Why it ended.' })
   endReason: EndReason | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date it was cancelled before starting.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date it was cancelled before starting.' })
   cancelledOn: string | null;
 
   matchKey: string;
@@ -74,7 +74,7 @@ export class Match extends Node {
 
 @ObjectType({ implements: Node, description: 'A contact between a child and their volunteer.' })
 export class Visit extends Node {
-  @Field(() => LocalDateResolver, { description: 'Date of the visit.' })
+  @Field(() => LocalDate, { description: 'Date of the visit.' })
   visitedOn: string;
 
   @Field(() => Int, { description: 'Length in minutes.' })
@@ -104,7 +104,7 @@ export class ProposeMatchInput {
   @Field({ description: 'Global ID of an APPROVED volunteer with spare capacity and a valid DBS check.' })
   volunteerId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Date proposed; not in the future, not before the referral was accepted.' })
+  @Field(() => LocalDate, { description: 'Date proposed; not in the future, not before the referral was accepted.' })
   proposedOn: string;
 }
 
@@ -119,7 +119,7 @@ export class StartMatchInput {
   @Field({ description: 'Global ID of a PROPOSED match.' })
   matchId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Date of the first meeting; not in the future, not before proposedOn.' })
+  @Field(() => LocalDate, { description: 'Date of the first meeting; not in the future, not before proposedOn.' })
   startedOn: string;
 }
 
@@ -128,7 +128,7 @@ export class EndMatchInput {
   @Field({ description: 'Global ID of an ACTIVE match.' })
   matchId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Last day; not in the future, not before startedOn.' })
+  @Field(() => LocalDate, { description: 'Last day; not in the future, not before startedOn.' })
   endedOn: string;
 
   @Field(() => EndReason, { description: 'Why it ended.' })
@@ -149,7 +149,7 @@ export class LogVisitInput {
   @Field({ description: 'Global ID of the match.' })
   matchId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Date of the visit; between startedOn and endedOn (or today).' })
+  @Field(() => LocalDate, { description: 'Date of the visit; between startedOn and endedOn (or today).' })
   visitedOn: string;
 
   @Field(() => Int, { description: 'Length in minutes, 1 to 1440.' })

@@ -1,9 +1,9 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
 import { PROVIDER_TYPE } from '../auth/scope';
 import { Service } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
 import { MutationPayload } from '../graphql/userErrors';
+import { LocalDate } from '../graphql/scalars';
 
 export enum ProviderKind {
   CHARITY = 'CHARITY',
@@ -46,10 +46,10 @@ export class Commission extends Node {
   @Field(() => Service, { description: 'The service commissioned.' })
   service: Service;
 
-  @Field(() => LocalDateResolver, { description: 'First day of the commission.' })
+  @Field(() => LocalDate, { description: 'First day of the commission.' })
   startsOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of the commission; null while open-ended.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last day of the commission; null while open-ended.' })
   endsOn: string | null;
 
   providerKey: string;
@@ -93,10 +93,10 @@ export class CommissionProviderInput {
   @Field(() => Service, { description: 'The service commissioned.' })
   service: Service;
 
-  @Field(() => LocalDateResolver, { description: 'First day of the commission.' })
+  @Field(() => LocalDate, { description: 'First day of the commission.' })
   startsOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day; omit for open-ended.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last day; omit for open-ended.' })
   endsOn?: string | null;
 }
 

@@ -93,7 +93,7 @@ export async function createReferral(manager: EntityManager, principal: Principa
   if (input.preferences?.volunteerGenderRequired && !input.preferences.volunteerGender) {
     throw invalid('preferences.volunteerGenderRequired', 'volunteerGenderRequired needs a volunteerGender.');
   }
-  if (input.preferences?.languageRequired && !input.preferences.languages?.length) {
+  if (input.preferences?.languageRequired && tags('preferences.languages', input.preferences.languages, 5).length === 0) {
     throw invalid('preferences.languageRequired', 'languageRequired needs at least one language.');
   }
   const placementCouncilCode = input.placementLocalAuthorityCode

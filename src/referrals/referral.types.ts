@@ -1,9 +1,9 @@
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PreferredGender, Service } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
 import { MutationPayload } from '../graphql/userErrors';
 import type { ReferralRow } from './referral.queries';
+import { LocalDate } from '../graphql/scalars';
 
 export const REFERRAL_TYPE = 'Referral';
 export const SELF_REFERRAL_TYPE = 'SelfReferral';
@@ -72,16 +72,16 @@ export class Referral extends Node {
   @Field(() => ReferralStatus, { description: 'Current status.' })
   status: ReferralStatus;
 
-  @Field(() => LocalDateResolver, { description: 'Date the referral was made.' })
+  @Field(() => LocalDate, { description: 'Date the referral was made.' })
   referredOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date the council accepted it onto the waiting list.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date the council accepted it onto the waiting list.' })
   acceptedOn: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Start date of its first match that became active.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Start date of its first match that became active.' })
   matchedOn: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date it was closed without a match.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date it was closed without a match.' })
   closedOn: string | null;
 
   @Field(() => CloseReason, { nullable: true, description: 'Why it was closed.' })
@@ -150,7 +150,7 @@ export class CreateReferralInput {
   @Field(() => ReferralSource, { description: 'Who referred.' })
   source: ReferralSource;
 
-  @Field(() => LocalDateResolver, { description: 'Date of the referral; not in the future.' })
+  @Field(() => LocalDate, { description: 'Date of the referral; not in the future.' })
   referredOn: string;
 
   @Field(() => String, { nullable: true, description: 'Why the child would benefit; at most 2,000 characters, no names.' })
@@ -174,7 +174,7 @@ export class AcceptReferralInput {
   @Field({ description: 'Global ID of the referral.' })
   referralId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Date accepted; not in the future, not before referredOn.' })
+  @Field(() => LocalDate, { description: 'Date accepted; not in the future, not before referredOn.' })
   acceptedOn: string;
 }
 
@@ -183,7 +183,7 @@ export class CloseReferralInput {
   @Field({ description: 'Global ID of the referral.' })
   referralId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Date closed; not in the future, not before referredOn or acceptedOn.' })
+  @Field(() => LocalDate, { description: 'Date closed; not in the future, not before referredOn or acceptedOn.' })
   closedOn: string;
 
   @Field(() => CloseReason, { description: 'Why.' })
@@ -256,7 +256,7 @@ export class ConvertSelfReferralInput {
   @Field({ description: 'Global ID of the registered child it is about.' })
   childId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Referral date; defaults to the submission date.', nullable: true })
+  @Field(() => LocalDate, { description: 'Referral date; defaults to the submission date.', nullable: true })
   referredOn?: string | null;
 }
 

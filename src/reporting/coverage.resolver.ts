@@ -1,4 +1,3 @@
-import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { recordAuditEvent } from '../audit/audit';
 import { Role } from '../auth/roles';
@@ -13,6 +12,7 @@ import { FigureStatus } from './figure.type';
 import { refreshReports } from './refresh';
 import { councilPools, readVolunteerPools, regionPools } from './volunteerPool';
 import { AreaRow, areaFigures, CouncilRow, councilFigures, readComparison, readFreshness, readNeighbours, readRegionSeries } from './coverage.queries';
+import { LocalDate } from '../graphql/scalars';
 
 /** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
 export function audienceOf(principal: Principal | null): Audience {
@@ -95,7 +95,7 @@ export class CoverageResolver {
   })
   async councilComparison(
     @Arg('service', () => Service, { description: 'The service to compare.' }) service: Service,
-    @Arg('date', () => LocalDateResolver, { description: 'A month end, e.g. 2025-03-31.' }) date: string,
+    @Arg('date', () => LocalDate, { description: 'A month end, e.g. 2025-03-31.' }) date: string,
     @Ctx() context: Context,
   ): Promise<CouncilComparison> {
     return compareCouncils(context, service, date);
@@ -105,8 +105,8 @@ export class CoverageResolver {
   async coverageTimeSeries(
     @Arg('localAuthorityCode', { description: 'ONS council code.' }) localAuthorityCode: string,
     @Arg('service', () => Service, { description: 'The service.' }) service: Service,
-    @Arg('from', () => LocalDateResolver, { description: 'First date (inclusive).' }) from: string,
-    @Arg('to', () => LocalDateResolver, { description: 'Last date (inclusive).' }) to: string,
+    @Arg('from', () => LocalDate, { description: 'First date (inclusive).' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'Last date (inclusive).' }) to: string,
     @Ctx() { db, principal, loaders }: Context,
   ): Promise<CoveragePoint[]> {
     if (from > to) throw badInput(`\`from\` (${from}) must not be after \`to\` (${to}).`, 'from');

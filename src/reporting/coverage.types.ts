@@ -1,9 +1,9 @@
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import { Service } from '../graphql/enums';
 import { MutationPayload } from '../graphql/userErrors';
 import { Figure } from './figure.type';
+import { LocalDate } from '../graphql/scalars';
 
 @ObjectType({ description: 'Coverage and waiting-list figures at a reporting date (METRICS.md gives each definition).' })
 export class CoverageFigures {
@@ -79,7 +79,7 @@ export class RegionCoverage {
 
 @ObjectType({ description: 'Every council, region and England compared at one reporting date, read from the rollups.' })
 export class CouncilComparison {
-  @Field(() => LocalDateResolver, { description: 'The reporting date (a month end).' })
+  @Field(() => LocalDate, { description: 'The reporting date (a month end).' })
   date: string;
 
   @Field(() => Service, { description: 'The service compared.' })
@@ -103,7 +103,7 @@ export class CouncilComparison {
 
 @ObjectType({ description: "A council's figures at one month end." })
 export class CoveragePoint {
-  @Field(() => LocalDateResolver, { description: 'The month end.' })
+  @Field(() => LocalDate, { description: 'The month end.' })
   date: string;
 
   @Field(() => CoverageFigures, { description: 'The figures.' })

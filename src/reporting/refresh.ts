@@ -38,7 +38,10 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
   const tests = options.tests ?? loadTests();
   if (options.only) {
     const unknown = options.only.filter((name) => !models.some((model) => model.name === name));
-    if (unknown.length) throw new Error(`Unknown rollup(s): ${unknown.join(', ')}; expected some of ${models.map((m) => m.name).join(', ')}`);
+    if (unknown.length) {
+      const named = unknown.slice(0, 5).map((name) => JSON.stringify(name.slice(0, 60))).join(', ');
+      throw new Error(`Unknown rollup(s): ${named}; expected some of ${models.map((m) => m.name).join(', ')}`);
+    }
   }
   const runner = db.createQueryRunner();
   await runner.connect();

@@ -49,7 +49,7 @@ export class VolunteerResolver {
     if (args.providerId) {
       const key = keyOfGlobalId(args.providerId, PROVIDER_TYPE);
       // An ID that is not a provider's matches no volunteer, rather than being ignored.
-      params.push(key && /^[0-9a-f-]{36}$/.test(key) ? key : '00000000-0000-0000-0000-000000000000');
+      params.push(key && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : '00000000-0000-0000-0000-000000000000');
       conditions.push(`v.provider_id = $${params.length}::uuid`);
     }
     return fetchPage<VolunteerRow, Volunteer>(

@@ -1,10 +1,10 @@
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { addYears } from '../graphql/dates';
 import { Gender } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
 import { MutationPayload } from '../graphql/userErrors';
 import type { VolunteerRow } from './volunteer.queries';
+import { LocalDate } from '../graphql/scalars';
 
 export const VOLUNTEER_TYPE = 'Volunteer';
 /** A DBS check is accepted for three years from issue unless the volunteer is on the update service. */
@@ -56,25 +56,25 @@ export class Volunteer extends Node {
   @Field(() => VolunteerStatus, { description: 'Recruitment status.' })
   status: VolunteerStatus;
 
-  @Field(() => LocalDateResolver, { description: 'Date they applied.' })
+  @Field(() => LocalDate, { description: 'Date they applied.' })
   appliedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Issue date of their DBS check.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Issue date of their DBS check.' })
   dbsIssuedOn: string | null;
 
   @Field({ description: 'True when the DBS check is kept current by the DBS update service.' })
   dbsUpdateService: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'First day the DBS check no longer counts (three years after issue); null when on the update service or not checked.' })
+  @Field(() => LocalDate, { nullable: true, description: 'First day the DBS check no longer counts (three years after issue); null when on the update service or not checked.' })
   dbsExpiresOn: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date training was completed.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date training was completed.' })
   trainingCompletedOn: string | null;
 
   @Field(() => Int, { description: 'Number of satisfactory references received.' })
   referencesReceived: number;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date approved to be matched.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date approved to be matched.' })
   approvedOn: string | null;
 
   volunteerKey: string;
@@ -124,7 +124,7 @@ export class RegisterVolunteerInput {
   @Field(() => Int, { nullable: true, defaultValue: 1, description: 'Children at once, 1 to 10; default 1.' })
   maxMatches?: number;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Application date; defaults to today.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Application date; defaults to today.' })
   appliedOn?: string | null;
 }
 
@@ -139,13 +139,13 @@ export class RecordVolunteerVettingInput {
   @Field({ description: 'Global ID of the volunteer.' })
   volunteerId: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Issue date of the enhanced DBS check.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Issue date of the enhanced DBS check.' })
   dbsIssuedOn?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True when the volunteer subscribes to the DBS update service.' })
   dbsUpdateService?: boolean | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date training was completed.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date training was completed.' })
   trainingCompletedOn?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Satisfactory references received (0 to 10).' })
@@ -157,6 +157,6 @@ export class ApproveVolunteerInput {
   @Field({ description: 'Global ID of the volunteer.' })
   volunteerId: string;
 
-  @Field(() => LocalDateResolver, { description: 'Approval date; not in the future.' })
+  @Field(() => LocalDate, { description: 'Approval date; not in the future.' })
   approvedOn: string;
 }

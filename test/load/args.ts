@@ -1,0 +1,63 @@
+/** Command-line options of the load test (`npm run load -- --clients 24 --seconds 30`). */
+export type LoadOptions = {
+  /** Concurrent virtual clients. */
+  clients: number;
+  /** How long the clients run, in seconds (in-flight requests then finish). */
+  seconds: number;
+  /** Demo data scale (1 is about one England). */
+  scale: number;
+  /** Demo data seed. */
+  seed: number;
+  /** DATABASE_POOL_SIZE of the server under test. */
+  poolSize: number;
+  /** SELF_REFERRALS_PER_HOUR of the server under test (per client address; every client is 127.0.0.1). */
+  selfReferralsPerHour: number;
+  /** ANONYMOUS_REQUESTS_PER_MINUTE of the server under test. */
+  anonymousPerMinute: number;
+};
+
+export const USAGE = `Usage: npm run load -- [--clients N] [--seconds S] [--scale X] [--seed N] [--pool N]
+                         [--self-referrals-per-hour N] [--anonymous-per-minute N]
+
+  --clients N                   concurrent virtual clients, 1 to 500 (default 24)
+  --seconds S                   how long they run, 1 to 3600 (default 30)
+  --scale X                     demo data scale, above 0 and at most 5 (default 0.2)
+  --seed N                      demo data seed (default 42)
+  --pool N                      DATABASE_POOL_SIZE of the server under test (default 10)
+  --self-referrals-per-hour N   SELF_REFERRALS_PER_HOUR of the server (default 10; the rest answer RATE_LIMITED)
+  --anonymous-per-minute N      ANONYMOUS_REQUESTS_PER_MINUTE of the server (default 1000000)
+
+Starts an embedded PostgreSQL in a temporary directory (or, with DATABASE_URL, creates and later
+drops a database tandem_load_<random> on that server), loads the demo, serves the API on a free
+loopback port, runs the clients, checks the invariants and exits 0 when every check passes.`;
+
+const DEFAULTS: LoadOptions = { clients: 24, seconds: 30, scale: 0.2, seed: 42, poolSize: 10, selfReferralsPerHour: 10, anonymousPerMinute: 1_000_000 };
+
+const FLAGS: Record<string, { key: keyof LoadOptions; min: number; max: number; integer: boolean }> = {
+  '--clients': { key: 'clients', min: 1, max: 500, integer: true },
+  '--seconds': { key: 'seconds', min: 1, max: 3600, integer: false },
+  '--scale': { key: 'scale', min: 0.001, max: 5, integer: false },
+  '--seed': { key: 'seed', min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+  '--pool': { key: 'poolSize', min: 1, max: 200, integer: true },
+  '--self-referrals-per-hour': { key: 'selfReferralsPerHour', min: 1, max: 1_000_000, integer: true },
+  '--anonymous-per-minute': { key: 'anonymousPerMinute', min: 1, max: 100_000_000, integer: true },
+};
+
+/** Parses the flags; throws an Error naming the bad flag, or returns null for --help. */
+export function parseArguments(argv: string[]): LoadOptions | null {
+  const options = { ...DEFAULTS };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return null;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const spec = FLAGS[flag];
+    if (!spec) throw new Error(`Unknown option ${JSON.stringify(arg)}.\n\n${USAGE}`);
+    const text = inline ?? argv[(i += 1)];
+    const value = Number(text);
+    if (text === undefined || text.trim() === '' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || value < spec.min || value > spec.max) {
+      throw new Error(`${flag} expects ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}; got ${JSON.stringify(text ?? null)}.\n\n${USAGE}`);
+    }
+    options[spec.key] = value;
+  }
+  return options;
+}

@@ -1,0 +1,121 @@
+import { performance } from 'node:perf_hooks';
+import { keyOfGlobalId } from '../../src/graphql/relay';
+import type { Ledger, RecordCheck } from './ledger';
+import { SERVER_FAULT_CODES, Stats } from './stats';
+
+/** One GraphQL call over real HTTP (keep-alive fetch), timed and counted. */
+
+export type GraphQLErrorBody = { message?: string; extensions?: { code?: string; detail?: string } };
+export type UserError = { code: string; field?: string[] | null; message: string };
+
+export type CallResult<T> = {
+  status: number;
+  data: T | null;
+  errors: GraphQLErrorBody[];
+};
+
+export type MutationResult<P> = {
+  /** The payload when the call returned one (even with payload errors). */
+  payload: P | null;
+  /** Payload error codes; empty when acknowledged. */
+  codes: string[];
+  acknowledged: boolean;
+};
+
+/** The longest a request may take before the client gives up (it is then a transport error). */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Thrown instead of sending a request once the run's time is up (requests already sent finish). */
+export class Stopped extends Error {}
+
+/** Open while the clients may send; closed when the time is up. */
+export type Gate = { open: boolean };
+
+export class GraphQLClient {
+  constructor(
+    readonly label: string,
+    private readonly url: string,
+    private readonly token: string | null,
+    private readonly stats: Stats,
+    private readonly ledger: Ledger,
+    private readonly gate: Gate,
+  ) {}
+
+  get anonymous(): boolean {
+    return this.token === null;
+  }
+
+  /** Runs an operation; `kind` names it in the latency table. Never throws for server answers. */
+  async call<T>(kind: string, query: string, variables: Record<string, unknown> = {}, mutation = false, payloadField?: string): Promise<CallResult<T>> {
+    if (!this.gate.open) throw new Stopped('time is up');
+    const started = performance.now();
+    let status = 0;
+    let body: { data?: T | null; errors?: GraphQLErrorBody[] } | null = null;
+    let transportError: string | undefined;
+    try {
+      const response = await fetch(this.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        body: JSON.stringify({ query, variables, operationName: kind }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      status = response.status;
+      const text = await response.text();
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { errors: [{ message: `non-JSON body: ${text.slice(0, 120)}`, extensions: { code: 'NON_JSON_BODY' } }] };
+      }
+    } catch (error) {
+      status = 0;
+      transportError = error instanceof Error ? `${error.name}: ${String((error as { cause?: { code?: string } }).cause?.code ?? error.message)}` : String(error);
+    }
+    const latencyMs = performance.now() - started;
+    const errors = body?.errors ?? [];
+    const data = body?.data ?? null;
+    const payload = payloadField && data ? (data as Record<string, { errors?: UserError[] } | null>)[payloadField] : null;
+    for (const error of errors) this.stats.sample(String(error.extensions?.code ?? 'NO_CODE'), kind, error.message ?? '');
+    const fault = errors.find((error) => SERVER_FAULT_CODES.has(String(error.extensions?.code)));
+    this.stats.record(
+      {
+        kind,
+        mutation,
+        status,
+        latencyMs,
+        graphqlCodes: errors.map((error) => String(error.extensions?.code ?? 'NO_CODE')),
+        payloadCodes: (payload?.errors ?? []).map((error) => error.code),
+        transportError,
+      },
+      fault ? `${fault.extensions?.code}: ${fault.extensions?.detail ?? fault.message ?? ''}`.slice(0, 300) : undefined,
+    );
+    return { status, data, errors };
+  }
+
+  /**
+   * Runs a mutation whose payload is `data[field]`; when acknowledged, `records` names what it
+   * vouched for (the first is the record its audit event names) and the ledger keeps it.
+   */
+  async mutate<P extends { errors: UserError[] }>(
+    field: string,
+    query: string,
+    input: Record<string, unknown>,
+    records: (payload: P) => RecordCheck[],
+  ): Promise<MutationResult<P>> {
+    const result = await this.call<Record<string, P>>(field, query, { input }, true, field);
+    const payload = result.data?.[field] ?? null;
+    const acknowledged = result.status === 200 && result.errors.length === 0 && payload !== null && payload.errors.length === 0;
+    if (acknowledged) {
+      const [audited, ...also] = records(payload);
+      this.ledger.add(field, this.label, audited, also);
+      this.stats.acknowledged += 1;
+    }
+    return { payload, codes: payload?.errors.map((error) => error.code) ?? [], acknowledged };
+  }
+}
+
+/** The UUID behind a global ID (throws if the server returned something else). */
+export function keyOf(id: string, type: string): string {
+  const key = keyOfGlobalId(id, type);
+  if (!key) throw new Error(`Expected a ${type} global ID, got ${JSON.stringify(id)}`);
+  return key;
+}
