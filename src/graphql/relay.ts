@@ -28,6 +28,7 @@ export function fromGlobalId(id: string): { type: string; key: string } | null {
   const type = decoded.slice(0, separator);
   const key = decoded.slice(separator + 1);
   // A key is a UUID or a council code: control characters (NUL above all) never belong in one.
+  // eslint-disable-next-line no-control-regex
   if (!/^[A-Za-z]+$/.test(type) || /[\u0000-\u001f\u007f]/.test(key)) return null;
   return { type, key };
 }
