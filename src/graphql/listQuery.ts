@@ -6,7 +6,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Whether a decoded cursor part can stand for a value of the column's type. */
 function fitsCast(value: unknown, cast: string): boolean {
   if (cast === 'uuid') return typeof value === 'string' && UUID.test(value);
-  if (cast === 'date') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && value >= '1900-01-01' && value <= '2100-12-31';
+  if (cast === 'date') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && value >= '1900-01-01';
   if (cast === 'bigint') return (typeof value === 'string' || typeof value === 'number') && /^\d{1,18}$/.test(String(value));
   return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000');
 }

@@ -181,6 +181,6 @@ describe('refresh failures', () => {
     const refused = await server.execute(RefreshReportsDocument, { input: { rollups: ['rollup_council_month'] } }, analyst);
     expect(refused.data!.refreshReports.errors[0].code).toBe('FORBIDDEN');
     const unknown = await server.execute(RefreshReportsDocument, { input: { rollups: ['nonsense'] } }, admin);
-    expect(unknown.data!.refreshReports.errors[0].message).toMatch(/Unknown rollup\(s\): nonsense/);
+    expect(unknown.data!.refreshReports.errors[0].message).toMatch(/Unknown rollup\(s\): "nonsense"/);
   });
 });
