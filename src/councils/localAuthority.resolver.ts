@@ -22,6 +22,13 @@ function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput(`\`year\` must be a four-digit year such as 2025; got ${year}.`, 'year');
 }
 
+/** The official count at 31 March of `year`, with its status; a year with no release is not available. */
+async function officialChildrenLookedAfter(loaders: Context['loaders'], councilCode: string, year: number): Promise<Figure> {
+  checkYear(year);
+  const official = await loaders.childrenLookedAfter.load(`${councilCode}|${year}`);
+  return official ? figureFromOfficial(official.value, official.symbol) : figureFromOfficial(null, 'x');
+}
+
 @Resolver(() => LocalAuthority)
 export class LocalAuthorityResolver {
   @Query(() => LocalAuthorityConnection, { description: 'English councils in ONS code order; by default only those that exist today.' })
@@ -49,14 +56,12 @@ export class LocalAuthorityResolver {
     description: 'Official count of children looked after at 31 March of `year` (Department for Education). Null when not published, suppressed or not applicable: see `childrenLookedAfterFigure` for why.',
   })
   async childrenLookedAfter(@Root() council: LocalAuthority, @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await this.childrenLookedAfterFigure(council, year, { loaders } as Context)).value;
+    return (await officialChildrenLookedAfter(loaders, council.code, year)).value;
   }
 
   @FieldResolver(() => Figure, { description: 'The official children-looked-after count at 31 March of `year`, with its status (SUPPRESSED for `c`, NOT_APPLICABLE for `z`).' })
   async childrenLookedAfterFigure(@Root() council: LocalAuthority, @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number, @Ctx() { loaders }: Context): Promise<Figure> {
-    checkYear(year);
-    const official = await loaders.childrenLookedAfter.load(`${council.code}|${year}`);
-    return official ? figureFromOfficial(official.value, official.symbol) : figureFromOfficial(null, 'x');
+    return officialChildrenLookedAfter(loaders, council.code, year);
   }
 
   @FieldResolver(() => [LocalAuthority], { description: "The council's ten statistical neighbours (Department for Education 2025 model), closest first." })
