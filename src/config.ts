@@ -61,6 +61,7 @@ const environmentSchema = z.object({
   MAX_TOKENS: positiveInt.default(3000),
   MAX_BODY_BYTES: positiveInt.default(102400),
   STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
+  NATIONAL_VIEW_CACHE_MB: z.coerce.number({ message: 'expected a number of megabytes' }).min(0, 'expected 0 (off) or more').max(4096, 'expected at most 4096').default(64),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
 
@@ -100,6 +101,8 @@ export type Config = {
   statementTimeoutMs: number;
   /** Schema introspection: on unless NODE_ENV=production, where INTROSPECTION=true turns it on. */
   introspection: boolean;
+  /** Memory for answers of the national views kept until the next refresh (src/reporting/responseCache.ts); 0 turns it off. */
+  nationalViewCacheBytes: number;
   projectRoot: string;
 };
 
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: values.MAX_BODY_BYTES,
     statementTimeoutMs: values.STATEMENT_TIMEOUT_MS,
     introspection: values.INTROSPECTION ? values.INTROSPECTION === 'true' : values.NODE_ENV !== 'production',
+    nationalViewCacheBytes: Math.round(values.NATIONAL_VIEW_CACHE_MB * 1024 * 1024),
     projectRoot,
   };
 }

@@ -14,6 +14,7 @@ import { getSchema } from './graphql/schema';
 import { createErrorFormatter, classifyFault } from './graphql/errors';
 import { armor, queryCostPlugin } from './graphql/limits';
 import { councilCoverageCsv } from './reporting/councilCoverageCsv';
+import { createNationalViewCache, NationalViewCache } from './reporting/responseCache';
 import type { Logger } from './logger';
 
 /** True when any string in a parsed JSON body holds a NUL, which PostgreSQL text cannot store. */
@@ -29,7 +30,7 @@ const refuseNulCharacters: express.RequestHandler = (req, res, next) => {
   res.status(400).json({ errors: [{ message: 'The request contains a NUL character (\\u0000), which no field accepts.', extensions: { code: 'BAD_USER_INPUT' } }] });
 };
 
-export type TandemServer = { app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> };
+export type TandemServer = { app: Express; apollo: ApolloServer<Context>; nationalViews: NationalViewCache; stop: () => Promise<void> };
 
 /** Resolves the caller from the Authorization header; no header means anonymous. */
 async function principalFrom(header: string | undefined, secret: string): Promise<Principal | null> {
@@ -54,6 +55,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   const schema = getSchema();
   const protection = armor(config);
   const exposeDetails = config.nodeEnv !== 'production';
+  const nationalViews = createNationalViewCache(config.nationalViewCacheBytes);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -70,6 +72,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       queryCostPlugin(schema, config.maxQueryCost) as ApolloServerPlugin<Context>,
       // No HTTP caching hints are used; the default cache-control plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      nationalViews.plugin,
       ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -77,6 +80,8 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: GraphQL answers are POSTs that no client revalidates, and hashing every body costs CPU.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const limits = createRateLimits(config.selfReferralsPerHour, config.anonymousRequestsPerMinute);
 
@@ -146,6 +151,20 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     anonymousLimit,
     express.json({ limit: config.maxBodyBytes }),
     refuseNulCharacters,
+    // A repeated national view (same question, audience and refresh) is answered from the cache
+    // without running GraphQL again: it already passed every check in this exact form.
+    async (req, res, next) => {
+      if (req.method !== 'POST' || !req.body || Array.isArray(req.body)) return next();
+      let principal: Principal | null;
+      try {
+        principal = await principalFrom(req.headers.authorization, config.jwtSecret);
+      } catch {
+        return next(); // Apollo answers the bad token with its usual 401
+      }
+      const answer = await nationalViews.answerFor(db, principal, req.body);
+      if (!answer) return next();
+      res.status(200).type('application/json; charset=utf-8').end(answer);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
@@ -183,5 +202,5 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     res.status(fault.code === 'SERVICE_UNAVAILABLE' ? 503 : 500).json({ errors: [{ message: fault.message, extensions: { code: fault.code, requestId } }] });
   });
 
-  return { app, apollo, stop: () => apollo.stop() };
+  return { app, apollo, nationalViews, stop: () => apollo.stop() };
 }

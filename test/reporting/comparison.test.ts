@@ -1,10 +1,13 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { loadDemoData } from '../../src/demo/demoData';
 import { loadModels, parseModel } from '../../src/reporting/models';
 import { refreshReports } from '../../src/reporting/refresh';
 import { CouncilComparisonDocument, CouncilComparisonQuery, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
 import { admin, analyst, coordinator, officer, researcher } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
-import { TestServer } from '../support/testServer';
+import { Role } from '../../src/auth/roles';
+import { testConfig, TestServer, tokenFor } from '../support/testServer';
 
 /**
  * The national views on the demo data: reconciliation of England with its councils, reading only
@@ -74,11 +77,14 @@ describe('councilComparison on the demo data', () => {
   });
 
   it('reads only rollups and reference data, never operational tables, in a bounded number of statements', async () => {
-    const { sql, statements } = await comparison(analyst);
+    // A date not asked for yet, so the answer is computed rather than taken from the cache.
+    const { errors, sql, statements } = await server.execute(CouncilComparisonDocument, { service: 'MENTORING', date: DATE }, analyst);
+    expect(errors).toBeUndefined();
     const operational = /\b(public\.)?(children|referrals|matches|volunteers|visits|providers|commissions|self_referrals|audit_events)\b/;
     expect(sql.filter((statement) => operational.test(statement))).toEqual([]);
     expect(sql.some((statement) => statement.includes('reporting.rollup_council_month'))).toBe(true);
-    expect(statements).toBeLessThanOrEqual(3);
+    // the refresh generation, then the comparison's own 3
+    expect(statements).toBeLessThanOrEqual(4);
   });
 
   it('gives council officers and admins the same unsuppressed figures as analysts', async () => {
@@ -161,6 +167,105 @@ describe('CSV download', () => {
     const response = await fetch(`${http.url}/reports/council-coverage.csv?service=KNITTING&date=${DATE}`);
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/service must be one of INDEPENDENT_VISITOR, MENTORING; got "KNITTING"/);
+  });
+});
+
+describe('answers kept until the next refresh', () => {
+  const variables = { service: 'INDEPENDENT_VISITOR' as const, date: '2024-03-31' };
+
+  it('answers a repeated comparison with one statement and the same figures, per audience', async () => {
+    const first = await server.execute(CouncilComparisonDocument, variables, analyst);
+    expect(first.statements).toBeGreaterThan(1);
+    const again = await server.execute(CouncilComparisonDocument, variables, admin);
+    expect(again.statements).toBe(1);
+    expect(again.sql[0]).toMatch(/reporting\.refresh_runs/);
+    expect(again.data).toEqual(first.data);
+    // A researcher is another audience: never handed the unsuppressed answer.
+    const published = await server.execute(CouncilComparisonDocument, variables, researcher);
+    expect(published.statements).toBeGreaterThan(1);
+    expect(published.data!.councilComparison.disclosureControlled).toBe(true);
+    const publishedAgain = await server.execute(CouncilComparisonDocument, variables, null);
+    expect(publishedAgain.statements).toBe(1);
+    expect(publishedAgain.data).toEqual(published.data);
+  });
+
+  it('over HTTP sends the same bytes for a repeat after one statement, checks the token first, and keeps audiences apart', async () => {
+    // Its own server, to read the request log: each line counts the statements of its request.
+    const logLines: { msg: string; statements?: number; status?: number }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(JSON.parse(chunk.toString()));
+        done();
+      },
+    });
+    const logged = await TestServer.start(database.dataSource, testConfig, pino({ level: 'info' }, sink));
+    const served = await logged.listen();
+    const post = async (token: string | null, body: object) => {
+      const response = await fetch(`${served.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const statementsOfLastRequest = () => logLines.filter((line) => line.msg === 'graphql request').at(-1)!.statements;
+    try {
+      const query = `query Repeat($service: Service!, $date: LocalDate!) { councilComparison(service: $service, date: $date) { disclosureControlled england { waiting { value status } } councils { localAuthority { code } figures { waiting { value status } } } } }`;
+      const analystToken = await tokenFor({ sub: 'cache-analyst', role: Role.NATIONAL_ANALYST });
+      const first = await post(analystToken, { query, variables });
+      expect(first.status).toBe(200);
+      expect(statementsOfLastRequest()).toBeGreaterThan(1);
+      const second = await post(analystToken, { query, variables });
+      expect(second).toEqual(first);
+      expect(statementsOfLastRequest()).toBe(1);
+      expect(JSON.parse(first.text).data.councilComparison.disclosureControlled).toBe(false);
+      // Anonymous callers asking the same text get the disclosure-controlled answer.
+      const anonymous = await post(null, { query, variables });
+      expect(JSON.parse(anonymous.text).data.councilComparison.disclosureControlled).toBe(true);
+      // A forged token is refused, not answered from the cache.
+      const forged = await post(`${analystToken.slice(0, -4)}AAAA`, { query, variables });
+      expect(forged.status).toBe(401);
+      expect(JSON.parse(forged.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await served.close();
+      await logged.stop();
+    }
+  });
+
+  it('does not keep errors or operations that are not only national views', async () => {
+    const before = server.server.nationalViews.size();
+    const bad = await server.execute(CouncilComparisonDocument, { service: 'INDEPENDENT_VISITOR', date: '2010-03-31' }, analyst);
+    expect(bad.errors?.[0].message).toMatch(/No figures for 2010-03-31/);
+    const mixed = await server.execute(
+      `query { councilComparison(service: INDEPENDENT_VISITOR, date: "2024-03-31") { date } localAuthorities(first: 1) { totalCount } }`,
+      undefined,
+      analyst,
+    );
+    expect(mixed.errors).toBeUndefined();
+    const mixedAgain = await server.execute(`query { councilComparison(service: INDEPENDENT_VISITOR, date: "2024-03-31") { date } localAuthorities(first: 1) { totalCount } }`, undefined, analyst);
+    expect(mixedAgain.statements).toBeGreaterThan(1);
+    expect(server.server.nationalViews.size()).toBe(before);
+  });
+
+  it('computes the answer again after any refresh', async () => {
+    await server.execute(CouncilComparisonDocument, variables, analyst);
+    expect((await server.execute(CouncilComparisonDocument, variables, analyst)).statements).toBe(1);
+    const refreshed = await refreshReports(database.dataSource, { only: ['rollup_council_month'] });
+    expect(refreshed.status).toBe('SUCCEEDED');
+    const after = await server.execute(CouncilComparisonDocument, variables, analyst);
+    expect(after.statements).toBeGreaterThan(1);
+    expect(after.sql.some((statement) => statement.includes('reporting.rollup_council_month'))).toBe(true);
+  });
+
+  it('is off when NATIONAL_VIEW_CACHE_MB is 0', async () => {
+    const uncached = await TestServer.start(database.dataSource, { ...testConfig, nationalViewCacheBytes: 0 });
+    try {
+      await uncached.execute(CouncilComparisonDocument, variables, analyst);
+      expect((await uncached.execute(CouncilComparisonDocument, variables, analyst)).statements).toBeGreaterThan(1);
+      expect(uncached.server.nationalViews.size()).toBe(0);
+    } finally {
+      await uncached.stop();
+    }
   });
 });
 

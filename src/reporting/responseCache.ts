@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/viewer';
+import type { Context } from '../graphql/context';
+import { audienceOf } from './coverage.resolver';
+
+/**
+ * Answers for the national views, kept until the next refresh.
+ *
+ * Every figure of councilComparison and coverageTimeSeries comes from the rollups, which change
+ * only when a refresh writes them; and what a caller sees depends only on their audience (full or
+ * disclosure-controlled figures), never on who they are otherwise. So on publication day, when
+ * every council opens the same comparison, the first request computes it and the rest get the
+ * same answer for one cheap statement: the number of the latest refresh run. Every model built,
+ * skipped or failed and every data test records a run, so any refresh, in any process, moves that
+ * number and retires the answers cached before it.
+ *
+ * Only operations whose every root field is a national view are cached; an answer with any error
+ * is never stored. The key holds the refresh generation, the audience, the query text, the
+ * operation name and the variables, so two different questions can never share an answer.
+ */
+
+/** Root fields whose answers depend only on the rollups, the arguments and the caller's audience. */
+const NATIONAL_VIEWS = new Set(['councilComparison', 'coverageTimeSeries', '__typename']);
+
+/** Whether every root selection of the operation is a national view (fragments at the root: not cached, for simplicity). */
+export function isNationalViewOperation(operation: OperationDefinitionNode | undefined): boolean {
+  if (!operation || operation.operation !== 'query') return false;
+  const selections = operation.selectionSet.selections;
+  return selections.length > 0 && selections.every((selection) => selection.kind === 'Field' && NATIONAL_VIEWS.has(selection.name.value));
+}
+
+/** The number of the latest refresh run: it changes whenever anything in the rollups may have. */
+async function refreshGeneration(db: DataSource): Promise<string> {
+  const [row]: { generation: string }[] = await db.query(`select coalesce(max(refresh_run_id), 0)::text as generation from reporting.refresh_runs`);
+  return row.generation;
+}
+
+export type NationalViewCache = {
+  plugin: ApolloServerPlugin<Context>;
+  /**
+   * The stored answer, byte for byte as Apollo would send it, for an HTTP request that repeats one
+   * already answered (same query text, operation, variables and audience, same refresh), or null.
+   * Only query texts that were once answered as national views are looked up, so other requests
+   * never pay for the generation read.
+   */
+  answerFor: (db: DataSource, principal: Principal | null, request: { query: unknown; operationName?: unknown; variables?: unknown }) => Promise<Buffer | null>;
+  /** Answers held now; for tests. */
+  size: () => number;
+};
+
+/** `maxBytes` bounds the memory held (the length of the stored answers); 0 turns the cache off. */
+export function createNationalViewCache(maxBytes: number): NationalViewCache {
+  // Stored as the bytes Apollo sends (its JSON plus a newline), so an HTTP hit is one write.
+  const answers = new LRUCache<string, Buffer>({ maxSize: Math.max(maxBytes, 1), sizeCalculation: (body) => Math.max(body.length, 1) });
+  // Query texts once answered as national views; other texts skip the look-up entirely.
+  const nationalQueries = new LRUCache<string, true>({ max: 1000 });
+  // The key of each request being answered, decided before execution and used to store after it.
+  const keys = new WeakMap<object, string>();
+
+  const keyFor = async (db: DataSource, principal: Principal | null, query: string, operationName: unknown, variables: unknown): Promise<string | null> => {
+    let generation: string;
+    try {
+      generation = await refreshGeneration(db);
+    } catch {
+      // Without a generation nothing can be trusted from the cache; answer it the long way.
+      return null;
+    }
+    const key = JSON.stringify([generation, audienceOf(principal), query, operationName ?? null, variables ?? {}]);
+    return createHash('sha256').update(key).digest('base64url');
+  };
+
+  const plugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async responseForOperation(requestContext) {
+          if (maxBytes === 0 || !isNationalViewOperation(requestContext.operation)) return null;
+          const { contextValue, request, source } = requestContext;
+          const key = await keyFor(contextValue.db, contextValue.principal, source, request.operationName, request.variables);
+          if (!key) return null;
+          const cached = answers.get(key);
+          if (cached) return { http: requestContext.response.http, body: { kind: 'single', singleResult: JSON.parse(cached.toString('utf8')) } };
+          keys.set(contextValue, key);
+          return null;
+        },
+        async willSendResponse(requestContext) {
+          const key = keys.get(requestContext.contextValue);
+          const { body } = requestContext.response;
+          if (!key || body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data) return;
+          answers.set(key, Buffer.from(`${JSON.stringify({ data: body.singleResult.data })}\n`));
+          nationalQueries.set(requestContext.source, true);
+        },
+      };
+    },
+  };
+
+  const answerFor: NationalViewCache['answerFor'] = async (db, principal, { query, operationName, variables }) => {
+    if (maxBytes === 0 || typeof query !== 'string' || !nationalQueries.has(query)) return null;
+    const key = await keyFor(db, principal, query, operationName, variables);
+    return key ? (answers.get(key) ?? null) : null;
+  };
+
+  return { plugin, answerFor, size: () => answers.size };
+}
