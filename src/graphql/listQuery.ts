@@ -25,6 +25,19 @@ export type ListSpec<Row> = {
   direction: 'asc' | 'desc';
   first: number | null | undefined;
   after: string | null | undefined;
+  /** Relations fetched in the page's own statement, when the client selected them (see lookAhead.ts). */
+  related?: RelatedRecords<Row>;
+};
+
+/**
+ * Records joined to each row of the page so that their loaders need no statement of their own.
+ * The joins go into the page statement only: `totalCount` counts the list without them.
+ */
+export type RelatedRecords<Row> = {
+  /** Extra select columns and `left join lateral` clauses; binds its parameters by appending to `params`. */
+  sql: (params: unknown[]) => { select: string; joins: string };
+  /** Takes the joined records out of a row on the page (primes the loaders), before the row becomes a node. */
+  take: (row: Row) => void;
 };
 
 export async function fetchPage<Row, Node>(db: DataSource, spec: ListSpec<Row>, toNode: (row: Row) => Node): Promise<Page<Node>> {
@@ -38,6 +51,8 @@ export async function fetchPage<Row, Node>(db: DataSource, spec: ListSpec<Row>, 
   const where = () => (conditions.length ? `where ${conditions.join(' and ')}` : '');
   const countSql = `select count(*)::int as count from ${spec.from} ${where()}`;
   const countParams = [...params];
+  const related = spec.related?.sql(params);
+  const take = spec.related?.take;
   if (after) {
     const placeholders = after.map((value, index) => {
       params.push(value);
@@ -47,12 +62,20 @@ export async function fetchPage<Row, Node>(db: DataSource, spec: ListSpec<Row>, 
   }
   params.push(first + 1);
   const order = spec.orderBy.map((o) => `${o.sql} ${spec.direction}`).join(', ');
-  const rows: Row[] = await db.query(`select ${spec.select} from ${spec.from} ${where()} order by ${order} limit $${params.length}::int`, params);
+  const select = related ? `${spec.select}, ${related.select}` : spec.select;
+  const from = related ? `${spec.from} ${related.joins}` : spec.from;
+  const rows: Row[] = await db.query(`select ${select} from ${from} ${where()} order by ${order} limit $${params.length}::int`, params);
   return toPage(
     rows,
     first,
     (row) => spec.orderBy.map((o) => o.key(row)),
-    toNode,
+    // Only rows on the page prime loaders; the extra row that tells hasNextPage is not shown.
+    take
+      ? (row) => {
+          take(row);
+          return toNode(row);
+        }
+      : toNode,
     async () => (await db.query(countSql, countParams))[0].count,
   );
 }

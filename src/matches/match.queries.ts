@@ -23,6 +23,9 @@ export type VisitRow = { visit_id: string; match_id: string; visited_on: string;
 export const MATCH_COLUMNS = `m.match_id, m.referral_id, m.volunteer_id, m.status, m.proposed_on, m.started_on, m.ended_on, m.end_reason,
   m.cancelled_on, m.cancel_reason, m.created_at`;
 
+/** A referral's open match: at most one per referral, by a partial unique index. */
+export const OPEN_MATCH = `m.status in ('PROPOSED', 'ACTIVE')`;
+
 export function createMatchLoaders(db: DataSource, principal: Principal | null) {
   const scoped = (params: unknown[]) => matchScope(principal, 'm', params);
   return {
@@ -35,7 +38,7 @@ export function createMatchLoaders(db: DataSource, principal: Principal | null) 
     openMatchByReferral: new DataLoader<string, MatchRow | null>(async (ids) => {
       const params: unknown[] = [ids];
       const rows: MatchRow[] = await db.query(
-        `select ${MATCH_COLUMNS} from matches m where m.referral_id = any($1::uuid[]) and m.status in ('PROPOSED', 'ACTIVE') and ${scoped(params)}`,
+        `select ${MATCH_COLUMNS} from matches m where m.referral_id = any($1::uuid[]) and ${OPEN_MATCH} and ${scoped(params)}`,
         params,
       );
       return oneInKeyOrder(ids, rows, (row) => row.referral_id);

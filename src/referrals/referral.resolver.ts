@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { referralScope, selfReferralScope } from '../auth/scope';
 import { Role } from '../auth/roles';
 import { Child } from '../children/child.types';
@@ -11,6 +12,7 @@ import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
 import { Match } from '../matches/match.types';
+import { referralRelations } from './referral.lookAhead';
 import { REFERRAL_COLUMNS, ReferralRow } from './referral.queries';
 import {
   acceptReferral,
@@ -103,7 +105,7 @@ class InboxArgs extends ConnectionArgs {
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Query(() => ReferralConnection, { description: 'Referrals you may see, most recent first.' })
-  referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal }: Context): Promise<Page<Referral>> {
+  referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
     const params: unknown[] = [];
     const conditions = [referralScope(principal, 'r', params)];
     const filter = (sql: string, value: unknown) => {
@@ -128,13 +130,14 @@ export class ReferralResolver {
         direction: 'desc',
         first: args.first,
         after: args.after,
+        related: referralRelations(info, principal, loaders),
       },
       Referral.fromRow,
     );
   }
 
   @Query(() => ReferralConnection, { description: "A council's waiting list for a service: ACCEPTED referrals, longest waiting first." })
-  waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal }: Context): Promise<Page<Referral>> {
+  waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
     const params: unknown[] = [args.localAuthorityCode.trim().toUpperCase(), args.service];
     const conditions = [`r.council_code = $1::text`, `r.service = $2::text`, `r.status = 'ACCEPTED'`, referralScope(principal, 'r', params)];
     return fetchPage<ReferralRow, Referral>(
@@ -151,6 +154,8 @@ export class ReferralResolver {
         direction: 'asc',
         first: args.first,
         after: args.after,
+        // The child, open match, volunteer and provider in the same statement, when selected.
+        related: referralRelations(info, principal, loaders),
       },
       Referral.fromRow,
     );

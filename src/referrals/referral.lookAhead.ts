@@ -1,0 +1,63 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { childScope, matchScope, providerScope, volunteerScope } from '../auth/scope';
+import type { Principal } from '../auth/viewer';
+import { CHILD_COLUMNS, ChildRow } from '../children/child.queries';
+import type { Loaders } from '../graphql/context';
+import type { RelatedRecords } from '../graphql/listQuery';
+import { JoinedRecord, joinedRecord, selectedFields } from '../graphql/lookAhead';
+import { MATCH_COLUMNS, MatchRow, OPEN_MATCH } from '../matches/match.queries';
+import { PROVIDER_COLUMNS } from '../providers/provider.queries';
+import type { ProviderRow } from '../providers/provider.types';
+import { VOLUNTEER_COLUMNS, VolunteerRow } from '../volunteers/volunteer.queries';
+import type { ReferralRow } from './referral.queries';
+
+// The loaders' own tables and columns (childById, openMatchByReferral, volunteerById, providerById).
+const child = joinedRecord<ChildRow>('child', { from: 'children c', columns: CHILD_COLUMNS, key: 'child_id' });
+const openMatch = joinedRecord<MatchRow>('open_match', { from: 'matches m', columns: MATCH_COLUMNS, key: 'match_id' });
+const volunteer = joinedRecord<VolunteerRow>('volunteer', { from: 'volunteers v', columns: VOLUNTEER_COLUMNS, key: 'volunteer_id' });
+const provider = joinedRecord<ProviderRow>('provider', { from: 'providers p', columns: PROVIDER_COLUMNS, key: 'provider_id' });
+
+/**
+ * What a page of referrals (the waiting list, above all) brings along in its own statement: each
+ * referral's child, its open match, that match's volunteer and the volunteer's provider, as far
+ * down as the client selected them. Without it the page costs one statement per level.
+ *
+ * Each lateral subquery is its loader's statement for one key, with the loader's scope for the
+ * caller, so a record the loader would not return is not joined either: the loader is primed with
+ * null for it, as it would have answered. A level whose parent is null (no open match, or a
+ * volunteer out of scope) primes nothing, because no resolver asks for it.
+ */
+export function referralRelations(info: GraphQLResolveInfo, principal: Principal | null, loaders: Loaders): RelatedRecords<ReferralRow> | undefined {
+  const selects = selectedFields(info);
+  const withChild = selects('edges.node.child');
+  const withMatch = selects('edges.node.currentMatch');
+  const withVolunteer = withMatch && selects('edges.node.currentMatch.volunteer');
+  const withProvider = withVolunteer && selects('edges.node.currentMatch.volunteer.provider');
+  if (!withChild && !withMatch) return undefined;
+  return {
+    sql: (params) => {
+      const select: string[] = [];
+      const joins: string[] = [];
+      const join = (record: JoinedRecord<unknown>, where: string) => {
+        select.push(record.select);
+        joins.push(record.join(where));
+      };
+      if (withChild) join(child, `c.child_id = r.child_id and ${childScope(principal, 'c', params)}`);
+      if (withMatch) join(openMatch, `m.referral_id = r.referral_id and ${OPEN_MATCH} and ${matchScope(principal, 'm', params)}`);
+      if (withVolunteer) join(volunteer, `v.volunteer_id = open_match.volunteer_id and ${volunteerScope(principal, 'v', params)}`);
+      if (withProvider) join(provider, `p.provider_id = volunteer.provider_id and ${providerScope(principal)}`);
+      return { select: select.join(', '), joins: joins.join('\n') };
+    },
+    take: (row) => {
+      const columns = row as ReferralRow & Record<string, unknown>;
+      if (withChild) loaders.childById.prime(row.child_id, child.take(columns));
+      if (!withMatch) return;
+      const match = openMatch.take(columns);
+      loaders.openMatchByReferral.prime(row.referral_id, match);
+      if (!match || !withVolunteer) return;
+      const volunteerRow = volunteer.take(columns);
+      loaders.volunteerById.prime(match.volunteer_id, volunteerRow);
+      if (volunteerRow && withProvider) loaders.providerById.prime(volunteerRow.provider_id, provider.take(columns));
+    },
+  };
+}
