@@ -17,7 +17,7 @@ type AuditRow = {
   changed_fields: string[];
 };
 
-@ObjectType({ description: 'One successful change: who made it, to which record, and which fields changed (never their values).' })
+@ObjectType({ simpleResolvers: true, description: 'One successful change: who made it, to which record, and which fields changed (never their values).' })
 export class AuditEvent {
   @Field({ description: 'When it happened.' })
   occurredAt: Date;

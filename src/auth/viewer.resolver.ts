@@ -5,7 +5,7 @@ import { Provider } from '../providers/provider.types';
 import { Role } from './roles';
 import { providerKey } from './scope';
 
-@ObjectType({ description: 'The signed-in caller.' })
+@ObjectType({ simpleResolvers: true, description: 'The signed-in caller.' })
 export class Viewer {
   @Field({ description: 'The user ID from the token (`sub`).' })
   userId: string;

@@ -28,6 +28,7 @@ export enum PlacementType {
 registerEnumType(PlacementType, { name: 'PlacementType', description: 'Where the child lives.' });
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "A looked-after child, pseudonymous: the council's case reference and what matching and equality reporting need. No names or addresses.",
 })
@@ -113,7 +114,7 @@ export class RegisterChildInput {
   languages?: string[] | null;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of registerChild.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of registerChild.' })
 export class RegisterChildPayload extends MutationPayload {
   @Field(() => Child, { nullable: true, description: 'The registered child; null on error.' })
   child: Child | null;

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './relay';
@@ -22,23 +23,30 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
 };
 
 export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  // The cost depends only on the query text, operation and variables; dashboards send the same
+  // few over and over, so each is walked once.
+  const costs = new LRUCache<string, number>({ max: 2000 });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit their types: execution rejects them next, with
-            // BAD_USER_INPUT and a message naming the variable.
-            return;
+        async didResolveOperation({ request, document, queryHash }) {
+          const key = `${queryHash}|${request.operationName ?? ''}|${JSON.stringify(request.variables ?? {})}`;
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch {
+              // Variables that do not fit their types: execution rejects them next, with
+              // BAD_USER_INPUT and a message naming the variable.
+              return;
+            }
+            if (key.length <= 10_000) costs.set(key, cost);
           }
           if (cost > maxCost) {
             throw new GraphQLError(

@@ -45,7 +45,7 @@ export abstract class Node {
   id: string;
 }
 
-@ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a connection sits in the whole list.' })
 export class PageInfo {
   @Field({ description: 'True when more items follow this page.' })
   hasNextPage: boolean;
@@ -115,7 +115,7 @@ export function toPage<Row, T>(rows: Row[], first: number, cursorKey: (row: Row)
 
 /** Declares `XxxEdge` and `XxxConnection` object types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string, described: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${described} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${described} in a page, with its cursor.` })
   class Edge {
     @Field({ description: 'Opaque position of this item, for `after`.' })
     cursor: string;
@@ -124,7 +124,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${described} records (Relay cursor connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${described} records (Relay cursor connection).` })
   class Connection {
     @Field(() => [Edge], { description: 'The items on this page, in order.' })
     edges: Edge[];

@@ -11,8 +11,14 @@ function inRange(value: string): string {
   return value;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const serializeLocalDate = LocalDateResolver.serialize.bind(LocalDateResolver);
+
 export const LocalDate = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
+  // Dates read from PostgreSQL arrive as YYYY-MM-DD text (src/database/dataSource.ts) and are
+  // valid by the column type; only anything else goes through graphql-scalars' full check.
+  serialize: (value) => (typeof value === 'string' && ISO_DATE.test(value) ? value : serializeLocalDate(value)),
   parseValue: (value) => inRange(LocalDateResolver.parseValue(value) as string),
   parseLiteral: (ast, variables) => {
     const value = LocalDateResolver.parseLiteral(ast, variables) as string;

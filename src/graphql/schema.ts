@@ -17,6 +17,10 @@ let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the type-graphql classes. */
 export function getSchema(): GraphQLSchema {
+  // Every @ObjectType says `simpleResolvers: true`: with no global middleware or auth checker,
+  // type-graphql would otherwise wrap each plain property in a middleware chain, a measurable
+  // cost on pages of hundreds of records. Access is enforced in the queries (src/auth/scope.ts),
+  // never by field middleware; adding a global middleware means dropping those flags.
   schema ??= buildSchemaSync({
     resolvers: [
       NodeResolver,

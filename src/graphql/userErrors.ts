@@ -12,7 +12,7 @@ export type UserErrorCode =
   | 'NOT_COMMISSIONED'
   | 'RATE_LIMITED';
 
-@ObjectType({ description: 'An expected failure of a mutation: what was wrong and what was expected. Nothing was written.' })
+@ObjectType({ simpleResolvers: true, description: 'An expected failure of a mutation: what was wrong and what was expected. Nothing was written.' })
 export class UserError {
   @Field({ description: 'SCREAMING_SNAKE_CASE code, e.g. INVALID_TRANSITION, NOT_FOUND, CONFLICT, VALIDATION, DBS_EXPIRED, CAPACITY_REACHED, FORBIDDEN.' })
   code: string;

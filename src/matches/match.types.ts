@@ -32,7 +32,7 @@ export enum VisitKind {
 }
 registerEnumType(VisitKind, { name: 'VisitKind', description: 'How a visit happened.' });
 
-@ObjectType({ implements: Node, description: 'A child and a volunteer brought together for a referral.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A child and a volunteer brought together for a referral.' })
 export class Match extends Node {
   @Field(() => MatchStatus, { description: 'Current status.' })
   status: MatchStatus;
@@ -72,7 +72,7 @@ export class Match extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: 'A contact between a child and their volunteer.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A contact between a child and their volunteer.' })
 export class Visit extends Node {
   @Field(() => LocalDate, { description: 'Date of the visit.' })
   visitedOn: string;
@@ -108,7 +108,7 @@ export class ProposeMatchInput {
   proposedOn: string;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of a mutation on a match.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of a mutation on a match.' })
 export class MatchPayload extends MutationPayload {
   @Field(() => Match, { nullable: true, description: 'The match after the change; null on error.' })
   match: Match | null;
@@ -159,7 +159,7 @@ export class LogVisitInput {
   kind: VisitKind;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of logVisit.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of logVisit.' })
 export class LogVisitPayload extends MutationPayload {
   @Field(() => Visit, { nullable: true, description: 'The visit; null on error.' })
   visit: Visit | null;

@@ -28,7 +28,7 @@ registerEnumType(UnmatchedReason, {
   },
 });
 
-@ObjectType({ description: "One factor's contribution to a suggestion's score, in words a coordinator understands." })
+@ObjectType({ simpleResolvers: true, description: "One factor's contribution to a suggestion's score, in words a coordinator understands." })
 export class MatchFactor {
   @Field(() => MatchFactorName, { description: 'Which factor.' })
   name: MatchFactorName;
@@ -40,7 +40,7 @@ export class MatchFactor {
   explanation: string;
 }
 
-@ObjectType({ description: 'A volunteer who meets every hard constraint for the child, with the score that ranks them and why.' })
+@ObjectType({ simpleResolvers: true, description: 'A volunteer who meets every hard constraint for the child, with the score that ranks them and why.' })
 export class MatchSuggestion {
   @Field(() => Volunteer, { description: 'The volunteer.' })
   volunteer: Volunteer;
@@ -55,7 +55,7 @@ export class MatchSuggestion {
   distanceKm: number | null;
 }
 
-@ObjectType({ description: 'A child and the volunteer the plan proposes for them.' })
+@ObjectType({ simpleResolvers: true, description: 'A child and the volunteer the plan proposes for them.' })
 export class PlannedPair {
   @Field(() => Referral, { description: "The child's referral (on the waiting list)." })
   referral: Referral;
@@ -73,7 +73,7 @@ export class PlannedPair {
   waitingDays: number;
 }
 
-@ObjectType({ description: 'A waiting child the plan could not match, and why.' })
+@ObjectType({ simpleResolvers: true, description: 'A waiting child the plan could not match, and why.' })
 export class UnmatchedReferral {
   @Field(() => Referral, { description: "The child's referral." })
   referral: Referral;
@@ -92,6 +92,7 @@ export class UnmatchedReferral {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A proposed volunteer for each child on a waiting list, chosen together to match as many children as possible, longest waiting first, with the highest total score. Nothing is written: a coordinator proposes each pair with proposeMatch.',
 })

@@ -15,7 +15,7 @@ registerEnumType(ProviderKind, { name: 'ProviderKind', description: 'Who runs a 
 export type ProviderRow = { provider_id: string; name: string; kind: ProviderKind; created_at: Date };
 export type CommissionRow = { commission_id: string; provider_id: string; council_code: string; service: Service; starts_on: string; ends_on: string | null };
 
-@ObjectType({ implements: Node, description: 'A charity or council team that recruits, vets and matches volunteers.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A charity or council team that recruits, vets and matches volunteers.' })
 export class Provider extends Node {
   @Field({ description: 'Provider name.' })
   name: string;
@@ -41,7 +41,7 @@ export class Provider extends Node {
 
 export const COMMISSION_TYPE = 'Commission';
 
-@ObjectType({ implements: Node, description: 'A council commissioning a provider to deliver a service over a period.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A council commissioning a provider to deliver a service over a period.' })
 export class Commission extends Node {
   @Field(() => Service, { description: 'The service commissioned.' })
   service: Service;
@@ -76,7 +76,7 @@ export class CreateProviderInput {
   kind: ProviderKind;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of createProvider.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of createProvider.' })
 export class CreateProviderPayload extends MutationPayload {
   @Field(() => Provider, { nullable: true, description: 'The new provider; null on error.' })
   provider: Provider | null;
@@ -100,7 +100,7 @@ export class CommissionProviderInput {
   endsOn?: string | null;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of commissionProvider.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of commissionProvider.' })
 export class CommissionProviderPayload extends MutationPayload {
   @Field(() => Commission, { nullable: true, description: 'The new commission; null on error.' })
   commission: Commission | null;

@@ -46,7 +46,7 @@ export enum CloseReason {
 }
 registerEnumType(CloseReason, { name: 'CloseReason', description: 'Why a referral was closed without a match.' });
 
-@ObjectType({ description: "What the child asked for in a volunteer. Required preferences exclude volunteers who do not meet them." })
+@ObjectType({ simpleResolvers: true, description: "What the child asked for in a volunteer. Required preferences exclude volunteers who do not meet them." })
 export class ReferralPreferences {
   @Field(() => PreferredGender, { nullable: true, description: "Preferred volunteer gender." })
   volunteerGender: PreferredGender | null;
@@ -61,7 +61,7 @@ export class ReferralPreferences {
   languageRequired: boolean;
 }
 
-@ObjectType({ implements: Node, description: 'A request that a child be matched with an independent visitor or mentor.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A request that a child be matched with an independent visitor or mentor.' })
 export class Referral extends Node {
   @Field(() => Service, { description: 'Service requested.' })
   service: Service;
@@ -163,7 +163,7 @@ export class CreateReferralInput {
   placementLocalAuthorityCode?: string | null;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of a mutation on a referral.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of a mutation on a referral.' })
 export class ReferralPayload extends MutationPayload {
   @Field(() => Referral, { nullable: true, description: 'The referral after the change; null on error.' })
   referral: Referral | null;
@@ -197,7 +197,7 @@ export enum SelfReferralStatus {
 }
 registerEnumType(SelfReferralStatus, { name: 'SelfReferralStatus', description: "A self-referral in a council's inbox: NEW, CONVERTED into a referral, or DISMISSED." });
 
-@ObjectType({ implements: Node, description: "A young person's own request for a visitor or mentor, waiting in their council's inbox." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A young person's own request for a visitor or mentor, waiting in their council's inbox." })
 export class SelfReferral extends Node {
   @Field({ description: 'The receipt number the young person was given.' })
   receiptNumber: string;
@@ -242,7 +242,7 @@ export class SubmitSelfReferralInput {
   contact?: string | null;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of submitSelfReferral: only a receipt, nothing else comes back.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of submitSelfReferral: only a receipt, nothing else comes back.' })
 export class SubmitSelfReferralPayload extends MutationPayload {
   @Field(() => String, { nullable: true, description: 'Receipt number to quote; null on error.' })
   receiptNumber: string | null;
@@ -266,7 +266,7 @@ export class DismissSelfReferralInput {
   selfReferralId: string;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of dismissSelfReferral.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of dismissSelfReferral.' })
 export class SelfReferralPayload extends MutationPayload {
   @Field(() => SelfReferral, { nullable: true, description: 'The self-referral after the change; null on error.' })
   selfReferral: SelfReferral | null;

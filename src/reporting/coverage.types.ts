@@ -5,7 +5,7 @@ import { MutationPayload } from '../graphql/userErrors';
 import { Figure } from './figure.type';
 import { LocalDate } from '../graphql/scalars';
 
-@ObjectType({ description: 'Coverage and waiting-list figures at a reporting date (METRICS.md gives each definition).' })
+@ObjectType({ simpleResolvers: true, description: 'Coverage and waiting-list figures at a reporting date (METRICS.md gives each definition).' })
 export class CoverageFigures {
   @Field(() => Figure, { description: 'Official count of children looked after at 31 March of the latest year on or before the date (Department for Education).' })
   childrenLookedAfter: Figure;
@@ -29,7 +29,7 @@ export class CoverageFigures {
   p90WaitDays: Figure;
 }
 
-@ObjectType({ description: 'Volunteers able to take a child beside the children waiting (reports/models/45_rollup_council_pool.sql), disclosure-controlled like the coverage figures.' })
+@ObjectType({ simpleResolvers: true, description: 'Volunteers able to take a child beside the children waiting (reports/models/45_rollup_council_pool.sql), disclosure-controlled like the coverage figures.' })
 export class VolunteerPool {
   @Field(() => Figure, { description: 'Volunteers living in the area who could take a child on the date: APPROVED, DBS check valid, fewer open matches than their maximum, with a provider commissioned for the service.' })
   volunteersAvailable: Figure;
@@ -41,7 +41,7 @@ export class VolunteerPool {
   volunteersPerWaitingChild: Figure;
 }
 
-@ObjectType({ description: "One council's figures in a comparison, with its place among councils." })
+@ObjectType({ simpleResolvers: true, description: "One council's figures in a comparison, with its place among councils." })
 export class CouncilCoverage {
   @Field(() => LocalAuthority, { description: 'The council.' })
   localAuthority: LocalAuthority;
@@ -62,7 +62,7 @@ export class CouncilCoverage {
   volunteerPool?: VolunteerPool | null;
 }
 
-@ObjectType({ description: "A region's figures: sums of its councils' counts, rates from the sums, waits pooled." })
+@ObjectType({ simpleResolvers: true, description: "A region's figures: sums of its councils' counts, rates from the sums, waits pooled." })
 export class RegionCoverage {
   @Field({ description: 'ONS region code (London is E12000007).' })
   regionCode: string;
@@ -77,7 +77,7 @@ export class RegionCoverage {
   volunteerPool?: VolunteerPool | null;
 }
 
-@ObjectType({ description: 'Every council, region and England compared at one reporting date, read from the rollups.' })
+@ObjectType({ simpleResolvers: true, description: 'Every council, region and England compared at one reporting date, read from the rollups.' })
 export class CouncilComparison {
   @Field(() => LocalDate, { description: 'The reporting date (a month end).' })
   date: string;
@@ -101,7 +101,7 @@ export class CouncilComparison {
   refreshedAt: Date | null;
 }
 
-@ObjectType({ description: "A council's figures at one month end." })
+@ObjectType({ simpleResolvers: true, description: "A council's figures at one month end." })
 export class CoveragePoint {
   @Field(() => LocalDate, { description: 'The month end.' })
   date: string;
@@ -110,7 +110,7 @@ export class CoveragePoint {
   figures: CoverageFigures;
 }
 
-@ObjectType({ description: 'The latest refresh of one reporting model (or data test, named test:...).' })
+@ObjectType({ simpleResolvers: true, description: 'The latest refresh of one reporting model (or data test, named test:...).' })
 export class RollupRun {
   @Field({ description: 'Model name, e.g. rollup_council_month.' })
   rollup: string;
@@ -137,7 +137,7 @@ export class RefreshReportsInput {
   rollups?: string[] | null;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of refreshReports.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of refreshReports.' })
 export class RefreshReportsPayload extends MutationPayload {
   @Field(() => String, { nullable: true, description: 'SUCCEEDED, FAILED, or SKIPPED when another refresh was running.' })
   status: string | null;

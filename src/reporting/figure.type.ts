@@ -19,7 +19,7 @@ registerEnumType(FigureStatus, {
   },
 });
 
-@ObjectType({ description: 'A published number with its status: a null value always comes with the reason.' })
+@ObjectType({ simpleResolvers: true, description: 'A published number with its status: a null value always comes with the reason.' })
 export class Figure {
   @Field(() => Float, { nullable: true, description: 'The value, or null when the status is not OK.' })
   value: number | null;

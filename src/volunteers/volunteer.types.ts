@@ -36,7 +36,7 @@ export function dbsValidOn(row: Pick<VolunteerRow, 'dbs_issued_on' | 'dbs_update
   return date < addYears(row.dbs_issued_on, DBS_VALID_YEARS);
 }
 
-@ObjectType({ implements: Node, description: 'A volunteer independent visitor or mentor, recruited and vetted by a provider.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A volunteer independent visitor or mentor, recruited and vetted by a provider.' })
 export class Volunteer extends Node {
   @Field(() => Gender, { description: 'Gender.' })
   gender: Gender;
@@ -128,7 +128,7 @@ export class RegisterVolunteerInput {
   appliedOn?: string | null;
 }
 
-@ObjectType({ implements: MutationPayload, description: 'Result of a mutation on a volunteer.' })
+@ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of a mutation on a volunteer.' })
 export class VolunteerPayload extends MutationPayload {
   @Field(() => Volunteer, { nullable: true, description: 'The volunteer after the change; null on error.' })
   volunteer: Volunteer | null;
