@@ -161,6 +161,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       } catch {
         return next(); // Apollo answers the bad token with its usual 401
       }
+      res.locals.principal = principal; // verified once per request
       const answer = await nationalViews.answerFor(db, principal, req.body);
       if (!answer) return next();
       res.status(200).type('application/json; charset=utf-8').end(answer);
@@ -168,7 +169,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          const principal = await principalFrom(req.headers.authorization, config.jwtSecret);
+          const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config.jwtSecret);
           const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown');
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
           return context;

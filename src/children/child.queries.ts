@@ -16,11 +16,10 @@ export type ChildRow = {
   looked_after_since: string;
   interests: string[];
   languages: string[];
-  created_at: Date;
 };
 
 export const CHILD_COLUMNS =
-  'c.child_id, c.council_code, c.case_reference, c.birth_month, c.gender, c.ethnicity, c.placement_type, c.placed_out_of_area, c.looked_after_since, c.interests, c.languages, c.created_at';
+  'c.child_id, c.council_code, c.case_reference, c.birth_month, c.gender, c.ethnicity, c.placement_type, c.placed_out_of_area, c.looked_after_since, c.interests, c.languages';
 
 export function createChildLoaders(db: DataSource, principal: Principal | null) {
   return {

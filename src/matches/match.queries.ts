@@ -15,13 +15,12 @@ export type MatchRow = {
   end_reason: string | null;
   cancelled_on: string | null;
   cancel_reason: string | null;
-  created_at: Date;
 };
 
 export type VisitRow = { visit_id: string; match_id: string; visited_on: string; duration_minutes: number; kind: string };
 
 export const MATCH_COLUMNS = `m.match_id, m.referral_id, m.volunteer_id, m.status, m.proposed_on, m.started_on, m.ended_on, m.end_reason,
-  m.cancelled_on, m.cancel_reason, m.created_at`;
+  m.cancelled_on, m.cancel_reason`;
 
 /** A referral's open match: at most one per referral, by a partial unique index. */
 export const OPEN_MATCH = `m.status in ('PROPOSED', 'ACTIVE')`;

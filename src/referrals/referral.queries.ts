@@ -23,12 +23,11 @@ export type ReferralRow = {
   preferred_languages: string[];
   language_required: boolean;
   self_referral_id: string | null;
-  created_at: Date;
 };
 
 export const REFERRAL_COLUMNS = `r.referral_id, r.child_id, r.council_code, r.placement_council_code, r.service, r.source, r.status,
   r.referred_on, r.accepted_on, r.matched_on, r.closed_on, r.close_reason, r.reason, r.preferred_volunteer_gender,
-  r.volunteer_gender_required, r.preferred_languages, r.language_required, r.self_referral_id, r.created_at`;
+  r.volunteer_gender_required, r.preferred_languages, r.language_required, r.self_referral_id`;
 
 export function createReferralLoaders(db: DataSource, principal: Principal | null) {
   return {

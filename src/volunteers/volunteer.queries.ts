@@ -20,12 +20,11 @@ export type VolunteerRow = {
   training_completed_on: string | null;
   references_received: number;
   approved_on: string | null;
-  created_at: Date;
 };
 
 export const VOLUNTEER_COLUMNS = `v.volunteer_id, v.provider_id, v.home_council_code, v.gender, v.languages, v.interests, v.max_matches,
   v.open_matches, v.status, v.applied_on, v.dbs_issued_on, v.dbs_update_service, v.training_completed_on, v.references_received,
-  v.approved_on, v.created_at`;
+  v.approved_on`;
 
 export function createVolunteerLoaders(db: DataSource, principal: Principal | null) {
   return {
