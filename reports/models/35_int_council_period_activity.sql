@@ -5,6 +5,10 @@
 -- The period metrics of METRICS.md, computed once here so that the month and year rollups
 -- cannot disagree about a definition. A period runs from period_start to period_end, both
 -- included.
+--
+-- Every period is made of whole calendar months, so an event is placed in its periods by the
+-- month end of its date, an equality join on period_months, rather than by comparing each event
+-- with every period's start and end (at demo scale 10 those range joins took most of a refresh).
 
 with councils as (
     select * from reporting.stg_councils
@@ -28,6 +32,10 @@ referrals as (
 
 matches as (
     select * from reporting.fct_matches
+),
+
+reporting_dates as (
+    select * from reporting.dim_reporting_dates
 ),
 
 -- The services, referral sources and match end reasons that the check constraints on
@@ -87,18 +95,69 @@ council_periods as (
     cross join reporting_periods
 ),
 
--- referralsReceived: referred_on in the period, by source
-referrals_received_by_source as (
+-- Each reporting period with the month ends of the months it is made of: a month period has its
+-- own month, a year period its twelve (the data test reporting_periods_are_whole_months checks
+-- that every period is whole reporting months).
+period_months as (
     select
-        referrals.council_code,
-        referrals.service,
         reporting_periods.period_type,
         reporting_periods.period_end,
-        referrals.source,
-        count(*)::integer as referrals_received
+        reporting_dates.month_end
+    from reporting_periods
+    inner join reporting_dates
+        on reporting_dates.month_end between reporting_periods.period_start and reporting_periods.period_end
+),
+
+-- The month end of each lifecycle date (null stays null), the key into period_months, computed
+-- as dim_reporting_dates computes month_end from month_start. The cast to timestamp keeps the
+-- session's time zone out of date_trunc.
+referral_months as (
+    select
+        council_code,
+        service,
+        source,
+        days_to_match,
+        (date_trunc('month', referred_on::timestamp) + interval '1 month' - interval '1 day')::date as referred_month_end,
+        (date_trunc('month', matched_on::timestamp) + interval '1 month' - interval '1 day')::date as matched_month_end
     from referrals
-    inner join reporting_periods
-        on referrals.referred_on between reporting_periods.period_start and reporting_periods.period_end
+),
+
+match_months as (
+    select
+        council_code,
+        service,
+        end_reason,
+        is_sustained,
+        (date_trunc('month', started_on::timestamp) + interval '1 month' - interval '1 day')::date as started_month_end,
+        (date_trunc('month', ended_on::timestamp) + interval '1 month' - interval '1 day')::date as ended_month_end,
+        (date_trunc('month', sustained_judged_on::timestamp) + interval '1 month' - interval '1 day')::date as judged_month_end
+    from matches
+),
+
+-- referralsReceived: referred_on in the period, by source. Counted per month first, then summed
+-- over the months of each period.
+referrals_received_by_month as (
+    select
+        council_code,
+        service,
+        source,
+        referred_month_end as month_end,
+        count(*) as referrals_received
+    from referral_months
+    group by 1, 2, 3, 4
+),
+
+referrals_received_by_source as (
+    select
+        referrals_received_by_month.council_code,
+        referrals_received_by_month.service,
+        period_months.period_type,
+        period_months.period_end,
+        referrals_received_by_month.source,
+        sum(referrals_received_by_month.referrals_received)::integer as referrals_received
+    from referrals_received_by_month
+    inner join period_months
+        on period_months.month_end = referrals_received_by_month.month_end
     group by 1, 2, 3, 4, 5
 ),
 
@@ -115,47 +174,70 @@ referrals_received as (
 ),
 
 -- medianDaysToMatch: over referrals matched (first match started) in the period; the lower
--- median, as for waits (percentile_disc(0.5) is the lower median when the count is even)
+-- median, as for waits (percentile_disc(0.5) is the lower median when the count is even). A
+-- median cannot be summed from months: a year's is taken over the year's own referrals.
 days_to_match as (
     select
-        referrals.council_code,
-        referrals.service,
-        reporting_periods.period_type,
-        reporting_periods.period_end,
-        percentile_disc(0.5) within group (order by referrals.days_to_match) as median_days_to_match
-    from referrals
-    inner join reporting_periods
-        on referrals.matched_on between reporting_periods.period_start and reporting_periods.period_end
-    where referrals.days_to_match is not null
+        referral_months.council_code,
+        referral_months.service,
+        period_months.period_type,
+        period_months.period_end,
+        percentile_disc(0.5) within group (order by referral_months.days_to_match) as median_days_to_match
+    from referral_months
+    inner join period_months
+        on period_months.month_end = referral_months.matched_month_end
+    where referral_months.days_to_match is not null
     group by 1, 2, 3, 4
 ),
 
--- matchesStarted: started_on in the period
+-- matchesStarted: started_on in the period (per month, then summed over the period's months)
+matches_started_by_month as (
+    select
+        council_code,
+        service,
+        started_month_end as month_end,
+        count(*) as matches_started
+    from match_months
+    group by 1, 2, 3
+),
+
 matches_started as (
     select
-        matches.council_code,
-        matches.service,
-        reporting_periods.period_type,
-        reporting_periods.period_end,
-        count(*)::integer as matches_started
-    from matches
-    inner join reporting_periods
-        on matches.started_on between reporting_periods.period_start and reporting_periods.period_end
+        matches_started_by_month.council_code,
+        matches_started_by_month.service,
+        period_months.period_type,
+        period_months.period_end,
+        sum(matches_started_by_month.matches_started)::integer as matches_started
+    from matches_started_by_month
+    inner join period_months
+        on period_months.month_end = matches_started_by_month.month_end
     group by 1, 2, 3, 4
 ),
 
--- matchesEnded: ended_on in the period, by end reason
+-- matchesEnded: ended_on in the period, by end reason (per month, then summed over the period's
+-- months)
+matches_ended_by_month as (
+    select
+        council_code,
+        service,
+        end_reason,
+        ended_month_end as month_end,
+        count(*) as matches_ended
+    from match_months
+    group by 1, 2, 3, 4
+),
+
 matches_ended_by_reason as (
     select
-        matches.council_code,
-        matches.service,
-        reporting_periods.period_type,
-        reporting_periods.period_end,
-        matches.end_reason,
-        count(*)::integer as matches_ended
-    from matches
-    inner join reporting_periods
-        on matches.ended_on between reporting_periods.period_start and reporting_periods.period_end
+        matches_ended_by_month.council_code,
+        matches_ended_by_month.service,
+        period_months.period_type,
+        period_months.period_end,
+        matches_ended_by_month.end_reason,
+        sum(matches_ended_by_month.matches_ended)::integer as matches_ended
+    from matches_ended_by_month
+    inner join period_months
+        on period_months.month_end = matches_ended_by_month.month_end
     group by 1, 2, 3, 4, 5
 ),
 
@@ -181,17 +263,68 @@ empty_breakdowns as (
 -- sustainedRate: of the matches that started at least 365 days before the period end (so were
 -- judged on or before it), the percentage still active 365 days after they started. Every such
 -- match counts, whenever it started: the rate is a running one, as METRICS.md words it.
+-- Every period ends on a month end, and a match is judged on or before a month end exactly when
+-- the month end of its judgement day is, so the matches are counted per judgement month and the
+-- counts run up month by month. Matches judged before the first reporting month are counted in
+-- it; those judged after the last one count in no period.
+first_reporting_month as (
+    select min(month_end) as month_end
+    from reporting_dates
+),
+
+sustained_judgements as (
+    select
+        match_months.council_code,
+        match_months.service,
+        greatest(match_months.judged_month_end, first_reporting_month.month_end) as month_end,
+        count(*) as judged,
+        count(*) filter (where match_months.is_sustained) as sustained
+    from match_months
+    cross join first_reporting_month
+    group by 1, 2, 3
+),
+
+council_months as (
+    select
+        current_councils.council_code,
+        services.service,
+        reporting_dates.month_end
+    from current_councils
+    cross join services
+    cross join reporting_dates
+),
+
+sustained_running as (
+    select
+        council_months.council_code,
+        council_months.service,
+        council_months.month_end,
+        (sum(coalesce(sustained_judgements.judged, 0)) over running_months)::bigint as judged,
+        (sum(coalesce(sustained_judgements.sustained, 0)) over running_months)::bigint as sustained
+    from council_months
+    left join sustained_judgements
+        on sustained_judgements.council_code = council_months.council_code
+        and sustained_judgements.service = council_months.service
+        and sustained_judgements.month_end = council_months.month_end
+    window running_months as (
+        partition by council_months.council_code, council_months.service
+        order by council_months.month_end
+        rows between unbounded preceding and current row
+    )
+),
+
 sustained as (
     select
-        matches.council_code,
-        matches.service,
+        sustained_running.council_code,
+        sustained_running.service,
         reporting_periods.period_type,
         reporting_periods.period_end,
-        round(100.0 * count(*) filter (where matches.is_sustained) / count(*), 1) as sustained_rate
-    from matches
+        round(100.0 * sustained_running.sustained / sustained_running.judged, 1) as sustained_rate
+    from sustained_running
     inner join reporting_periods
-        on matches.sustained_judged_on <= reporting_periods.period_end
-    group by 1, 2, 3, 4
+        on reporting_periods.period_end = sustained_running.month_end
+    -- null when no match has been judged yet, as METRICS.md asks
+    where sustained_running.judged > 0
 ),
 
 -- volunteersApproved: volunteers living in the council, APPROVED at the period end, with a DBS
@@ -201,14 +334,29 @@ sustained as (
 -- "APPROVED now, approved on or before the period end". A volunteer who has since become
 -- INACTIVE or WITHDRAWN drops out of past periods too.
 -- Service: a volunteer has none of their own; they serve the services their provider is
--- commissioned for (by any council) on the period end.
-volunteer_services as (
+-- commissioned for (by any council) on the period end. Several commissions can give a provider
+-- the same service, so the provider's services are made distinct first; the volunteers are
+-- counted per home council and provider (a few hundred pairs) before they meet the services, so
+-- each volunteer counts once per service without a distinct over every volunteer and period.
+provider_services as (
     select distinct
-        volunteers.volunteer_id,
-        volunteers.home_council_code,
+        commissions.provider_id,
         commissions.service,
         reporting_periods.period_type,
         reporting_periods.period_end
+    from commissions
+    inner join reporting_periods
+        on commissions.starts_on <= reporting_periods.period_end
+        and (commissions.ends_on is null or commissions.ends_on >= reporting_periods.period_end)
+),
+
+approved_volunteers as (
+    select
+        volunteers.home_council_code,
+        volunteers.provider_id,
+        reporting_periods.period_type,
+        reporting_periods.period_end,
+        count(*) as volunteers
     from volunteers
     inner join reporting_periods
         on volunteers.approved_on <= reporting_periods.period_end
@@ -217,21 +365,22 @@ volunteer_services as (
             volunteers.has_dbs_update_service
             or reporting_periods.period_end < volunteers.dbs_issued_on + interval '3 years'
         )
-    inner join commissions
-        on commissions.provider_id = volunteers.provider_id
-        and commissions.starts_on <= reporting_periods.period_end
-        and (commissions.ends_on is null or commissions.ends_on >= reporting_periods.period_end)
     where volunteers.status = 'APPROVED'
+    group by 1, 2, 3, 4
 ),
 
 volunteers_approved as (
     select
-        home_council_code as council_code,
-        service,
-        period_type,
-        period_end,
-        count(*)::integer as volunteers_approved
-    from volunteer_services
+        approved_volunteers.home_council_code as council_code,
+        provider_services.service,
+        approved_volunteers.period_type,
+        approved_volunteers.period_end,
+        sum(approved_volunteers.volunteers)::integer as volunteers_approved
+    from approved_volunteers
+    inner join provider_services
+        on provider_services.provider_id = approved_volunteers.provider_id
+        and provider_services.period_type = approved_volunteers.period_type
+        and provider_services.period_end = approved_volunteers.period_end
     group by 1, 2, 3, 4
 ),
 

@@ -100,18 +100,125 @@ children_looked_after as (
         and official_children_looked_after.year = figure_years.children_looked_after_year
 ),
 
--- childrenMatched: distinct children with at least one match active on the month end
+-- childrenMatched: distinct children with at least one match active on the month end. A match
+-- is active on a month end m when started_on <= m and (ended_on is null or ended_on > m), that
+-- is from the month end of started_on up to, not including, the month end of ended_on (a match
+-- that ends within the month it started is never active on a month end). Rather than one row
+-- per match and month end (millions at demo scale 10), a child's overlapping matches are merged
+-- into spans, so each child counts once, and the spans are counted with a running sum of
+-- their starts less their ends.
+match_active_months as (
+    select
+        council_code,
+        service,
+        child_id,
+        (date_trunc('month', started_on::timestamp) + interval '1 month' - interval '1 day')::date as active_from,
+        coalesce(
+            (date_trunc('month', ended_on::timestamp) + interval '1 month' - interval '1 day')::date,
+            'infinity'
+        ) as active_until
+    from matches
+),
+
+active_matches as (
+    select *
+    from match_active_months
+    where active_until > active_from
+),
+
+-- a match starts a new span of its child (in the same council and service) unless an earlier
+-- match of the child is still active when it starts
+match_spans as (
+    select
+        council_code,
+        service,
+        child_id,
+        active_from,
+        active_until,
+        coalesce(
+            active_from >= max(active_until) over (
+                partition by council_code, service, child_id
+                order by active_from, active_until
+                rows between unbounded preceding and 1 preceding
+            ),
+            true
+        ) as starts_span
+    from active_matches
+),
+
+numbered_match_spans as (
+    select
+        *,
+        count(*) filter (where starts_span) over (
+            partition by council_code, service, child_id
+            order by active_from, active_until
+            rows between unbounded preceding and current row
+        ) as span_number
+    from match_spans
+),
+
+child_spans as (
+    select
+        council_code,
+        service,
+        child_id,
+        min(active_from) as active_from,
+        max(active_until) as active_until
+    from numbered_match_spans
+    group by council_code, service, child_id, span_number
+),
+
+-- +1 where a span starts, -1 where it ends; changes before the first reporting date are counted
+-- on it, so the running sum starts from the children already matched then
+first_reporting_date as (
+    select min(month_end) as month_end
+    from reporting_dates
+),
+
+children_matched_changes as (
+    select
+        child_spans.council_code,
+        child_spans.service,
+        greatest(child_spans.active_from, first_reporting_date.month_end) as month_end,
+        1 as change
+    from child_spans
+    cross join first_reporting_date
+    union all
+    select
+        child_spans.council_code,
+        child_spans.service,
+        greatest(child_spans.active_until, first_reporting_date.month_end) as month_end,
+        -1 as change
+    from child_spans
+    cross join first_reporting_date
+    where child_spans.active_until < 'infinity'
+),
+
+children_matched_changes_by_month as (
+    select
+        council_code,
+        service,
+        month_end,
+        sum(change) as change
+    from children_matched_changes
+    group by 1, 2, 3
+),
+
 children_matched as (
     select
-        matches.council_code,
-        matches.service,
-        reporting_dates.month_end,
-        count(distinct matches.child_id)::integer as children_matched
-    from matches
-    inner join reporting_dates
-        on matches.started_on <= reporting_dates.month_end
-        and (matches.ended_on is null or matches.ended_on > reporting_dates.month_end)
-    group by 1, 2, 3
+        council_month_ends.council_code,
+        council_month_ends.service,
+        council_month_ends.month_end,
+        (sum(coalesce(children_matched_changes_by_month.change, 0)) over (
+            partition by council_month_ends.council_code, council_month_ends.service
+            order by council_month_ends.month_end
+            rows between unbounded preceding and current row
+        ))::integer as children_matched
+    from council_month_ends
+    left join children_matched_changes_by_month
+        on children_matched_changes_by_month.council_code = council_month_ends.council_code
+        and children_matched_changes_by_month.service = council_month_ends.service
+        and children_matched_changes_by_month.month_end = council_month_ends.month_end
 ),
 
 -- waiting, medianWaitDays (lower median) and p90WaitDays (nearest rank): percentile_disc(p)

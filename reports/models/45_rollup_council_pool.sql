@@ -12,6 +12,11 @@
 -- day. children_waiting is rollup_council_month.waiting. volunteers_per_waiting_child is
 -- volunteers_available / children_waiting (2 dp), null when no child waits.
 -- Approximation: max_matches is the volunteer's current capacity (there is no history of it).
+--
+-- Counting open matches for every volunteer on every month end means millions of rows at demo
+-- scale 10, so a volunteer's open matches are followed as a count that changes only in the
+-- months a match opens or closes (open_match_spans below), and only the months in which that
+-- count is under max_matches are spelled out.
 
 with volunteers as (
     select * from reporting.stg_volunteers
@@ -25,7 +30,8 @@ matches as (
     select * from reporting.stg_matches
 ),
 
-reporting_dates as (
+-- not materialized: the range join below then reads the table through its month_end index
+reporting_dates as not materialized (
     select * from reporting.dim_reporting_dates
 ),
 
@@ -33,52 +39,117 @@ council_months as (
     select * from reporting.rollup_council_month
 ),
 
-volunteer_services as (
-    select distinct
-        volunteers.volunteer_id,
-        volunteers.home_council_code,
-        volunteers.max_matches,
-        commissions.service,
-        reporting_dates.month_end
+approved_volunteers as (
+    select *
     from volunteers
-    inner join reporting_dates
-        on volunteers.approved_on <= reporting_dates.month_end
-        and volunteers.dbs_issued_on <= reporting_dates.month_end
-        and (
-            volunteers.has_dbs_update_service
-            or reporting_dates.month_end < volunteers.dbs_issued_on + interval '3 years'
-        )
-    inner join commissions
-        on commissions.provider_id = volunteers.provider_id
-        and commissions.starts_on <= reporting_dates.month_end
-        and (commissions.ends_on is null or commissions.ends_on >= reporting_dates.month_end)
-    where volunteers.status = 'APPROVED'
+    where status = 'APPROVED'
 ),
 
-open_matches as (
+-- A match is open on a month end m when proposed_on <= m and (it closes on null or a day > m),
+-- where it closes on the earlier of cancelled_on and ended_on (least ignores a null). On month
+-- ends that is: from the month end of proposed_on, up to but not including the month end of the
+-- closing day. A match that closes within its first month is never open on a month end.
+match_open_months as (
     select
         matches.volunteer_id,
-        reporting_dates.month_end,
-        count(*)::integer as open_matches
+        (date_trunc('month', matches.proposed_on::timestamp) + interval '1 month' - interval '1 day')::date as opens_month_end,
+        (date_trunc('month', least(matches.cancelled_on, matches.ended_on)::timestamp) + interval '1 month' - interval '1 day')::date as closes_month_end
     from matches
-    inner join reporting_dates
-        on matches.proposed_on <= reporting_dates.month_end
-        and (matches.cancelled_on is null or matches.cancelled_on > reporting_dates.month_end)
-        and (matches.ended_on is null or matches.ended_on > reporting_dates.month_end)
+    inner join approved_volunteers
+        on approved_volunteers.volunteer_id = matches.volunteer_id
+),
+
+-- +1 in the month a match opens, -1 in the month it closes; every approved volunteer also starts
+-- at 0 open matches from the beginning of time ('-infinity'), so the months before their first
+-- match are covered too
+open_match_changes as (
+    select
+        volunteer_id,
+        opens_month_end as month_end,
+        1 as change
+    from match_open_months
+    where closes_month_end is null or closes_month_end > opens_month_end
+    union all
+    select
+        volunteer_id,
+        closes_month_end as month_end,
+        -1 as change
+    from match_open_months
+    where closes_month_end > opens_month_end
+    union all
+    select
+        volunteer_id,
+        '-infinity'::date as month_end,
+        0 as change
+    from approved_volunteers
+),
+
+open_match_changes_by_month as (
+    select
+        volunteer_id,
+        month_end,
+        sum(change) as change
+    from open_match_changes
     group by 1, 2
+),
+
+-- each volunteer's open matches from one change to the next (spans_until is null for the last)
+open_match_spans as (
+    select
+        volunteer_id,
+        month_end as spans_from,
+        lead(month_end) over by_month as spans_until,
+        sum(change) over by_month as open_matches
+    from open_match_changes_by_month
+    window by_month as (partition by volunteer_id order by month_end)
+),
+
+-- the month ends on which each volunteer could take a child, per home council and provider
+available_volunteer_months as (
+    select
+        approved_volunteers.home_council_code as council_code,
+        approved_volunteers.provider_id,
+        reporting_dates.month_end,
+        count(*) as volunteers
+    from open_match_spans
+    inner join approved_volunteers
+        on approved_volunteers.volunteer_id = open_match_spans.volunteer_id
+    inner join reporting_dates
+        on reporting_dates.month_end >= open_match_spans.spans_from
+        and (open_match_spans.spans_until is null or reporting_dates.month_end < open_match_spans.spans_until)
+        and approved_volunteers.approved_on <= reporting_dates.month_end
+        and approved_volunteers.dbs_issued_on <= reporting_dates.month_end
+        and (
+            approved_volunteers.has_dbs_update_service
+            or reporting_dates.month_end < approved_volunteers.dbs_issued_on + interval '3 years'
+        )
+    where open_match_spans.open_matches < approved_volunteers.max_matches
+    group by 1, 2, 3
+),
+
+-- the services each provider is commissioned for on each month end (several commissions can give
+-- the same service: a volunteer counts once for it)
+provider_services as (
+    select distinct
+        commissions.provider_id,
+        commissions.service,
+        reporting_dates.month_end
+    from commissions
+    inner join reporting_dates
+        on commissions.starts_on <= reporting_dates.month_end
+        and (commissions.ends_on is null or commissions.ends_on >= reporting_dates.month_end)
 ),
 
 available_volunteers as (
     select
-        volunteer_services.home_council_code as council_code,
-        volunteer_services.service,
-        volunteer_services.month_end,
-        count(*)::integer as volunteers_available
-    from volunteer_services
-    left join open_matches
-        on open_matches.volunteer_id = volunteer_services.volunteer_id
-        and open_matches.month_end = volunteer_services.month_end
-    where coalesce(open_matches.open_matches, 0) < volunteer_services.max_matches
+        available_volunteer_months.council_code,
+        provider_services.service,
+        available_volunteer_months.month_end,
+        sum(available_volunteer_months.volunteers)::integer as volunteers_available
+    from available_volunteer_months
+    inner join provider_services
+        on provider_services.provider_id = available_volunteer_months.provider_id
+        and provider_services.month_end = available_volunteer_months.month_end
     group by 1, 2, 3
 ),
 
