@@ -1,8 +1,15 @@
 /** Calendar dates are Europe/London dates (METRICS.md), handled as ISO strings 'YYYY-MM-DD'. */
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-export function todayInLondon(now: Date = new Date()): string {
-  return londonDate.format(now);
+// Formatting a date in a time zone is slow next to the rest of a list row (daysWaiting asks for
+// every row): today's date is reused for the second it was computed in.
+let today: { second: number; date: string } | null = null;
+
+export function todayInLondon(now?: Date): string {
+  if (now) return londonDate.format(now);
+  const second = Math.floor(Date.now() / 1000);
+  if (today?.second !== second) today = { second, date: londonDate.format(new Date(second * 1000)) };
+  return today.date;
 }
 
 /** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */

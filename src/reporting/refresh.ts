@@ -54,6 +54,8 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
     try {
       // Building a rollup can legitimately take longer than an API request may.
       await runner.query('set statement_timeout = 0');
+      // JIT compilation cost seconds per model on these plans and never paid back.
+      await runner.query('set jit = off');
       const outcomes: ModelOutcome[] = [];
       let failed = false;
       for (const model of models) {
@@ -79,6 +81,7 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       return result;
     } finally {
       await runner.query('reset statement_timeout');
+      await runner.query('reset jit');
       await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);
     }
   } finally {
@@ -86,7 +89,12 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
   }
 }
 
+/** Runs recorded by this process; the national-view cache re-reads the generation when it moves. */
+let runsRecordedHere = 0;
+export const refreshRunsRecordedHere = (): number => runsRecordedHere;
+
 async function record(runner: QueryRunner, refreshId: string, model: string, outcome: Omit<ModelOutcome, 'model'>, startedAt?: Date): Promise<ModelOutcome> {
+  runsRecordedHere += 1;
   await runner.query(
     `insert into reporting.refresh_runs (refresh_id, model, started_at, finished_at, rows, status, error)
      values ($1::uuid, $2::text, coalesce($3::timestamptz, clock_timestamp()), clock_timestamp(), $4::bigint, $5::text, $6::text)`,

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { audienceOf } from './coverage.resolver';
+import { refreshRunsRecordedHere } from './refresh';
 
 /**
  * Answers for the national views, kept until the next refresh.
@@ -14,9 +15,9 @@ import { audienceOf } from './coverage.resolver';
  * only when a refresh writes them; and what a caller sees depends only on their audience (full or
  * disclosure-controlled figures), never on who they are otherwise. So on publication day, when
  * every council opens the same comparison, the first request computes it and the rest get the
- * same answer for one cheap statement: the number of the latest refresh run. Every model built,
- * skipped or failed and every data test records a run, so any refresh, in any process, moves that
- * number and retires the answers cached before it.
+ * same answer. Answers are keyed by the number of the latest refresh run (read at most once a
+ * second). Every model built, skipped or failed and every data test records a run, so any
+ * refresh, in any process, moves that number and retires the answers cached before it.
  *
  * Only operations whose every root field is a national view are cached; an answer with any error
  * is never stored. The key holds the refresh generation, the audience, the query text, the
@@ -33,10 +34,22 @@ export function isNationalViewOperation(operation: OperationDefinitionNode | und
   return selections.length > 0 && selections.every((selection) => selection.kind === 'Field' && NATIONAL_VIEWS.has(selection.name.value));
 }
 
+/**
+ * How long the refresh generation read from the database is trusted. A refresh in this process
+ * is seen at once (it counts its runs); one in another process within this time.
+ */
+export const GENERATION_TRUSTED_MS = 1000;
+
 /** The number of the latest refresh run: it changes whenever anything in the rollups may have. */
-async function refreshGeneration(db: DataSource): Promise<string> {
-  const [row]: { generation: string }[] = await db.query(`select coalesce(max(refresh_run_id), 0)::text as generation from reporting.refresh_runs`);
-  return row.generation;
+function refreshGeneration(): (db: DataSource) => Promise<string> {
+  let known: { generation: string; readAt: number; runsHere: number } | null = null;
+  return async (db) => {
+    const runsHere = refreshRunsRecordedHere();
+    if (known && known.runsHere === runsHere && Date.now() - known.readAt < GENERATION_TRUSTED_MS) return known.generation;
+    const [row]: { generation: string }[] = await db.query(`select coalesce(max(refresh_run_id), 0)::text as generation from reporting.refresh_runs`);
+    known = { generation: row.generation, readAt: Date.now(), runsHere };
+    return row.generation;
+  };
 }
 
 export type NationalViewCache = {
@@ -61,10 +74,11 @@ export function createNationalViewCache(maxBytes: number): NationalViewCache {
   // The key of each request being answered, decided before execution and used to store after it.
   const keys = new WeakMap<object, string>();
 
+  const generationOf = refreshGeneration();
   const keyFor = async (db: DataSource, principal: Principal | null, query: string, operationName: unknown, variables: unknown): Promise<string | null> => {
     let generation: string;
     try {
-      generation = await refreshGeneration(db);
+      generation = await generationOf(db);
     } catch {
       // Without a generation nothing can be trusted from the cache; answer it the long way.
       return null;

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { loadDemoData } from '../../src/demo/demoData';
 import { loadModels, parseModel } from '../../src/reporting/models';
 import { refreshReports } from '../../src/reporting/refresh';
+import { GENERATION_TRUSTED_MS } from '../../src/reporting/responseCache';
 import { CouncilComparisonDocument, CouncilComparisonQuery, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
 import { admin, analyst, coordinator, officer, researcher } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
@@ -173,23 +174,26 @@ describe('CSV download', () => {
 describe('answers kept until the next refresh', () => {
   const variables = { service: 'INDEPENDENT_VISITOR' as const, date: '2024-03-31' };
 
-  it('answers a repeated comparison with one statement and the same figures, per audience', async () => {
+  const readsRollups = (sql: string[]) => sql.some((statement) => statement.includes('reporting.rollup_council_month'));
+
+  it('answers a repeated comparison without reading the rollups, with the same figures, per audience', async () => {
     const first = await server.execute(CouncilComparisonDocument, variables, analyst);
-    expect(first.statements).toBeGreaterThan(1);
+    expect(readsRollups(first.sql)).toBe(true);
     const again = await server.execute(CouncilComparisonDocument, variables, admin);
-    expect(again.statements).toBe(1);
-    expect(again.sql[0]).toMatch(/reporting\.refresh_runs/);
+    // At most the refresh generation, read again once it is a second old.
+    expect(again.statements).toBeLessThanOrEqual(1);
+    expect(again.sql.every((statement) => /reporting\.refresh_runs/.test(statement))).toBe(true);
     expect(again.data).toEqual(first.data);
     // A researcher is another audience: never handed the unsuppressed answer.
     const published = await server.execute(CouncilComparisonDocument, variables, researcher);
-    expect(published.statements).toBeGreaterThan(1);
+    expect(readsRollups(published.sql)).toBe(true);
     expect(published.data!.councilComparison.disclosureControlled).toBe(true);
     const publishedAgain = await server.execute(CouncilComparisonDocument, variables, null);
-    expect(publishedAgain.statements).toBe(1);
+    expect(readsRollups(publishedAgain.sql)).toBe(false);
     expect(publishedAgain.data).toEqual(published.data);
   });
 
-  it('over HTTP sends the same bytes for a repeat after one statement, checks the token first, and keeps audiences apart', async () => {
+  it('over HTTP sends the same bytes for a repeat after at most one statement, checks the token first, and keeps audiences apart', async () => {
     // Its own server, to read the request log: each line counts the statements of its request.
     const logLines: { msg: string; statements?: number; status?: number }[] = [];
     const sink = new Writable({
@@ -217,7 +221,7 @@ describe('answers kept until the next refresh', () => {
       expect(statementsOfLastRequest()).toBeGreaterThan(1);
       const second = await post(analystToken, { query, variables });
       expect(second).toEqual(first);
-      expect(statementsOfLastRequest()).toBe(1);
+      expect(statementsOfLastRequest()).toBeLessThanOrEqual(1);
       expect(JSON.parse(first.text).data.councilComparison.disclosureControlled).toBe(false);
       // Anonymous callers asking the same text get the disclosure-controlled answer.
       const anonymous = await post(null, { query, variables });
@@ -243,25 +247,34 @@ describe('answers kept until the next refresh', () => {
     );
     expect(mixed.errors).toBeUndefined();
     const mixedAgain = await server.execute(`query { councilComparison(service: INDEPENDENT_VISITOR, date: "2024-03-31") { date } localAuthorities(first: 1) { totalCount } }`, undefined, analyst);
-    expect(mixedAgain.statements).toBeGreaterThan(1);
+    expect(readsRollups(mixedAgain.sql)).toBe(true);
     expect(server.server.nationalViews.size()).toBe(before);
   });
 
   it('computes the answer again after any refresh', async () => {
     await server.execute(CouncilComparisonDocument, variables, analyst);
-    expect((await server.execute(CouncilComparisonDocument, variables, analyst)).statements).toBe(1);
+    expect(readsRollups((await server.execute(CouncilComparisonDocument, variables, analyst)).sql)).toBe(false);
     const refreshed = await refreshReports(database.dataSource, { only: ['rollup_council_month'] });
     expect(refreshed.status).toBe('SUCCEEDED');
-    const after = await server.execute(CouncilComparisonDocument, variables, analyst);
-    expect(after.statements).toBeGreaterThan(1);
-    expect(after.sql.some((statement) => statement.includes('reporting.rollup_council_month'))).toBe(true);
+    // A refresh in this process is seen at once.
+    expect(readsRollups((await server.execute(CouncilComparisonDocument, variables, analyst)).sql)).toBe(true);
+    expect(readsRollups((await server.execute(CouncilComparisonDocument, variables, analyst)).sql)).toBe(false);
+    // One recorded by another process (a run row this process did not write) once the generation
+    // it knows is older than GENERATION_TRUSTED_MS.
+    await database.dataSource.query(
+      `insert into reporting.refresh_runs (refresh_id, model, finished_at, status) values (gen_random_uuid(), 'rollup_council_month', now(), 'UNCHANGED')`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, GENERATION_TRUSTED_MS + 100));
+    const afterOther = await server.execute(CouncilComparisonDocument, variables, analyst);
+    expect(afterOther.sql[0]).toMatch(/reporting\.refresh_runs/);
+    expect(readsRollups(afterOther.sql)).toBe(true);
   });
 
   it('is off when NATIONAL_VIEW_CACHE_MB is 0', async () => {
     const uncached = await TestServer.start(database.dataSource, { ...testConfig, nationalViewCacheBytes: 0 });
     try {
       await uncached.execute(CouncilComparisonDocument, variables, analyst);
-      expect((await uncached.execute(CouncilComparisonDocument, variables, analyst)).statements).toBeGreaterThan(1);
+      expect(readsRollups((await uncached.execute(CouncilComparisonDocument, variables, analyst)).sql)).toBe(true);
       expect(uncached.server.nationalViews.size()).toBe(0);
     } finally {
       await uncached.stop();
