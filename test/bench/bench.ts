@@ -19,26 +19,33 @@ import { createLogger } from '../../src/logger';
 import { refreshReports } from '../../src/reporting/refresh';
 
 /**
- * `npm run bench -- --scale 1|10 [--seconds 8] [--connections 10] [--seed 42]`
+ * `npm run bench [-- --scale 1,10] [--seconds 8] [--connections 10] [--seed 42]`
  *
+ * With no options it runs scale 1, then scale 10 on the same PostgreSQL, in one run.
  * Starts everything it needs (embedded PostgreSQL in a temporary folder unless DATABASE_URL is set,
  * the synthetic data at the scale, a full rollup refresh, Tandem, PostGraphile v5 under Node 22 and
  * a plain-SQL server), measures three operations side by side with autocannon on 127.0.0.1, prints
  * a table, writes test/bench/RESULTS.md (one section per scale) and stops everything it started.
  */
 
-type Args = { scale: number; seconds: number; connections: number; seed: number };
+type Args = { scales: number[]; seconds: number; connections: number; seed: number };
+type ScaleArgs = Omit<Args, 'scales'> & { scale: number };
+
+const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--connections 10] [--seed 42]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 1, seconds: 8, connections: 10, seed: 42 };
+  const args: Args = { scales: [1, 10], seconds: 8, connections: 10, seed: 42 };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = Number(inline ?? argv[(i += 1)]);
-    const key = flag.replace(/^--/, '') as keyof Args;
-    if (!(key in args) || !Number.isFinite(value) || value <= 0) {
-      throw new Error(`Usage: npm run bench -- [--scale 1|10] [--seconds 8] [--connections 10] [--seed 42]  (bad: ${argv.join(' ')})`);
+    const text = inline ?? argv[(i += 1)] ?? '';
+    const key = flag.replace(/^--/, '');
+    const values = text.split(',').map(Number);
+    if (!values.every((value) => Number.isFinite(value) && value > 0) || (key !== 'scale' && values.length !== 1)) {
+      throw new Error(`${USAGE}  (bad value for ${flag}: ${JSON.stringify(text)})`);
     }
-    args[key] = value;
+    if (key === 'scale' || key === 'scales') args.scales = values;
+    else if (key === 'seconds' || key === 'connections' || key === 'seed') args[key] = values[0];
+    else throw new Error(`${USAGE}  (unknown option ${flag})`);
   }
   return args;
 }
@@ -50,8 +57,8 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 /** Everything started, in start order; stopped in reverse. */
 const cleanups: { name: string; stop: () => Promise<void> }[] = [];
 
-async function stopAll(): Promise<void> {
-  while (cleanups.length) {
+async function stopAll(downTo = 0): Promise<void> {
+  while (cleanups.length > downTo) {
     const { name, stop } = cleanups.pop()!;
     await stop().catch((error: unknown) => console.error(`[bench] stopping ${name}: ${error instanceof Error ? error.message : error}`));
   }
@@ -269,7 +276,7 @@ const PGL_REFERRALS = `query Referrals($code: String!, $status: String!, $first:
   }
 }`;
 
-type Target = { server: 'Tandem' | 'PostGraphile' | 'SQL'; label: string; base: string; requests: Req[] };
+type Target = { server: 'Tandem' | 'Tandem, cache off' | 'PostGraphile' | 'SQL'; label: string; base: string; requests: Req[] };
 type Measured = Target & { result: Result; statements: number | null };
 type Operation = { name: string; description: string; targets: Target[]; notes: string[] };
 
@@ -277,6 +284,8 @@ type Operation = { name: string; description: string; targets: Target[]; notes: 
 
 async function countStatements(admin: Client, enabled: boolean, target: Target): Promise<number | null> {
   if (!enabled) return null;
+  // One round first, as under load: caches filled, plans prepared, for every server alike.
+  for (const req of target.requests) await send(target.base, req);
   await admin.query('select bench_stats.pg_stat_statements_reset()');
   const rounds = 3;
   for (let round = 0; round < rounds; round += 1) for (const req of target.requests) await send(target.base, req);
@@ -305,8 +314,6 @@ function fmt(value: number, digits = 0): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const started = new Date();
-  const loadBefore = os.loadavg();
   const onSignal = () => {
     void stopAll().then(() => process.exit(130));
   };
@@ -320,7 +327,30 @@ async function main(): Promise<void> {
   const database: Database = await openDatabase(config, logger, { applicationName: 'tandem-bench' });
   cleanups.push({ name: 'bench database pool', stop: () => database.close() });
   const db = database.dataSource;
+  const admin = new Client({ connectionString: pg.url });
+  await admin.connect();
+  cleanups.push({ name: 'bench admin connection', stop: () => admin.end() });
+  if (pg.statements) {
+    await admin.query('create schema if not exists bench_stats');
+    await admin.query('create extension if not exists pg_stat_statements schema bench_stats');
+  }
+  const growth: ScaleSummary[] = [];
+  for (const scale of args.scales) {
+    const mark = cleanups.length;
+    try {
+      growth.push(await benchScale({ ...args, scale }, { pg, db, admin, secret, logger, started: new Date(), loadBefore: os.loadavg() }));
+    } finally {
+      await stopAll(mark);
+    }
+  }
+  writeGrowth(path.join(BENCH_DIR, 'RESULTS.md'), growth);
+}
 
+type ScaleSummary = { scale: number; rows: number; rowsPerSecond: number; refreshSeconds: number };
+type Shared = { pg: { url: string; statements: boolean }; db: Database['dataSource']; admin: Client; secret: string; logger: ReturnType<typeof createLogger>; started: Date; loadBefore: number[] };
+
+/** One scale: seed, refresh, start the servers, measure, write its section of RESULTS.md. */
+async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, started, loadBefore }: Shared): Promise<ScaleSummary> {
   // 1. Data at the scale: bulk-loaded, deterministic for the seed.
   await loadReferenceDataIfEmpty(db, logger);
   await clearOperationalData(db);
@@ -361,13 +391,6 @@ async function main(): Promise<void> {
   const pages = Math.ceil(listCouncil.n / 100);
   log(`comparison date ${date}; waiting list ${waitingCouncil.council_code} (${waitingCouncil.n} waiting); referrals ${listCouncil.council_code} ${listCouncil.status} (${listCouncil.n} rows, ${pages} pages)`);
 
-  const admin = new Client({ connectionString: pg.url });
-  await admin.connect();
-  cleanups.push({ name: 'bench admin connection', stop: () => admin.end() });
-  if (pg.statements) {
-    await admin.query('create schema if not exists bench_stats');
-    await admin.query('create extension if not exists pg_stat_statements schema bench_stats');
-  }
   const [{ version: postgresVersion }] = (await admin.query(`select current_setting('server_version') as version`)).rows;
 
   // 2. The three servers, each in its own process with a pool of 10.
@@ -390,6 +413,28 @@ async function main(): Promise<void> {
     null,
   );
   await waitForHttp(`http://127.0.0.1:${tandemPort}/readyz`);
+  // The same Tandem with the national-view answer cache off, to show what computing every
+  // comparison costs (src/reporting/responseCache.ts).
+  const uncachedPort = await findFreePort();
+  await startChild(
+    'Tandem, cache off',
+    process.execPath,
+    [path.join(projectRoot, 'dist', 'src', 'main.js')],
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(uncachedPort),
+      DATABASE_URL: pg.url,
+      AUTH_JWT_SECRET: secret,
+      LOG_LEVEL: 'warn',
+      LOAD_DEMO_DATA: 'false',
+      REPORTS_SCHEDULER: 'false',
+      DATABASE_POOL_SIZE: '10',
+      NATIONAL_VIEW_CACHE_MB: '0',
+    },
+    null,
+  );
+  await waitForHttp(`http://127.0.0.1:${uncachedPort}/readyz`);
   const pglPort = await findFreePort();
   await startChild('PostGraphile', NODE22, [path.join(BENCH_DIR, 'postgraphile.mjs')], { DATABASE_URL: pg.url, PORT: String(pglPort), POOL_SIZE: '10', GRAPHILE_ENV: 'production' }, (line) =>
     line.startsWith('READY'),
@@ -437,7 +482,8 @@ async function main(): Promise<void> {
       name: 'councilComparison',
       description: `councilComparison(service: ${service}, date: ${date}), all councils, regions and England`,
       targets: [
-        { server: 'Tandem', label: 'Tandem (rollups)', base: tandem, requests: [t] },
+        { server: 'Tandem', label: 'Tandem (rollups, answer cache)', base: tandem, requests: [t] },
+        { server: 'Tandem, cache off', label: 'Tandem (rollups, cache off)', base: `http://127.0.0.1:${uncachedPort}`, requests: [t] },
         { server: 'PostGraphile', label: `PostGraphile ${versions.postgraphile} + pg-aggregates`, base: pgl, requests: [p] },
         { server: 'SQL', label: 'one live SQL query (pg)', base: floor, requests: [s] },
       ],
@@ -554,9 +600,9 @@ async function main(): Promise<void> {
   for (const { operation, rows } of measured) {
     const tandemRow = rows.find((row) => row.server === 'Tandem')!;
     for (const row of rows) {
-      const ratio = row.server === 'Tandem' ? '' : `${(tandemRow.result.requests.average / row.result.requests.average).toFixed(2)}×`;
+      const ratio = row === tandemRow ? '' : `${(tandemRow.result.requests.average / row.result.requests.average).toFixed(2)}×`;
       table.push(
-        `| ${row.server === 'Tandem' ? operation.name : ''} | ${row.label} | ${fmt(row.result.requests.average)} | ${row.result.latency.p50} | ${row.result.latency.p99} | ${row.statements === null ? 'n/a' : fmt(row.statements, row.statements % 1 ? 2 : 0)} | ${ratio} |`,
+        `| ${row === tandemRow ? operation.name : ''} | ${row.label} | ${fmt(row.result.requests.average)} | ${row.result.latency.p50} | ${row.result.latency.p99} | ${row.statements === null ? 'n/a' : fmt(row.statements, row.statements % 1 ? 2 : 0)} | ${ratio} |`,
       );
       console_.push(
         `${operation.name.padEnd(18)} ${row.label.padEnd(36)} ${fmt(row.result.requests.average).padStart(8)} req/s  p50 ${String(row.result.latency.p50).padStart(4)} ms  p99 ${String(row.result.latency.p99).padStart(5)} ms  ${String(row.statements === null ? 'n/a' : row.statements.toFixed(2)).padStart(6)} stmt/req  ${ratio}`,
@@ -571,12 +617,28 @@ async function main(): Promise<void> {
   const resultsFile = path.join(BENCH_DIR, 'RESULTS.md');
   writeSection(resultsFile, args.scale, lines.join('\n'));
   log(`wrote ${path.relative(projectRoot, resultsFile)} (section "Scale ${args.scale}")`);
+  return { scale: args.scale, rows: seededRows, rowsPerSecond: seed.rowsPerSecond, refreshSeconds: refreshes[1].durationMs / 1000 };
+}
+
+/** The growth of seeding and refresh across the scales of this run, as its own section. */
+function writeGrowth(file: string, growth: ScaleSummary[]): void {
+  if (growth.length < 2) return;
+  const base = growth[0];
+  const lines = [
+    '## Growth across scales (this run)',
+    '',
+    '| scale | rows loaded | seeding rows/s | full refresh s | refresh × vs scale ' + base.scale + ' | rows × vs scale ' + base.scale + ' |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...growth.map((g) => `| ${g.scale} | ${fmt(g.rows)} | ${fmt(g.rowsPerSecond)} | ${g.refreshSeconds.toFixed(1)} | ${(g.refreshSeconds / base.refreshSeconds).toFixed(1)} | ${(g.rows / base.rows).toFixed(1)} |`),
+    '',
+  ];
+  writeSection(file, 'growth', lines.join('\n'));
 }
 
 /** Replaces this scale's section of RESULTS.md (between markers), keeping the rest of the file. */
-function writeSection(file: string, scale: number, body: string): void {
-  const begin = `<!-- bench:scale-${scale}:begin -->`;
-  const end = `<!-- bench:scale-${scale}:end -->`;
+function writeSection(file: string, scale: number | 'growth', body: string): void {
+  const begin = scale === 'growth' ? '<!-- bench:growth:begin -->' : `<!-- bench:scale-${scale}:begin -->`;
+  const end = scale === 'growth' ? '<!-- bench:growth:end -->' : `<!-- bench:scale-${scale}:end -->`;
   let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench -- --scale N` (test/bench/bench.ts); each section is replaced by the next run at that scale.\n\n';
   const section = `${begin}\n${body}\n${end}`;
   const at = text.indexOf(begin);
