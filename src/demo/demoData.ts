@@ -52,6 +52,8 @@ export const OPERATIONAL_TABLES = ['visits', 'matches', 'referrals', 'self_refer
 /** Deletes every operational row (reference tables untouched), children before parents, in one transaction. */
 export async function clearOperationalData(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
+    // A bulk job, not an API request: deleting millions of rows may take longer than one may.
+    await manager.query('set local statement_timeout = 0');
     for (const table of OPERATIONAL_TABLES) await manager.query(`delete from ${table}`);
   });
 }
@@ -62,6 +64,9 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
   const started = performance.now();
   const tables = createTables(today);
   await db.transaction(async (manager) => {
+    // A bulk load, not an API request: at scale 10 and above single statements (the self-referral
+    // back-links, analyze) run longer than STATEMENT_TIMEOUT_MS allows a request.
+    await manager.query('set local statement_timeout = 0');
     const [{ present }] = await manager.query('select exists (select 1 from providers) as present');
     if (present) {
       throw new Error(

@@ -17,7 +17,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(SEED_USAGE);
     return 2;
   }
-  const config = loadConfig();
+  // A bulk job, not an API request: no statement timeout (vacuum and analyze at scale 10 take longer).
+  const config = { ...loadConfig(), statementTimeoutMs: 0 };
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger, { applicationName: 'tandem-seed' });
   try {

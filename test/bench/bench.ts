@@ -322,7 +322,8 @@ async function main(): Promise<void> {
 
   const pg = await startPostgres();
   const secret = randomBytes(24).toString('hex');
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, AUTH_JWT_SECRET: secret });
+  // The bench's own connection seeds and vacuums millions of rows: no statement timeout.
+  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, AUTH_JWT_SECRET: secret }), statementTimeoutMs: 0 };
   const logger = createLogger('error');
   const database: Database = await openDatabase(config, logger, { applicationName: 'tandem-bench' });
   cleanups.push({ name: 'bench database pool', stop: () => database.close() });
