@@ -8,6 +8,7 @@ import { createReferralLoaders } from '../referrals/referral.queries';
 import { createVolunteerLoaders } from '../volunteers/volunteer.queries';
 import type { Logger } from '../logger';
 import type { RateLimits } from '../auth/rateLimits';
+import { Prefetched } from './prefetch';
 
 /**
  * Every per-request loader. A new set per request, built for the caller: each record loader
@@ -36,6 +37,8 @@ export type Context = {
   /** Sets an HTTP response header (Retry-After); absent when the operation runs in process. */
   setResponseHeader?: (name: string, value: string) => void;
   loaders: Loaders;
+  /** Relations a list fetched ahead, for its field resolvers to read at once. */
+  prefetched: Prefetched;
   db: DataSource;
   requestId: string;
   logger: Logger;
@@ -49,5 +52,5 @@ export function createContext(
   limits: RateLimits,
   clientAddress = 'unknown',
 ): Context {
-  return { principal, clientAddress, limits, loaders: createLoaders(db, principal), db, requestId, logger };
+  return { principal, clientAddress, limits, loaders: createLoaders(db, principal), prefetched: new Prefetched(), db, requestId, logger };
 }

@@ -105,9 +105,8 @@ export class MatchResolver {
   }
 
   @FieldResolver(() => Volunteer, { nullable: true, description: 'The volunteer.' })
-  async volunteer(@Root() match: Match, @Ctx() { loaders }: Context): Promise<Volunteer | null> {
-    const row = await loaders.volunteerById.load(match.volunteerKey);
-    return row ? Volunteer.fromRow(row) : null;
+  volunteer(@Root() match: Match, @Ctx() { loaders, prefetched }: Context): Volunteer | null | Promise<Volunteer | null> {
+    return prefetched.resolve(loaders.volunteerById, match.volunteerKey, (row) => (row ? Volunteer.fromRow(row) : null));
   }
 
   @FieldResolver(() => [Visit], { description: 'Visits logged, oldest first.' })

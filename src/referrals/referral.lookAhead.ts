@@ -3,6 +3,7 @@ import { childScope, matchScope, providerScope, volunteerScope } from '../auth/s
 import type { Principal } from '../auth/viewer';
 import { CHILD_COLUMNS, ChildRow } from '../children/child.queries';
 import type { Loaders } from '../graphql/context';
+import type { Prefetched } from '../graphql/prefetch';
 import type { RelatedRecords } from '../graphql/listQuery';
 import { JoinedRecord, joinedRecord, selectedFields } from '../graphql/lookAhead';
 import { MATCH_COLUMNS, MatchRow, OPEN_MATCH } from '../matches/match.queries';
@@ -27,7 +28,7 @@ const provider = joinedRecord<ProviderRow>('provider', { from: 'providers p', co
  * null for it, as it would have answered. A level whose parent is null (no open match, or a
  * volunteer out of scope) primes nothing, because no resolver asks for it.
  */
-export function referralRelations(info: GraphQLResolveInfo, principal: Principal | null, loaders: Loaders): RelatedRecords<ReferralRow> | undefined {
+export function referralRelations(info: GraphQLResolveInfo, principal: Principal | null, loaders: Loaders, prefetched: Prefetched): RelatedRecords<ReferralRow> | undefined {
   const selects = selectedFields(info);
   const withChild = selects('edges.node.child');
   const withMatch = selects('edges.node.currentMatch');
@@ -50,14 +51,14 @@ export function referralRelations(info: GraphQLResolveInfo, principal: Principal
     },
     take: (row) => {
       const columns = row as ReferralRow & Record<string, unknown>;
-      if (withChild) loaders.childById.prime(row.child_id, child.take(columns));
+      if (withChild) prefetched.set(loaders.childById, row.child_id, child.take(columns));
       if (!withMatch) return;
       const match = openMatch.take(columns);
-      loaders.openMatchByReferral.prime(row.referral_id, match);
+      prefetched.set(loaders.openMatchByReferral, row.referral_id, match);
       if (!match || !withVolunteer) return;
       const volunteerRow = volunteer.take(columns);
-      loaders.volunteerById.prime(match.volunteer_id, volunteerRow);
-      if (volunteerRow && withProvider) loaders.providerById.prime(volunteerRow.provider_id, provider.take(columns));
+      prefetched.set(loaders.volunteerById, match.volunteer_id, volunteerRow);
+      if (volunteerRow && withProvider) prefetched.set(loaders.providerById, volunteerRow.provider_id, provider.take(columns));
     },
   };
 }

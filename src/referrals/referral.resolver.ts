@@ -105,7 +105,7 @@ class InboxArgs extends ConnectionArgs {
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Query(() => ReferralConnection, { description: 'Referrals you may see, most recent first.' })
-  referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
+  referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
     const params: unknown[] = [];
     const conditions = [referralScope(principal, 'r', params)];
     const filter = (sql: string, value: unknown) => {
@@ -130,14 +130,14 @@ export class ReferralResolver {
         direction: 'desc',
         first: args.first,
         after: args.after,
-        related: referralRelations(info, principal, loaders),
+        related: referralRelations(info, principal, loaders, prefetched),
       },
       Referral.fromRow,
     );
   }
 
   @Query(() => ReferralConnection, { description: "A council's waiting list for a service: ACCEPTED referrals, longest waiting first." })
-  waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
+  waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
     const params: unknown[] = [args.localAuthorityCode.trim().toUpperCase(), args.service];
     const conditions = [`r.council_code = $1::text`, `r.service = $2::text`, `r.status = 'ACCEPTED'`, referralScope(principal, 'r', params)];
     return fetchPage<ReferralRow, Referral>(
@@ -155,7 +155,7 @@ export class ReferralResolver {
         first: args.first,
         after: args.after,
         // The child, open match, volunteer and provider in the same statement, when selected.
-        related: referralRelations(info, principal, loaders),
+        related: referralRelations(info, principal, loaders, prefetched),
       },
       Referral.fromRow,
     );
@@ -184,9 +184,8 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => Child, { nullable: true, description: 'The child referred.' })
-  async child(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<Child | null> {
-    const row = await loaders.childById.load(referral.childKey);
-    return row ? Child.fromRow(row) : null;
+  child(@Root() referral: Referral, @Ctx() { loaders, prefetched }: Context): Child | null | Promise<Child | null> {
+    return prefetched.resolve(loaders.childById, referral.childKey, (row) => (row ? Child.fromRow(row) : null));
   }
 
   @FieldResolver(() => LocalAuthority, { description: 'The responsible council.' })
@@ -200,9 +199,8 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => Match, { nullable: true, description: 'The PROPOSED or ACTIVE match, if any (and visible to you).' })
-  async currentMatch(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<Match | null> {
-    const row = await loaders.openMatchByReferral.load(referral.referralKey);
-    return row ? Match.fromRow(row) : null;
+  currentMatch(@Root() referral: Referral, @Ctx() { loaders, prefetched }: Context): Match | null | Promise<Match | null> {
+    return prefetched.resolve(loaders.openMatchByReferral, referral.referralKey, (row) => (row ? Match.fromRow(row) : null));
   }
 
   @FieldResolver(() => [Match], { description: 'Every match for this referral that you may see, oldest first.' })

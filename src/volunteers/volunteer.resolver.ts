@@ -72,9 +72,8 @@ export class VolunteerResolver {
   }
 
   @FieldResolver(() => Provider, { nullable: true, description: "The volunteer's provider." })
-  async provider(@Root() volunteer: Volunteer, @Ctx() { loaders }: Context): Promise<Provider | null> {
-    const row = await loaders.providerById.load(volunteer.providerKey);
-    return row ? Provider.fromRow(row) : null;
+  provider(@Root() volunteer: Volunteer, @Ctx() { loaders, prefetched }: Context): Provider | null | Promise<Provider | null> {
+    return prefetched.resolve(loaders.providerById, volunteer.providerKey, (row) => (row ? Provider.fromRow(row) : null));
   }
 
   @FieldResolver(() => LocalAuthority, { description: 'The council area the volunteer lives in.' })
