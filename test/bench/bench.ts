@@ -394,48 +394,23 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
 
   const [{ version: postgresVersion }] = (await admin.query(`select current_setting('server_version') as version`)).rows;
 
-  // 2. The three servers, each in its own process with a pool of 10.
-  const tandemPort = await findFreePort();
-  await startChild(
-    'Tandem',
-    process.execPath,
-    [path.join(projectRoot, 'dist', 'src', 'main.js')],
-    {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(tandemPort),
-      DATABASE_URL: pg.url,
-      AUTH_JWT_SECRET: secret,
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'false',
-      REPORTS_SCHEDULER: 'false',
-      DATABASE_POOL_SIZE: '10',
-    },
-    null,
-  );
-  await waitForHttp(`http://127.0.0.1:${tandemPort}/readyz`);
-  // The same Tandem with the national-view answer cache off, to show what computing every
-  // comparison costs (src/reporting/responseCache.ts).
-  const uncachedPort = await findFreePort();
-  await startChild(
-    'Tandem, cache off',
-    process.execPath,
-    [path.join(projectRoot, 'dist', 'src', 'main.js')],
-    {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(uncachedPort),
-      DATABASE_URL: pg.url,
-      AUTH_JWT_SECRET: secret,
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'false',
-      REPORTS_SCHEDULER: 'false',
-      DATABASE_POOL_SIZE: '10',
-      NATIONAL_VIEW_CACHE_MB: '0',
-    },
-    null,
-  );
-  await waitForHttp(`http://127.0.0.1:${uncachedPort}/readyz`);
+  // 2. The servers, each in its own process with a pool of 10: Tandem as deployed (NODE_ENV=production,
+  // on this Node.js), and the same Tandem with the national-view answer cache off, to show what
+  // computing every comparison costs (src/reporting/responseCache.ts).
+  const startTandem = async (name: string, env: Record<string, string> = {}): Promise<number> => {
+    const port = await findFreePort();
+    // prettier-ignore
+    const settings = {
+      NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: pg.url, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'warn',
+      LOAD_DEMO_DATA: 'false', REPORTS_SCHEDULER: 'false', DATABASE_POOL_SIZE: '10',
+      ...env,
+    };
+    await startChild(name, process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], settings, null);
+    await waitForHttp(`http://127.0.0.1:${port}/readyz`);
+    return port;
+  };
+  const tandemPort = await startTandem('Tandem');
+  const uncachedPort = await startTandem('Tandem, cache off', { NATIONAL_VIEW_CACHE_MB: '0' });
   const pglPort = await findFreePort();
   await startChild('PostGraphile', NODE22, [path.join(BENCH_DIR, 'postgraphile.mjs')], { DATABASE_URL: pg.url, PORT: String(pglPort), POOL_SIZE: '10', GRAPHILE_ENV: 'production' }, (line) =>
     line.startsWith('READY'),
