@@ -615,7 +615,7 @@ function writeGrowth(file: string, growth: ScaleSummary[]): void {
 function writeSection(file: string, scale: number | 'growth', body: string): void {
   const begin = scale === 'growth' ? '<!-- bench:growth:begin -->' : `<!-- bench:scale-${scale}:begin -->`;
   const end = scale === 'growth' ? '<!-- bench:growth:end -->' : `<!-- bench:scale-${scale}:end -->`;
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench -- --scale N` (test/bench/bench.ts); each section is replaced by the next run at that scale.\n\n';
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench` (test/bench/bench.ts); each section is replaced by the next run at that scale.\n\n';
   const section = `${begin}\n${body}\n${end}`;
   const at = text.indexOf(begin);
   const stop = text.indexOf(end);
