@@ -18,8 +18,8 @@ volunteers as (
     select * from reporting.stg_volunteers
 ),
 
-commissions as (
-    select * from reporting.stg_commissions
+provider_services as (
+    select * from reporting.int_provider_services
 ),
 
 reporting_periods as (
@@ -333,23 +333,10 @@ sustained as (
 -- Approximation: volunteers keep no status history, so "APPROVED at the period end" is read as
 -- "APPROVED now, approved on or before the period end". A volunteer who has since become
 -- INACTIVE or WITHDRAWN drops out of past periods too.
--- Service: a volunteer has none of their own; they serve the services their provider is
--- commissioned for (by any council) on the period end. Several commissions can give a provider
--- the same service, so the provider's services are made distinct first; the volunteers are
--- counted per home council and provider (a few hundred pairs) before they meet the services, so
--- each volunteer counts once per service without a distinct over every volunteer and period.
-provider_services as (
-    select distinct
-        commissions.provider_id,
-        commissions.service,
-        reporting_periods.period_type,
-        reporting_periods.period_end
-    from commissions
-    inner join reporting_periods
-        on commissions.starts_on <= reporting_periods.period_end
-        and (commissions.ends_on is null or commissions.ends_on >= reporting_periods.period_end)
-),
-
+-- Service: the services the volunteer's provider is commissioned for on the period end
+-- (int_provider_services). The volunteers are counted per home council and provider (a few
+-- hundred pairs) before they meet the services, so each volunteer counts once per service
+-- without a distinct over every volunteer and period.
 approved_volunteers as (
     select
         volunteers.home_council_code,
@@ -379,8 +366,7 @@ volunteers_approved as (
     from approved_volunteers
     inner join provider_services
         on provider_services.provider_id = approved_volunteers.provider_id
-        and provider_services.period_type = approved_volunteers.period_type
-        and provider_services.period_end = approved_volunteers.period_end
+        and provider_services.month_end = approved_volunteers.period_end
     group by 1, 2, 3, 4
 ),
 

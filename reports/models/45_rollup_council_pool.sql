@@ -22,8 +22,8 @@ with volunteers as (
     select * from reporting.stg_volunteers
 ),
 
-commissions as (
-    select * from reporting.stg_commissions
+provider_services as (
+    select * from reporting.int_provider_services
 ),
 
 matches as (
@@ -125,19 +125,6 @@ available_volunteer_months as (
         )
     where open_match_spans.open_matches < approved_volunteers.max_matches
     group by 1, 2, 3
-),
-
--- the services each provider is commissioned for on each month end (several commissions can give
--- the same service: a volunteer counts once for it)
-provider_services as (
-    select distinct
-        commissions.provider_id,
-        commissions.service,
-        reporting_dates.month_end
-    from commissions
-    inner join reporting_dates
-        on commissions.starts_on <= reporting_dates.month_end
-        and (commissions.ends_on is null or commissions.ends_on >= reporting_dates.month_end)
 ),
 
 available_volunteers as (
