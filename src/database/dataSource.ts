@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { types } from 'pg';
-import { Pool } from 'pg';
+import { type Pool, types } from 'pg';
 import { DataSource, QueryFailedError, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { migrations } from '../../migrations';
@@ -45,7 +44,7 @@ const SLOW_STATEMENT_MS = 1000;
  * A DataSource whose plain `query()` outside a transaction goes straight to the pg pool.
  * TypeORM's own path builds a QueryRunner and broadcasts events around every statement, which
  * measured about 0.2-0.3 ms of CPU on a 100-row page, a tenth of a list request. What it did
- * that we rely on is kept: the statement is counted and failures are logged and wrapped in
+ * that we rely on is kept: the statement goes to the logger (which counts it), failures are logged and wrapped in
  * QueryFailedError; results have TypeORM's shape ([rows, rowCount] for UPDATE and DELETE).
  * Transactions, migrations and query runners are TypeORM's as before.
  */
@@ -53,7 +52,8 @@ class PooledDataSource extends DataSource {
   override async query<T = unknown>(query: string, parameters?: unknown[], queryRunner?: QueryRunner): Promise<T> {
     const pool = (this.driver as PostgresDriver).master as Pool | undefined;
     if (queryRunner || !pool || !this.isInitialized) return super.query<T>(query, parameters, queryRunner);
-    recordStatement(query);
+    // Through the logger, as TypeORM's own path would: it counts the statement for the request.
+    this.logger.logQuery(query, parameters);
     const started = Date.now();
     try {
       const raw = await pool.query(query, parameters);
