@@ -2,7 +2,7 @@
 -- materialized: table
 -- key: month_end
 --
--- The reporting dates of METRICS.md: every month end (31 March is one). "Today" is the calendar
+-- The reporting dates of reports/METRICS.md: every month end (31 March is one). "Today" is the calendar
 -- date in Europe/London, whatever the database session's time zone.
 
 with bounds as (

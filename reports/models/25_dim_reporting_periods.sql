@@ -2,7 +2,7 @@
 -- materialized: table
 -- key: period_type, period_end
 --
--- The periods of METRICS.md's period metrics. A month period runs from the 1st to the month end;
+-- The periods of reports/METRICS.md's period metrics. A month period runs from the 1st to the month end;
 -- a year period from 1 April to 31 March. The first full reporting year held is the one ending
 -- 31 March 2022 (reporting dates start on 31 March 2021).
 

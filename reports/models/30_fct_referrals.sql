@@ -3,7 +3,7 @@
 -- key: referral_id
 -- index: council_code, service
 --
--- The lifecycle dates of METRICS.md. A referral is matched on the start date of its first match
+-- The lifecycle dates of reports/METRICS.md. A referral is matched on the start date of its first match
 -- that became ACTIVE, i.e. the earliest started_on over its matches. A proposed match that never
 -- started does not match it, so the copy kept on the referral (recorded_matched_on) is not used.
 

@@ -2,7 +2,7 @@
 -- materialized: table
 -- key: council_code, service, period_type, period_end
 --
--- The period metrics of METRICS.md, computed once here so that the month and year rollups
+-- The period metrics of reports/METRICS.md, computed once here so that the month and year rollups
 -- cannot disagree about a definition. A period runs from period_start to period_end, both
 -- included.
 --
@@ -262,7 +262,7 @@ empty_breakdowns as (
 
 -- sustainedRate: of the matches that started at least 365 days before the period end (so were
 -- judged on or before it), the percentage still active 365 days after they started. Every such
--- match counts, whenever it started: the rate is a running one, as METRICS.md words it.
+-- match counts, whenever it started: the rate is a running one, as reports/METRICS.md words it.
 -- Every period ends on a month end, and a match is judged on or before a month end exactly when
 -- the month end of its judgement day is, so the matches are counted per judgement month and the
 -- counts run up month by month. Matches judged before the first reporting month are counted in
@@ -323,7 +323,7 @@ sustained as (
     from sustained_running
     inner join reporting_periods
         on reporting_periods.period_end = sustained_running.month_end
-    -- null when no match has been judged yet, as METRICS.md asks
+    -- null when no match has been judged yet, as reports/METRICS.md asks
     where sustained_running.judged > 0
 ),
 

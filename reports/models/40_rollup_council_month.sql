@@ -3,7 +3,7 @@
 -- key: council_code, service, month_end
 -- index: service, month_end
 --
--- The council figures of METRICS.md at each reporting date, with the month's period metrics
+-- The council figures of reports/METRICS.md at each reporting date, with the month's period metrics
 -- (the calendar month ending on month_end). The GraphQL and CSV layers read these columns by
 -- name: add columns at the end, never rename one.
 

@@ -3,7 +3,7 @@
 -- key: council_code, service, year_ending
 -- index: service, year_ending
 --
--- The period metrics of METRICS.md over the year from 1 April to 31 March (year_ending). The
+-- The period metrics of reports/METRICS.md over the year from 1 April to 31 March (year_ending). The
 -- breakdowns are jsonb objects holding every referral source and every match end reason.
 
 with council_period_activity as (

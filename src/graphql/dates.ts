@@ -1,4 +1,4 @@
-/** Calendar dates are Europe/London dates (METRICS.md), handled as ISO strings 'YYYY-MM-DD'. */
+/** Calendar dates are Europe/London dates (reports/METRICS.md), handled as ISO strings 'YYYY-MM-DD'. */
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 // Formatting a date in a time zone is slow next to the rest of a list row (daysWaiting asks for

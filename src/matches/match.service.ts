@@ -99,7 +99,7 @@ export async function startMatch(manager: EntityManager, principal: Principal | 
     `update matches m set status = 'ACTIVE', started_on = $2::date where m.match_id = $1::uuid returning ${MATCH_COLUMNS}`,
     [match.match_id, input.startedOn],
   );
-  // The first meeting is when the referral counts as matched (METRICS.md).
+  // The first meeting is when the referral counts as matched (reports/METRICS.md).
   await rows(manager, `update referrals set status = 'MATCHED', matched_on = $2::date where referral_id = $1::uuid`, [match.referral_id, input.startedOn]);
   return { result: started, audit: { recordType: 'Match', recordId: match.match_id, changedFields: ['status', 'startedOn'] } };
 }

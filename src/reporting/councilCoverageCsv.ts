@@ -20,6 +20,7 @@ const SYMBOL: Record<FigureStatus, string> = {
   [FigureStatus.SUPPRESSED]: 'c',
   [FigureStatus.NOT_APPLICABLE]: 'z',
   [FigureStatus.NOT_AVAILABLE]: 'x',
+  [FigureStatus.LOW]: 'low',
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -49,6 +50,9 @@ export const CSV_COLUMNS = [
 ];
 
 const cell = (figure: Figure) => (figure.status === FigureStatus.OK ? String(figure.value) : SYMBOL[figure.status]);
+
+/** Why a council has no rank: its rate's symbol (z, then x, then c), or x for a rate that has no value. */
+const unranked = (rate: Figure) => (rate.status === FigureStatus.OK ? 'x' : SYMBOL[rate.status]);
 
 function metrics(figures: CoverageFigures): string[] {
   return [
@@ -110,8 +114,8 @@ export async function councilCoverageCsv(req: Request, res: Response, context: C
       la.name,
       service,
       ...metrics(council.figures),
-      council.rank === null ? (council.figures.coverageRate.status === FigureStatus.SUPPRESSED ? 'c' : 'x') : String(council.rank),
-      council.quartile === null ? (council.figures.coverageRate.status === FigureStatus.SUPPRESSED ? 'c' : 'x') : String(council.quartile),
+      council.rank === null ? unranked(council.figures.coverageRate) : String(council.rank),
+      council.quartile === null ? unranked(council.figures.coverageRate) : String(council.quartile),
       cell(council.statisticalNeighbourMedianRate),
     ]);
   }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { RollupRun } from './coverage.types';
-import { CoverageFigures, Figure, ok } from './disclosure';
+import type { ComparisonTable, CouncilFigures, CoverageFigures, CouncilSuppression, Figure } from './disclosure';
+import { ok } from './disclosure';
+import { CouncilPoolRow, poolFigures, RegionPoolRow } from './volunteerPool';
 import { FigureStatus } from './figure.type';
 
 /**
@@ -31,6 +33,8 @@ export type CouncilRow = {
 /** A row of reporting.rollup_region_month or rollup_england_month. */
 export type AreaRow = Omit<CouncilRow, 'council_code' | 'children_looked_after_status' | 'rank' | 'quartile' | 'statistical_neighbour_median_rate'> & {
   region_name?: string;
+  /** Children matched in the councils whose official figure is available: the rate's numerator. */
+  children_matched_with_figure?: number | null;
 };
 
 const noneWaiting: Figure = { value: null, status: FigureStatus.NOT_APPLICABLE };
@@ -42,7 +46,7 @@ export function councilFigures(row: CouncilRow): CoverageFigures {
   return {
     childrenLookedAfter: officialStatus === FigureStatus.OK ? ok(num(row.children_looked_after)) : { value: null, status: officialStatus },
     childrenMatched: ok(num(row.children_matched)),
-    // Without an official denominator the rate carries the denominator's status (METRICS.md).
+    // Without an official denominator the rate carries the denominator's status (reports/METRICS.md).
     coverageRate: officialStatus !== FigureStatus.OK ? { value: null, status: officialStatus } : ok(num(row.coverage_rate)),
     waiting: ok(num(row.waiting)),
     hasWaitingList: row.has_waiting_list,
@@ -64,6 +68,44 @@ export function areaFigures(row: AreaRow): CoverageFigures {
   };
 }
 
+export function toCouncilFigures(row: CouncilRow, pool?: CouncilPoolRow): CouncilFigures {
+  return {
+    councilCode: row.council_code,
+    regionCode: row.region_code,
+    figures: councilFigures(row),
+    rank: row.rank,
+    quartile: row.quartile,
+    statisticalNeighbourMedianRate: ok(num(row.statistical_neighbour_median_rate)),
+    pool: pool ? poolFigures(pool) : null,
+  };
+}
+
+/** One service at one reporting date, unsuppressed, from the rollup rows. */
+export function comparisonTable(rows: { councils: CouncilRow[]; regions: AreaRow[]; england: AreaRow; councilPools: CouncilPoolRow[]; regionPools: RegionPoolRow[] }): ComparisonTable {
+  const councilPools = new Map(rows.councilPools.map((pool) => [pool.council_code, pool]));
+  const regionPools = new Map(rows.regionPools.map((pool) => [pool.region_code, pool]));
+  const area = (row: AreaRow) => ({ figures: areaFigures(row), childrenMatchedWithFigure: num(row.children_matched_with_figure ?? null) });
+  return {
+    councils: rows.councils.map((row) => toCouncilFigures(row, councilPools.get(row.council_code))),
+    regions: rows.regions.map((row) => {
+      const pool = regionPools.get(row.region_code!);
+      return { ...area(row), regionCode: row.region_code!, regionName: row.region_name!, pool: pool ? poolFigures(pool) : null };
+    }),
+    england: area(rows.england),
+  };
+}
+
+/** What the refresh's disclosure audit recorded for one table. */
+export type AuditRow = {
+  metric: string;
+  suppressed_primary: number;
+  suppressed_secondary: number;
+  suppressed_audit: number;
+  narrowest_range: number | null;
+  lowest_upper_bound: number | null;
+  unresolved: number;
+};
+
 export type Comparison = {
   councils: CouncilRow[];
   regions: AreaRow[];
@@ -73,6 +115,10 @@ export type Comparison = {
   lastMonthEnd: string | null;
   /** False until a refresh has built the volunteer-pool rollups (reports/models/4[56]_*_pool.sql). */
   hasVolunteerPools: boolean;
+  /** Cells the disclosure audit suppressed beyond the primary and secondary rules. */
+  audited: Pick<CouncilSuppression, 'metric' | 'councilCode'>[];
+  /** The audit's summary per metric; empty before the first audited refresh. */
+  audit: AuditRow[];
 };
 
 const UNDEFINED_TABLE = '42P01';
@@ -90,7 +136,17 @@ async function whenBuilt<T>(read: () => Promise<T>, empty: T): Promise<T> {
 
 /** Everything a comparison needs, in one statement. */
 export async function readComparison(db: DataSource, service: string, date: string): Promise<Comparison> {
-  return whenBuilt(() => queryComparison(db, service, date), { councils: [], regions: [], england: null, refreshedAt: null, firstMonthEnd: null, lastMonthEnd: null, hasVolunteerPools: false });
+  return whenBuilt(() => queryComparison(db, service, date), {
+    councils: [],
+    regions: [],
+    england: null,
+    refreshedAt: null,
+    firstMonthEnd: null,
+    lastMonthEnd: null,
+    hasVolunteerPools: false,
+    audited: [],
+    audit: [],
+  });
 }
 
 async function queryComparison(db: DataSource, service: string, date: string): Promise<Comparison> {
@@ -104,7 +160,10 @@ async function queryComparison(db: DataSource, service: string, date: string): P
        (select max(finished_at) from reporting.refresh_runs where model = 'rollup_council_month' and status = 'SUCCEEDED') as refreshed_at,
        (select min(month_end)::text from reporting.rollup_england_month) as first_month_end,
        (select max(month_end)::text from reporting.rollup_england_month) as last_month_end,
-       to_regclass('reporting.rollup_region_pool') is not null as has_volunteer_pools`,
+       to_regclass('reporting.rollup_region_pool') is not null as has_volunteer_pools,
+       (select coalesce(json_agg(json_build_object('metric', s.metric, 'councilCode', s.area_code)), '[]') from reporting.disclosure_suppressions s
+         where s.service = $1::text and s.month_end = $2::date and s.step = 'AUDIT') as audited,
+       (select coalesce(json_agg(a order by a.metric), '[]') from reporting.disclosure_audit a where a.service = $1::text and a.month_end = $2::date) as audit`,
     [service, date],
   );
   return {
@@ -115,17 +174,25 @@ async function queryComparison(db: DataSource, service: string, date: string): P
     firstMonthEnd: row.first_month_end,
     lastMonthEnd: row.last_month_end,
     hasVolunteerPools: row.has_volunteer_pools,
+    audited: row.audited,
+    audit: row.audit,
   };
 }
 
 /** Every council of a region at each month end in the range. */
-export async function readRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<CouncilRow[]> {
+/** A council's row in a series, with the metrics the disclosure audit suppressed for it that month. */
+export type SeriesRow = CouncilRow & { audited_metrics: string[] };
+
+export async function readRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
   return whenBuilt(() => queryRegionSeries(db, regionCode, service, from, to), []);
 }
 
-async function queryRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<CouncilRow[]> {
-  const rows: CouncilRow[] = await db.query(
-    `select c.* from reporting.rollup_council_month c
+async function queryRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
+  const rows: SeriesRow[] = await db.query(
+    `select c.*,
+            array(select s.metric from reporting.disclosure_suppressions s
+                  where s.service = c.service and s.month_end = c.month_end and s.area_code = c.council_code and s.step = 'AUDIT') as audited_metrics
+     from reporting.rollup_council_month c
      where c.region_code = $1::text and c.service = $2::text and c.month_end between $3::date and $4::date
      order by c.month_end, c.council_code`,
     [regionCode, service, from, to],
@@ -157,4 +224,19 @@ export async function readFreshness(db: DataSource): Promise<RollupRun[]> {
     status: row.status,
     error: row.error,
   }));
+}
+
+export type AuditSummaryRow = AuditRow & { service: string; tables: number; first_month_end: string; last_month_end: string };
+
+/** The published disclosure audit summed per service and metric over every month end. */
+export async function readAuditSummary(db: DataSource): Promise<AuditSummaryRow[]> {
+  return db.query(
+    `select service, metric, count(*)::integer as tables, min(month_end)::text as first_month_end, max(month_end)::text as last_month_end,
+            sum(suppressed_primary)::integer as suppressed_primary, sum(suppressed_secondary)::integer as suppressed_secondary,
+            sum(suppressed_audit)::integer as suppressed_audit, min(narrowest_range) as narrowest_range,
+            min(lowest_upper_bound) as lowest_upper_bound, sum(unresolved)::integer as unresolved
+     from reporting.disclosure_audit
+     group by service, metric
+     order by service, metric`,
+  );
 }

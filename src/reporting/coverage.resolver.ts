@@ -6,12 +6,12 @@ import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
-import { CouncilComparison, CoveragePoint, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
-import { Audience, CouncilFigures, medianRate, ok, protectArea, suppressCouncils } from './disclosure';
-import { FigureStatus } from './figure.type';
+import { CouncilComparison, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
+import { Audience, ProtectedMetric, publishTable, suppressCouncils } from './disclosure';
+import { PROTECTION } from './disclosureAudit';
 import { refreshReports } from './refresh';
-import { councilPools, readVolunteerPools, regionPools } from './volunteerPool';
-import { AreaRow, areaFigures, CouncilRow, councilFigures, readComparison, readFreshness, readNeighbours, readRegionSeries } from './coverage.queries';
+import { readVolunteerPools } from './volunteerPool';
+import { AuditRow, comparisonTable, readComparison, readFreshness, readNeighbours, readRegionSeries, SeriesRow, toCouncilFigures } from './coverage.queries';
 import { LocalDate } from '../graphql/scalars';
 
 /** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
@@ -19,33 +19,12 @@ export function audienceOf(principal: Principal | null): Audience {
   return principal && [Role.COUNCIL_OFFICER, Role.NATIONAL_ANALYST, Role.ADMIN].includes(principal.role) ? 'FULL' : 'PUBLIC';
 }
 
+const STAFF = [Role.COUNCIL_OFFICER, Role.PROVIDER_COORDINATOR, Role.NATIONAL_ANALYST, Role.ADMIN];
+
 function isMonthEnd(date: string): boolean {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.getUTCDate() === 1;
-}
-
-function toCouncilFigures(row: CouncilRow): CouncilFigures {
-  return {
-    councilCode: row.council_code,
-    regionCode: row.region_code,
-    figures: councilFigures(row),
-    rank: row.rank,
-    quartile: row.quartile,
-    statisticalNeighbourMedianRate: ok(row.statistical_neighbour_median_rate === null ? null : Number(row.statistical_neighbour_median_rate)),
-  };
-}
-
-/** For the public, neighbours' medians are recomputed from the rates as published. */
-function republishNeighbourMedians(councils: CouncilFigures[], neighbours: Map<string, string[]>): void {
-  const published = new Map(councils.map((council) => [council.councilCode, council.figures.coverageRate]));
-  for (const council of councils) {
-    const rates = (neighbours.get(council.councilCode) ?? []).map((code) => {
-      const rate = published.get(code);
-      return rate && rate.status === FigureStatus.OK ? rate.value : null;
-    });
-    council.statisticalNeighbourMedianRate = ok(medianRate(rates));
-  }
 }
 
 /** The comparison for the caller's audience; shared by GraphQL and the CSV download. */
@@ -57,35 +36,42 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
     throw badInput(`No figures for ${date}: reporting dates available are ${range}.`, 'date');
   }
   const audience = audienceOf(principal);
-  let councils = comparison.councils.map(toCouncilFigures);
-  let england = areaFigures(comparison.england);
-  let regions = comparison.regions.map((region: AreaRow) => ({ regionCode: region.region_code!, regionName: region.region_name!, figures: areaFigures(region) }));
-  if (audience === 'PUBLIC') {
-    councils = suppressCouncils(councils);
-    republishNeighbourMedians(councils, await readNeighbours(db));
-    england = protectArea(england);
-    regions = regions.map((region) => ({ ...region, figures: protectArea(region.figures) }));
-  }
   const poolRows = comparison.hasVolunteerPools ? await readVolunteerPools(db, service, date) : { councils: [], regions: [] };
-  const pools = councilPools(poolRows.councils, audience, new Map(councils.map((council) => [council.councilCode, council.figures.waiting])));
-  const regionPool = regionPools(poolRows.regions, audience);
-  const rows = await loaders.councilByCode.loadMany(councils.map((council) => council.councilCode));
+  let table = comparisonTable({ councils: comparison.councils, regions: comparison.regions, england: comparison.england, councilPools: poolRows.councils, regionPools: poolRows.regions });
+  if (audience === 'PUBLIC') table = publishTable(table, await readNeighbours(db), comparison.audited).table;
+  const rows = await loaders.councilByCode.loadMany(table.councils.map((council) => council.councilCode));
   return {
     date,
     service,
     disclosureControlled: audience === 'PUBLIC',
-    england,
-    regions: regions.map((region) => ({ ...region, volunteerPool: regionPool.get(region.regionCode) ?? null })),
-    councils: councils.map((council, index) => ({
+    england: table.england.figures,
+    regions: table.regions.map((region) => ({ regionCode: region.regionCode, regionName: region.regionName!, figures: region.figures, volunteerPool: region.pool ?? null })),
+    councils: table.councils.map((council, index) => ({
       localAuthority: LocalAuthority.fromRow(rows[index] as Exclude<(typeof rows)[number], Error | null>),
       rank: council.rank,
       quartile: council.quartile,
       statisticalNeighbourMedianRate: council.statisticalNeighbourMedianRate,
       figures: council.figures,
-      volunteerPool: pools.get(council.councilCode) ?? null,
+      volunteerPool: council.pool ?? null,
     })),
     refreshedAt: comparison.refreshedAt,
+    disclosureAudit: disclosureAuditOf(comparison.audit),
   };
+}
+
+/** The audit summary as GraphQL gives it; null before the first audited refresh. */
+function disclosureAuditOf(rows: AuditRow[]): DisclosureAudit | null {
+  if (rows.length === 0) return null;
+  const metrics = rows.map((row) => ({
+    metric: row.metric,
+    suppressedPrimary: row.suppressed_primary,
+    suppressedSecondary: row.suppressed_secondary,
+    suppressedByAudit: row.suppressed_audit,
+    narrowestRange: row.narrowest_range,
+    lowestUpperBound: row.lowest_upper_bound,
+    unresolved: row.unresolved,
+  }));
+  return { passed: metrics.every((metric) => metric.unresolved === 0), requiredRange: PROTECTION.span, requiredUpperBound: PROTECTION.reaches, metrics };
 }
 
 @Resolver()
@@ -116,22 +102,29 @@ export class CoverageResolver {
     if (!council) throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
     // Secondary suppression depends on the other councils of the region, so read them all.
     const regionRows = await readRegionSeries(db, council.region_code, service, from, to);
-    const byMonth = new Map<string, CouncilRow[]>();
+    const byMonth = new Map<string, SeriesRow[]>();
     for (const row of regionRows) byMonth.set(row.month_end, [...(byMonth.get(row.month_end) ?? []), row]);
     const audience = audienceOf(principal);
     const points: CoveragePoint[] = [];
     for (const [monthEnd, monthRows] of [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      let figures = monthRows.map(toCouncilFigures);
-      if (audience === 'PUBLIC') figures = suppressCouncils(figures);
+      let figures = monthRows.map((row) => toCouncilFigures(row));
+      if (audience === 'PUBLIC') {
+        const audited = monthRows.flatMap((row) => row.audited_metrics.map((metric) => ({ metric: metric as ProtectedMetric, councilCode: row.council_code })));
+        figures = suppressCouncils(figures, audited).councils;
+      }
       const mine = figures.find((figure) => figure.councilCode === code);
       if (mine) points.push({ date: monthEnd, figures: mine.figures });
     }
     return points;
   }
 
-  @Query(() => [RollupRun], { description: 'The latest refresh of each reporting model and data test: when, how long, how many rows, and any error.' })
-  async reportingFreshness(@Ctx() { db }: Context): Promise<RollupRun[]> {
-    return readFreshness(db);
+  @Query(() => [RollupRun], {
+    description: 'The latest refresh of each reporting model and data test: when, how long, how many rows (signed-in staff only), and any error.',
+  })
+  async reportingFreshness(@Ctx() { db, principal }: Context): Promise<RollupRun[]> {
+    const runs = await readFreshness(db);
+    // Row counts are operational totals (reports/METRICS.md): for staff, not researchers or the public.
+    return principal && STAFF.includes(principal.role) ? runs : runs.map((run) => ({ ...run, rows: null }));
   }
 
   @Mutation(() => RefreshReportsPayload, { description: 'Refresh the reporting models now (ADMIN). Returns SKIPPED when a refresh is already running.' })

@@ -5,7 +5,7 @@ import { MutationPayload } from '../graphql/userErrors';
 import { Figure } from './figure.type';
 import { LocalDate } from '../graphql/scalars';
 
-@ObjectType({ simpleResolvers: true, description: 'Coverage and waiting-list figures at a reporting date (METRICS.md gives each definition).' })
+@ObjectType({ simpleResolvers: true, description: 'Coverage and waiting-list figures at a reporting date (reports/METRICS.md gives each definition).' })
 export class CoverageFigures {
   @Field(() => Figure, { description: 'Official count of children looked after at 31 March of the latest year on or before the date (Department for Education).' })
   childrenLookedAfter: Figure;
@@ -27,6 +27,45 @@ export class CoverageFigures {
 
   @Field(() => Figure, { description: '90th percentile of days waited so far (nearest rank).' })
   p90WaitDays: Figure;
+}
+
+@ObjectType({ simpleResolvers: true, description: "One metric's suppressed council cells in the disclosure-controlled table, and what an intruder could still deduce." })
+export class DisclosureAuditMetric {
+  @Field({ description: 'childrenMatched, waiting or volunteersAvailable (the council counts protected).' })
+  metric: string;
+
+  @Field(() => Int, { description: 'Council counts from 1 to 4, suppressed.' })
+  suppressedPrimary: number;
+
+  @Field(() => Int, { description: 'Suppressed so that no region has exactly one suppressed council.' })
+  suppressedSecondary: number;
+
+  @Field(() => Int, { description: 'Suppressed because the intruder audit found a value too exposed.' })
+  suppressedByAudit: number;
+
+  @Field(() => Int, { nullable: true, description: 'The fewest consecutive integers an intruder cannot rule out for any suppressed value; null when none is suppressed.' })
+  narrowestRange: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The smallest, over suppressed values, of the largest value an intruder cannot rule out.' })
+  lowestUpperBound: number | null;
+
+  @Field(() => Int, { description: 'Suppressed values still short of the requirement (0 when the table was published).' })
+  unresolved: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The intruder audit of the disclosure-controlled version of a comparison, run by the refresh before publication (reports/METRICS.md).' })
+export class DisclosureAudit {
+  @Field({ description: 'True when every suppressed value meets the protection requirement.' })
+  passed: boolean;
+
+  @Field(() => Int, { description: 'The requirement: the values an intruder cannot rule out span at least this many consecutive integers...' })
+  requiredRange: number;
+
+  @Field(() => Int, { description: '...and include one at least this large.' })
+  requiredUpperBound: number;
+
+  @Field(() => [DisclosureAuditMetric], { description: 'One entry per protected metric.' })
+  metrics: DisclosureAuditMetric[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Volunteers able to take a child beside the children waiting (reports/models/45_rollup_council_pool.sql), disclosure-controlled like the coverage figures.' })
@@ -96,6 +135,12 @@ export class CouncilComparison {
 
   @Field(() => [CouncilCoverage], { description: 'Every current council, by ONS code.' })
   councils: CouncilCoverage[];
+
+  @Field(() => DisclosureAudit, {
+    nullable: true,
+    description: 'What the refresh audit found of the disclosure-controlled version of this table (the same for every audience); null before the first audited refresh.',
+  })
+  disclosureAudit: DisclosureAudit | null;
 
   @Field(() => Date, { nullable: true, description: 'When the figures were last refreshed.' })
   refreshedAt: Date | null;

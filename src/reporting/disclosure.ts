@@ -1,15 +1,20 @@
 import { FigureStatus } from './figure.type';
 
 /**
- * Statistical disclosure control for researchers and anything published without login
- * (METRICS.md "Disclosure control"). Pure functions over figures already computed in SQL, so the
- * same rules serve GraphQL and CSV:
- * - primary: a council count from 1 to 4 is suppressed (0 is shown); a rate, median or percentile
- *   computed from a suppressed count is suppressed too;
- * - secondary: where a region has exactly one council suppressed for a metric, the council with
- *   the next smallest non-zero count in that region is suppressed as well;
- * - England and region counts are rounded to the nearest 10 (5 rounds up); rates are computed
- *   from unrounded counts; official children-looked-after counts are public and never touched.
+ * Statistical disclosure control for researchers, providers and anything published without login
+ * (reports/METRICS.md "Disclosure control"). Pure functions over figures already computed in SQL,
+ * so one function publishes a table for GraphQL, the CSV and the intruder audit alike:
+ * - primary: a council count from 1 to 4 is suppressed (0 is shown), and every figure computed
+ *   from it (rates, medians, percentiles, ratios) too, unless that figure already lacks a value
+ *   for a stronger reason (z, then x, then c);
+ * - secondary: no region has exactly one council suppressed for a metric: the council with the
+ *   next smallest non-zero count there goes too (ties: lowest code);
+ * - audit: cells the refresh's intruder audit (disclosureAudit.ts) found too exposed, suppressed
+ *   the same way and stored with the refresh, so serving stays a read;
+ * - England and region counts are rounded to 10 (5 up), `LOW` when not 0 but rounding to 0, and
+ *   their rates and ratios are computed from the rounded counts;
+ * - ranks, quartiles and the neighbours' median use only the rates that are published.
+ * Every rounding at a half is exact half up, in integers.
  */
 
 export type Audience = 'FULL' | 'PUBLIC';
@@ -18,6 +23,8 @@ export type Figure = { value: number | null; status: FigureStatus };
 
 export const ok = (value: number | null): Figure => (value === null ? { value: null, status: FigureStatus.NOT_AVAILABLE } : { value, status: FigureStatus.OK });
 export const suppressed: Figure = { value: null, status: FigureStatus.SUPPRESSED };
+export const low: Figure = { value: null, status: FigureStatus.LOW };
+export const notApplicable: Figure = { value: null, status: FigureStatus.NOT_APPLICABLE };
 
 /** The figures of one council (or area) at a reporting date. */
 export type CoverageFigures = {
@@ -30,6 +37,8 @@ export type CoverageFigures = {
   p90WaitDays: Figure;
 };
 
+export type PoolFigures = { volunteersAvailable: Figure; childrenWaiting: Figure; volunteersPerWaitingChild: Figure };
+
 export type CouncilFigures = {
   councilCode: string;
   regionCode: string;
@@ -37,77 +46,303 @@ export type CouncilFigures = {
   rank: number | null;
   quartile: number | null;
   statisticalNeighbourMedianRate: Figure;
+  /** The volunteer pool, when the comparison carries it. */
+  pool?: PoolFigures | null;
 };
 
-/** Counts that disclosure control protects, and the figures derived from each. */
-const PROTECTED: { count: 'childrenMatched' | 'waiting'; derived: (keyof CoverageFigures)[] }[] = [
-  { count: 'childrenMatched', derived: ['coverageRate'] },
-  { count: 'waiting', derived: ['medianWaitDays', 'p90WaitDays'] },
-];
+/** England or a region: the figures, and the matched count behind the rate (councils with an official figure). */
+export type AreaFigures = {
+  figures: CoverageFigures;
+  childrenMatchedWithFigure: number | null;
+  pool?: PoolFigures | null;
+};
 
-const isSmall = (figure: Figure) => figure.status === FigureStatus.OK && figure.value !== null && figure.value >= 1 && figure.value <= 4;
+/** The council counts disclosure control protects. */
+export type ProtectedMetric = 'childrenMatched' | 'waiting' | 'volunteersAvailable';
+export const PROTECTED_METRICS: ProtectedMetric[] = ['childrenMatched', 'waiting', 'volunteersAvailable'];
+
+export type SuppressionStep = 'PRIMARY' | 'SECONDARY' | 'AUDIT';
+/** A suppressed cell: a council's count, or (by the audit, as a last resort) a region's or England's. */
+export type CouncilSuppression = { metric: ProtectedMetric; councilCode: string; step: SuppressionStep };
+
+export const ENGLAND_CODE = 'E92000001';
+
+const isOk = (figure: Figure | undefined): figure is Figure & { value: number } => figure?.status === FigureStatus.OK && figure.value !== null;
+const isSmall = (figure: Figure | undefined) => isOk(figure) && figure.value >= 1 && figure.value <= 4;
+
+// ---------------------------------------------------------------------------------------------
+// Exact rounding
+
+/** `numerator / denominator` rounded half up to `decimals` places, exactly (non-negative integers). */
+export function divideHalfUp(numerator: number, denominator: number, decimals: number): number {
+  const scale = 10n ** BigInt(decimals);
+  const twice = 2n * BigInt(denominator);
+  const scaled = (2n * BigInt(numerator) * scale + BigInt(denominator)) / twice;
+  return Number(scaled) / Number(scale);
+}
+
+/** `100 × count / base`, one decimal place, half up. */
+export const ratePercent = (count: number, base: number): number => divideHalfUp(100 * count, base, 1);
 
 /** Rounds a count to the nearest 10, with 5 rounding up. */
 export function roundToTen(value: number): number {
   return Math.floor((value + 5) / 10) * 10;
 }
 
-/** Applies primary and secondary suppression to council rows (all councils of each region must be present). */
-export function suppressCouncils(councils: CouncilFigures[]): CouncilFigures[] {
-  const result = councils.map((council) => ({ ...council, figures: { ...council.figures } }));
-  for (const { count, derived } of PROTECTED) {
-    const suppress = (council: CouncilFigures) => {
-      council.figures[count] = suppressed;
-      for (const field of derived) (council.figures[field] as Figure) = suppressed;
-    };
-    const byRegion = new Map<string, CouncilFigures[]>();
-    for (const council of result) {
-      const list = byRegion.get(council.regionCode) ?? [];
-      list.push(council);
-      byRegion.set(council.regionCode, list);
-    }
-    for (const regionCouncils of byRegion.values()) {
-      const primary = regionCouncils.filter((council) => isSmall(council.figures[count]));
-      primary.forEach(suppress);
-      if (primary.length === 1) {
-        // A single suppressed council could be recovered by subtracting the others from the
-        // region total, so the next smallest non-zero count goes too (ties: lowest code).
-        const next = regionCouncils
-          .filter((council) => council.figures[count].status === FigureStatus.OK && (council.figures[count].value ?? 0) > 0)
-          .sort((a, b) => a.figures[count].value! - b.figures[count].value! || a.councilCode.localeCompare(b.councilCode))[0];
-        if (next) suppress(next);
-      }
-    }
+/** A published one-decimal rate as an integer number of tenths (safe: the value has one decimal). */
+const tenths = (rate: number): number => Math.round(rate * 10);
+
+/** Median of the neighbours' published rates, ignoring missing ones; an even count averages the middle two, half up. */
+export function medianRate(rates: (number | null)[]): number | null {
+  const values = rates
+    .filter((rate): rate is number => rate !== null)
+    .map(tenths)
+    .sort((a, b) => a - b);
+  if (values.length === 0) return null;
+  const upper = values[Math.floor(values.length / 2)];
+  if (values.length % 2 === 1) return upper / 10;
+  const lower = values[values.length / 2 - 1];
+  return divideHalfUp(lower + upper, 2, 0) / 10;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Councils
+
+/** The figure of a metric for a council (the pool's volunteers are absent without a pool). */
+function metricFigure(council: CouncilFigures, metric: ProtectedMetric): Figure | undefined {
+  if (metric === 'volunteersAvailable') return council.pool?.volunteersAvailable;
+  return council.figures[metric];
+}
+
+/** Suppresses a council's count of a metric and every figure computed from it that has a value. */
+function suppressMetric(council: CouncilFigures, metric: ProtectedMetric): void {
+  const hide = (figure: Figure) => (figure.status === FigureStatus.OK ? suppressed : figure);
+  const { figures, pool } = council;
+  if (metric === 'childrenMatched') {
+    figures.childrenMatched = suppressed;
+    figures.coverageRate = hide(figures.coverageRate);
+  } else if (metric === 'waiting') {
+    figures.waiting = suppressed;
+    figures.medianWaitDays = hide(figures.medianWaitDays);
+    figures.p90WaitDays = hide(figures.p90WaitDays);
+    if (pool) pool.childrenWaiting = suppressed;
   }
-  // Ranks and quartiles come from the rate: a suppressed rate has neither.
+  if (pool && (metric === 'waiting' || metric === 'volunteersAvailable')) {
+    if (metric === 'volunteersAvailable') pool.volunteersAvailable = suppressed;
+    pool.volunteersPerWaitingChild = hide(pool.volunteersPerWaitingChild);
+  }
+}
+
+const copyCouncil = (council: CouncilFigures): CouncilFigures => ({
+  ...council,
+  figures: { ...council.figures },
+  pool: council.pool ? { ...council.pool } : council.pool,
+});
+
+/**
+ * Primary, secondary and audit suppression of council rows (all councils of each region present).
+ * `audited` are the cells the refresh's audit added; returns the rows and every cell suppressed.
+ */
+export function suppressCouncils(
+  councils: CouncilFigures[],
+  audited: Pick<CouncilSuppression, 'metric' | 'councilCode'>[] = [],
+): { councils: CouncilFigures[]; suppressions: CouncilSuppression[] } {
+  const result = councils.map(copyCouncil);
+  const suppressions: CouncilSuppression[] = [];
+  const byRegion = new Map<string, CouncilFigures[]>();
+  for (const council of result) byRegion.set(council.regionCode, [...(byRegion.get(council.regionCode) ?? []), council]);
+  const byCode = new Map(result.map((council) => [council.councilCode, council]));
+
+  for (const metric of PROTECTED_METRICS) {
+    const hidden = new Set<string>();
+    const hide = (council: CouncilFigures, step: SuppressionStep) => {
+      hidden.add(council.councilCode);
+      suppressions.push({ metric, councilCode: council.councilCode, step });
+    };
+    // The next smallest non-zero count still shown in a region (ties: lowest code).
+    const nextSmallest = (regionCouncils: CouncilFigures[]) =>
+      regionCouncils
+        .filter((council) => !hidden.has(council.councilCode) && isOk(metricFigure(council, metric)) && metricFigure(council, metric)!.value! > 0)
+        .sort((a, b) => metricFigure(a, metric)!.value! - metricFigure(b, metric)!.value! || a.councilCode.localeCompare(b.councilCode))[0];
+    const secondary = () => {
+      for (const regionCouncils of byRegion.values()) {
+        // A single suppressed council would be the region total less the others.
+        if (regionCouncils.filter((council) => hidden.has(council.councilCode)).length !== 1) continue;
+        const next = nextSmallest(regionCouncils);
+        if (next) hide(next, 'SECONDARY');
+      }
+    };
+    for (const council of result) if (isSmall(metricFigure(council, metric))) hide(council, 'PRIMARY');
+    secondary();
+    for (const cell of audited) {
+      const council = byCode.get(cell.councilCode);
+      if (cell.metric === metric && council && !hidden.has(council.councilCode) && metricFigure(council, metric)) hide(council, 'AUDIT');
+    }
+    secondary();
+    for (const code of hidden) suppressMetric(byCode.get(code)!, metric);
+  }
+  // A rate that is not published has no rank (rankPublishedRates ranks the rest again).
   for (const council of result) {
-    if (council.figures.coverageRate.status === FigureStatus.SUPPRESSED) {
+    if (!isOk(council.figures.coverageRate)) {
       council.rank = null;
       council.quartile = null;
     }
   }
-  return result;
+  return { councils: result, suppressions };
 }
 
-/** England and region figures for the public: counts rounded to 10, small pooled waits suppressed. */
-export function protectArea(figures: CoverageFigures): CoverageFigures {
-  const round = (figure: Figure): Figure => (figure.status === FigureStatus.OK && figure.value !== null ? { value: roundToTen(figure.value), status: FigureStatus.OK } : figure);
+/**
+ * Rank and quartile among the councils whose rate is published (1 = highest, ties share the lower
+ * rank: 1, 2, 2, 4; quartile = ceil(4 × rank / ranked)), so gaps say nothing of hidden rates.
+ */
+export function rankPublishedRates(councils: CouncilFigures[]): void {
+  const rated = councils.filter((council) => isOk(council.figures.coverageRate));
+  const rates = rated.map((council) => tenths(council.figures.coverageRate.value!)).sort((a, b) => b - a);
+  const firstPosition = new Map<number, number>();
+  rates.forEach((rate, index) => {
+    if (!firstPosition.has(rate)) firstPosition.set(rate, index + 1);
+  });
+  for (const council of councils) {
+    if (!isOk(council.figures.coverageRate)) {
+      council.rank = null;
+      council.quartile = null;
+      continue;
+    }
+    const rank = firstPosition.get(tenths(council.figures.coverageRate.value!))!;
+    council.rank = rank;
+    council.quartile = Math.ceil((4 * rank) / rates.length);
+  }
+}
+
+/** Each council's neighbours' median over the rates as published. */
+export function republishNeighbourMedians(councils: CouncilFigures[], neighbours: Map<string, string[]>): void {
+  const published = new Map(councils.map((council) => [council.councilCode, council.figures.coverageRate]));
+  for (const council of councils) {
+    const rates = (neighbours.get(council.councilCode) ?? []).map((code) => {
+      const rate = published.get(code);
+      return isOk(rate) ? rate.value : null;
+    });
+    council.statisticalNeighbourMedianRate = ok(medianRate(rates));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// England and regions
+
+/** A count rounded to 10 for the public: `LOW` when it is not 0 but rounds to 0. */
+export function roundedCount(figure: Figure): Figure {
+  if (!isOk(figure)) return figure;
+  const rounded = roundToTen(figure.value);
+  return rounded === 0 && figure.value > 0 ? low : { value: rounded, status: FigureStatus.OK };
+}
+
+/** A rate or ratio recomputed from rounded counts: LOW (or SUPPRESSED) inputs give that status. */
+function fromRounded(numerator: Figure, denominator: Figure, compute: (n: number, d: number) => number | null): Figure {
+  for (const status of [FigureStatus.NOT_APPLICABLE, FigureStatus.NOT_AVAILABLE, FigureStatus.SUPPRESSED, FigureStatus.LOW]) {
+    if (numerator.status === status || denominator.status === status) return { value: null, status };
+  }
+  const value = compute(numerator.value!, denominator.value!);
+  return value === null ? notApplicable : ok(value);
+}
+
+/**
+ * England and region figures for the public: counts rounded to 10, the coverage rate recomputed
+ * from the rounded count of children matched in councils with an official figure (over the public
+ * official denominator), pooled waits suppressed when one to four children wait.
+ */
+export function protectArea(area: AreaFigures): AreaFigures {
+  const { figures } = area;
+  const waiting = roundedCount(figures.waiting);
   const smallPool = isSmall(figures.waiting);
+  let coverageRate = figures.coverageRate;
+  if (isOk(figures.coverageRate) && isOk(figures.childrenLookedAfter) && area.childrenMatchedWithFigure !== null) {
+    coverageRate = fromRounded(roundedCount(ok(area.childrenMatchedWithFigure)), figures.childrenLookedAfter, (n, d) => (d > 0 ? ratePercent(n, d) : null));
+  }
+  const pool = area.pool ? protectAreaPool(area.pool) : area.pool;
   return {
-    ...figures,
-    childrenMatched: round(figures.childrenMatched),
-    waiting: round(figures.waiting),
-    // A median over one to four waiting children would describe those children.
-    medianWaitDays: smallPool ? suppressed : figures.medianWaitDays,
-    p90WaitDays: smallPool ? suppressed : figures.p90WaitDays,
+    childrenMatchedWithFigure: null,
+    pool,
+    figures: {
+      ...figures,
+      childrenMatched: roundedCount(figures.childrenMatched),
+      coverageRate,
+      waiting,
+      // A median over one to four waiting children would describe those children.
+      medianWaitDays: smallPool ? suppressed : figures.medianWaitDays,
+      p90WaitDays: smallPool ? suppressed : figures.p90WaitDays,
+    },
   };
 }
 
-/** Median of the neighbours' published rates, ignoring missing ones (percentile_cont 0.5, 1 dp). */
-export function medianRate(rates: (number | null)[]): number | null {
-  const values = rates.filter((rate): rate is number => rate !== null).sort((a, b) => a - b);
-  if (values.length === 0) return null;
-  const middle = (values.length - 1) / 2;
-  const median = (values[Math.floor(middle)] + values[Math.ceil(middle)]) / 2;
-  return Math.round(median * 10) / 10;
+/** An area's pool: both counts rounded, the ratio from the rounded counts. */
+function protectAreaPool(pool: PoolFigures): PoolFigures {
+  const volunteersAvailable = roundedCount(pool.volunteersAvailable);
+  const childrenWaiting = roundedCount(pool.childrenWaiting);
+  const waitingNone = isOk(pool.childrenWaiting) && pool.childrenWaiting.value === 0;
+  return {
+    volunteersAvailable,
+    childrenWaiting,
+    volunteersPerWaitingChild: waitingNone ? notApplicable : fromRounded(volunteersAvailable, childrenWaiting, (v, w) => (w > 0 ? divideHalfUp(v, w, 2) : null)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One table
+
+export type ComparisonTable = {
+  councils: CouncilFigures[];
+  regions: (AreaFigures & { regionCode: string; regionName?: string })[];
+  england: AreaFigures;
+};
+
+/**
+ * The disclosure-controlled version of one table (a service at a reporting date): what GraphQL,
+ * the CSV and the audit all publish. `neighbours` gives each council's statistical neighbours.
+ */
+export function publishTable(
+  table: ComparisonTable,
+  neighbours: Map<string, string[]>,
+  audited: Pick<CouncilSuppression, 'metric' | 'councilCode'>[] = [],
+): { table: ComparisonTable; suppressions: CouncilSuppression[] } {
+  const { councils, suppressions } = suppressCouncils(table.councils, audited);
+  rankPublishedRates(councils);
+  republishNeighbourMedians(councils, neighbours);
+  const area = <T extends AreaFigures>(figures: T, code: string): T => {
+    const published = { ...figures, ...protectArea(figures) };
+    for (const cell of audited.filter((cell) => cell.councilCode === code)) {
+      suppressAreaMetric(published, cell.metric);
+      suppressions.push({ metric: cell.metric, councilCode: code, step: 'AUDIT' });
+    }
+    return published;
+  };
+  return {
+    table: {
+      councils,
+      regions: table.regions.map((region) => area(region, region.regionCode)),
+      england: area(table.england, ENGLAND_CODE),
+    },
+    suppressions,
+  };
+}
+
+/**
+ * The audit's last resort, where a region has no council left to suppress: the area's rounded
+ * count itself, and what is computed from it (hasWaitingList stays: that anyone waits is known).
+ */
+function suppressAreaMetric(area: AreaFigures, metric: ProtectedMetric): void {
+  const hide = (figure: Figure) => (figure.status === FigureStatus.OK || figure.status === FigureStatus.LOW ? suppressed : figure);
+  const figures = (area.figures = { ...area.figures });
+  const pool = area.pool ? (area.pool = { ...area.pool }) : null;
+  if (metric === 'childrenMatched') {
+    figures.childrenMatched = hide(figures.childrenMatched);
+    figures.coverageRate = hide(figures.coverageRate);
+  } else if (metric === 'waiting') {
+    figures.waiting = hide(figures.waiting);
+    figures.medianWaitDays = hide(figures.medianWaitDays);
+    figures.p90WaitDays = hide(figures.p90WaitDays);
+    if (pool) pool.childrenWaiting = hide(pool.childrenWaiting);
+  } else if (pool) {
+    pool.volunteersAvailable = hide(pool.volunteersAvailable);
+  }
+  if (pool && metric !== 'childrenMatched') pool.volunteersPerWaitingChild = hide(pool.volunteersPerWaitingChild);
 }

@@ -6,6 +6,7 @@ export enum FigureStatus {
   SUPPRESSED = 'SUPPRESSED',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
   NOT_AVAILABLE = 'NOT_AVAILABLE',
+  LOW = 'LOW',
 }
 
 registerEnumType(FigureStatus, {
@@ -16,6 +17,7 @@ registerEnumType(FigureStatus, {
     SUPPRESSED: { description: 'Withheld to protect confidentiality (`c` in CSV).' },
     NOT_APPLICABLE: { description: 'Does not apply, e.g. a council that did not exist that year (`z` in CSV).' },
     NOT_AVAILABLE: { description: 'Not collected or not yet known (`x` in CSV).' },
+    LOW: { description: 'An England or region count that is not 0 but rounds to 0, or a rate or ratio computed from one (`low` in CSV).' },
   },
 });
 

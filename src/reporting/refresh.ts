@@ -3,12 +3,16 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { rows } from '../database/sql';
 import type { Logger } from '../logger';
 import { loadModels, loadTests, ReportModel, ReportTest } from './models';
+import { auditPublication } from './publication';
 
 /**
  * Builds the reporting models in dependency order without ever leaving readers without data:
  * - a view is (re)created only when its definition changed or it is missing;
  * - a table is built beside the live one (`name__build`), checked (key unique and not null), and
- *   swapped in with a rename inside a short transaction; a failure leaves the last good table.
+ *   later models and the data tests read the builds;
+ * - publication is gated: only when every model, every data test (reports/tests) and the
+ *   disclosure audit (publication.ts) pass are all the builds swapped in, by renames inside one
+ *   short transaction; otherwise readers keep the last good tables and the run records why.
  * A session advisory lock means two refreshes (two replicas, a cron job and a server) never
  * overlap: the second returns SKIPPED at once. Every model and data test is recorded in
  * reporting.refresh_runs, which `reportingFreshness` reads.
@@ -51,13 +55,14 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       options.logger?.info({ refreshId }, 'report refresh skipped: another refresh holds the lock');
       return { refreshId, status: 'SKIPPED', durationMs: Date.now() - started, models: [] };
     }
+    const built: BuiltTable[] = [];
     try {
       // Building a rollup can legitimately take longer than an API request may.
       await runner.query('set statement_timeout = 0');
       // JIT compilation cost seconds per model on these plans and never paid back.
       await runner.query('set jit = off');
       const outcomes: ModelOutcome[] = [];
-      let failed = false;
+      let failed: string | null = null;
       for (const model of models) {
         if (options.only && !options.only.includes(model.name)) continue;
         if (failed) {
@@ -65,21 +70,45 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
           outcomes.push(await record(runner, refreshId, model.name, { status: 'SKIPPED', rows: null, durationMs: 0, error: 'an earlier model failed' }));
           continue;
         }
-        const outcome = await buildModel(runner, refreshId, model);
-        outcomes.push(outcome);
-        failed = outcome.status === 'FAILED';
+        // Tables built earlier in this run are read from their build, not the live table.
+        const outcome = await buildModel(runner, refreshId, { ...model, sql: readBuilds(model.sql, built) }, built);
+        if (outcome) outcomes.push(outcome);
+        if (outcome?.status === 'FAILED') failed = model.name;
       }
       if (!failed && !options.only) {
-        for (const test of tests) outcomes.push(await runTest(runner, refreshId, test));
+        for (const test of tests) {
+          const outcome = await runTest(runner, refreshId, { ...test, sql: readBuilds(test.sql, built) });
+          outcomes.push(outcome);
+          if (outcome.status === 'FAILED') failed ??= outcome.model;
+        }
+      }
+      if (!failed && (!options.only || options.only.some((name) => PUBLISHED_ROLLUPS.includes(name)))) {
+        const audit = await auditPublication(runner, refreshId, built, options.logger);
+        outcomes.push(audit);
+        if (audit.status === 'FAILED') failed = audit.model;
+      }
+      // Publication: every new table at once, and only when every model, data test and the
+      // disclosure audit passed; otherwise readers keep the last good tables.
+      if (failed) {
+        for (const table of built.splice(0)) {
+          await runner.query(`drop table if exists ${qualified(table.build)}`);
+          outcomes.push(await record(runner, refreshId, table.name, { status: 'SKIPPED', rows: table.rows, durationMs: table.durationMs, error: `built but not published: ${failed} failed` }));
+        }
+      } else {
+        await swapIn(runner, built);
+        for (const table of built.splice(0)) {
+          outcomes.push(await record(runner, refreshId, table.name, { status: 'SUCCEEDED', rows: table.rows, durationMs: table.durationMs, error: null }, table.startedAt));
+        }
       }
       const status = outcomes.some((o) => o.status === 'FAILED') ? 'FAILED' : 'SUCCEEDED';
-      const result: RefreshResult = { refreshId, status, durationMs: Date.now() - started, models: outcomes };
+      const result: RefreshResult = { refreshId, status, durationMs: Date.now() - started, models: orderLike(outcomes, models) };
       options.logger?.[status === 'FAILED' ? 'warn' : 'info'](
         { refreshId, status, durationMs: result.durationMs, failed: outcomes.filter((o) => o.status === 'FAILED').map((o) => o.model) },
         'report refresh finished',
       );
       return result;
     } finally {
+      for (const table of built) await runner.query(`drop table if exists ${qualified(table.build)}`).catch(() => undefined);
       await runner.query('reset statement_timeout');
       await runner.query('reset jit');
       await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);
@@ -89,11 +118,49 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
   }
 }
 
+/** The comparison rollups the disclosure audit reads; refreshing any of them audits again. */
+const PUBLISHED_ROLLUPS = ['rollup_council_month', 'rollup_region_month', 'rollup_england_month', 'rollup_council_pool', 'rollup_region_pool'];
+
+/** A table built beside the live one in this run, waiting for publication. */
+export type BuiltTable = { name: string; build: string; indexes: string[]; rows: number; durationMs: number; startedAt: Date; model?: ReportModel };
+
+/** `reporting.name` of every table built so far in this run becomes `reporting.name__build`. */
+export function readBuilds(sql: string, built: Pick<BuiltTable, 'name' | 'build'>[]): string {
+  return built.reduce((text, table) => text.replace(new RegExp(`\\breporting\\.${table.name}\\b(?!__build)`, 'g'), `reporting.${table.build}`), sql);
+}
+
+/** Outcomes in model order (tables are recorded at publication, after the data tests). */
+function orderLike(outcomes: ModelOutcome[], models: ReportModel[]): ModelOutcome[] {
+  const position = (name: string) => {
+    const index = models.findIndex((model) => model.name === name);
+    return index >= 0 ? index : models.length;
+  };
+  return outcomes.map((outcome, index) => ({ outcome, index })).sort((a, b) => position(a.outcome.model) - position(b.outcome.model) || a.index - b.index).map(({ outcome }) => outcome);
+}
+
+/** The swap: readers see the old tables until commit and the new ones after, never a mixture. */
+async function swapIn(runner: QueryRunner, built: BuiltTable[]): Promise<void> {
+  if (built.length === 0) return;
+  await runner.startTransaction();
+  try {
+    for (const table of built) {
+      await runner.query(`drop table if exists ${qualified(table.name)}`);
+      await runner.query(`alter table ${qualified(table.build)} rename to ${quote(table.name)}`);
+      for (const name of table.indexes) await runner.query(`alter index reporting.${quote(`${name}__build`)} rename to ${quote(name)}`);
+      if (table.model) await saveState(runner, table.model);
+    }
+    await runner.commitTransaction();
+  } catch (error) {
+    await runner.rollbackTransaction();
+    throw error;
+  }
+}
+
 /** Runs recorded by this process; the national-view cache re-reads the generation when it moves. */
 let runsRecordedHere = 0;
 export const refreshRunsRecordedHere = (): number => runsRecordedHere;
 
-async function record(runner: QueryRunner, refreshId: string, model: string, outcome: Omit<ModelOutcome, 'model'>, startedAt?: Date): Promise<ModelOutcome> {
+export async function record(runner: QueryRunner, refreshId: string, model: string, outcome: Omit<ModelOutcome, 'model'>, startedAt?: Date): Promise<ModelOutcome> {
   runsRecordedHere += 1;
   await runner.query(
     `insert into reporting.refresh_runs (refresh_id, model, started_at, finished_at, rows, status, error)
@@ -107,7 +174,8 @@ function message(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 }
 
-async function buildModel(runner: QueryRunner, refreshId: string, model: ReportModel): Promise<ModelOutcome> {
+/** Builds a model: a view at once (they hold no data), a table beside the live one for publication. */
+async function buildModel(runner: QueryRunner, refreshId: string, model: ReportModel, built: BuiltTable[]): Promise<ModelOutcome | null> {
   const startedAt = new Date();
   const t0 = Date.now();
   try {
@@ -147,19 +215,8 @@ async function buildModel(runner: QueryRunner, refreshId: string, model: ReportM
     }
     await runner.query(`analyze ${qualified(build)}`);
     const [{ count }] = await rows<{ count: string }>(runner, `select count(*) as count from ${qualified(build)}`);
-    // The swap: readers see the old table until commit and the new one after, never neither.
-    await runner.startTransaction();
-    try {
-      await runner.query(`drop table if exists ${qualified(model.name)}`);
-      await runner.query(`alter table ${qualified(build)} rename to ${quote(model.name)}`);
-      for (const name of indexNames) await runner.query(`alter index reporting.${quote(`${name}__build`)} rename to ${quote(name)}`);
-      await saveState(runner, model);
-      await runner.commitTransaction();
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    }
-    return await record(runner, refreshId, model.name, { status: 'SUCCEEDED', rows: Number(count), durationMs: Date.now() - t0, error: null }, startedAt);
+    built.push({ name: model.name, build, indexes: indexNames, rows: Number(count), durationMs: Date.now() - t0, startedAt, model });
+    return null;
   } catch (error) {
     await runner.query(`drop table if exists ${qualified(`${model.name}__build`)}`).catch(() => undefined);
     return record(runner, refreshId, model.name, { status: 'FAILED', rows: null, durationMs: Date.now() - t0, error: message(error) }, startedAt);

@@ -27,13 +27,20 @@ const COMPARISON = `query Pool($date: LocalDate!) {
   councilComparison(service: INDEPENDENT_VISITOR, date: $date) {
     councils { localAuthority { code } figures { waiting { value status } }
       volunteerPool { volunteersAvailable { value status } childrenWaiting { value status } volunteersPerWaitingChild { value status } } }
-    regions { regionCode volunteerPool { volunteersAvailable { value status } childrenWaiting { value status } volunteersPerWaitingChild { value status } } }
+    regions { regionCode figures { waiting { value status } } volunteerPool { volunteersAvailable { value status } childrenWaiting { value status } volunteersPerWaitingChild { value status } } }
+    england { waiting { value status } }
   }
 }`;
 
 type FigureData = { value: number | null; status: string };
 type Pool = { volunteersAvailable: FigureData; childrenWaiting: FigureData; volunteersPerWaitingChild: FigureData };
-type ComparisonData = { councilComparison: { councils: { localAuthority: { code: string }; figures: { waiting: FigureData }; volunteerPool: Pool | null }[]; regions: { regionCode: string; volunteerPool: Pool | null }[] } };
+type ComparisonData = {
+  councilComparison: {
+    councils: { localAuthority: { code: string }; figures: { waiting: FigureData }; volunteerPool: Pool | null }[];
+    regions: { regionCode: string; figures: { waiting: FigureData }; volunteerPool: Pool | null }[];
+    england: { waiting: FigureData };
+  };
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -98,12 +105,16 @@ it('suppresses small counts for the public as the coverage figures are, and roun
     volunteersPerWaitingChild: { value: null, status: 'SUPPRESSED' },
   });
   expect(council(HARTLEPOOL).volunteerPool!.childrenWaiting).toEqual(council(HARTLEPOOL).figures.waiting);
+  // 3 children wait in the whole region (and in England): shown as LOW (1 to 4), that would tell
+  // an intruder Hartlepool's suppressed count is 1 to 4, so the audit suppresses the region's
+  // count (and England's) and the ratio with it.
   expect(region(NORTH_EAST).volunteerPool).toEqual({
     volunteersAvailable: { value: 10, status: 'OK' },
-    childrenWaiting: { value: 0, status: 'OK' },
-    // from 3 waiting children: suppressed, as a median wait over so few would be
+    childrenWaiting: { value: null, status: 'SUPPRESSED' },
     volunteersPerWaitingChild: { value: null, status: 'SUPPRESSED' },
   });
+  expect(region(NORTH_EAST).figures.waiting).toEqual({ value: null, status: 'SUPPRESSED' });
+  expect(all.england.waiting).toEqual({ value: null, status: 'SUPPRESSED' });
   for (const row of all.councils) {
     const figure = row.volunteerPool!.volunteersAvailable;
     if (figure.status === 'OK') expect(figure.value === 0 || figure.value! >= 5).toBe(true);

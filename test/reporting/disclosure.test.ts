@@ -1,4 +1,4 @@
-import { CouncilFigures, CoverageFigures, medianRate, ok, protectArea, roundToTen, suppressCouncils } from '../../src/reporting/disclosure';
+import { CouncilFigures, CoverageFigures, divideHalfUp, medianRate, ok, protectArea, roundToTen, suppressCouncils as suppress } from '../../src/reporting/disclosure';
 import { FigureStatus } from '../../src/reporting/figure.type';
 
 /** A council with the given matched and waiting counts (and a rate and waits derived from them). */
@@ -14,6 +14,8 @@ function council(code: string, region: string, matched: number, waiting: number)
   };
   return { councilCode: code, regionCode: region, figures, rank: 1, quartile: 1, statisticalNeighbourMedianRate: ok(3) };
 }
+
+const suppressCouncils = (councils: CouncilFigures[]) => suppress(councils).councils;
 
 const byCode = (councils: CouncilFigures[]) => new Map(councils.map((c) => [c.councilCode, c]));
 
@@ -92,34 +94,67 @@ describe('England and region rounding', () => {
     expect(roundToTen(value)).toBe(rounded);
   });
 
-  it('rounds area counts but keeps the rate computed from unrounded counts', () => {
-    const area = protectArea({
-      childrenLookedAfter: ok(81766),
-      childrenMatched: ok(2653),
-      coverageRate: ok(3.2),
-      waiting: ok(1202),
-      hasWaitingList: true,
-      medianWaitDays: ok(120),
-      p90WaitDays: ok(400),
+  it('rounds area counts and computes the rate from the rounded count of children matched where the official figure is known', () => {
+    const { figures: area } = protectArea({
+      figures: {
+        childrenLookedAfter: ok(81766),
+        childrenMatched: ok(2653),
+        coverageRate: ok(3.2),
+        waiting: ok(1202),
+        hasWaitingList: true,
+        medianWaitDays: ok(120),
+        p90WaitDays: ok(400),
+      },
+      childrenMatchedWithFigure: 2644,
     });
     expect(area.childrenMatched.value).toBe(2650);
     expect(area.waiting.value).toBe(1200);
-    expect(area.coverageRate.value).toBe(3.2);
+    // 100 × 2640 / 81766 = 3.2287...
+    expect(area.coverageRate).toEqual({ value: 3.2, status: 'OK' });
     expect(area.childrenLookedAfter.value).toBe(81766);
   });
 
-  it('suppresses pooled waits over one to four children', () => {
-    const area = protectArea({
-      childrenLookedAfter: ok(900),
-      childrenMatched: ok(30),
-      coverageRate: ok(3.3),
-      waiting: ok(3),
-      hasWaitingList: true,
-      medianWaitDays: ok(20),
-      p90WaitDays: ok(25),
+  it('shows a count that rounds to 0 but is not 0 as LOW, and what is computed from it', () => {
+    const { figures: area, pool } = protectArea({
+      figures: {
+        childrenLookedAfter: ok(900),
+        childrenMatched: ok(3),
+        coverageRate: ok(0.3),
+        waiting: ok(3),
+        hasWaitingList: true,
+        medianWaitDays: ok(20),
+        p90WaitDays: ok(25),
+      },
+      childrenMatchedWithFigure: 3,
+      pool: { volunteersAvailable: ok(12), childrenWaiting: ok(3), volunteersPerWaitingChild: ok(4) },
     });
-    expect(area.waiting.value).toBe(0);
+    expect(area.childrenMatched).toEqual({ value: null, status: 'LOW' });
+    expect(area.coverageRate).toEqual({ value: null, status: 'LOW' });
+    expect(area.waiting).toEqual({ value: null, status: 'LOW' });
     expect(area.medianWaitDays.status).toBe('SUPPRESSED');
+    expect(pool).toEqual({ volunteersAvailable: ok(10), childrenWaiting: { value: null, status: 'LOW' }, volunteersPerWaitingChild: { value: null, status: 'LOW' } });
+  });
+
+  it('computes an area ratio from the rounded counts (West Midlands, mentoring, 2026-06-30: 54 / 35 would publish 1.54)', () => {
+    const { pool } = protectArea({
+      figures: { childrenLookedAfter: ok(9000), childrenMatched: ok(100), coverageRate: ok(1.1), waiting: ok(35), hasWaitingList: true, medianWaitDays: ok(50), p90WaitDays: ok(90) },
+      childrenMatchedWithFigure: 100,
+      pool: { volunteersAvailable: ok(54), childrenWaiting: ok(35), volunteersPerWaitingChild: ok(1.54) },
+    });
+    expect(pool).toEqual({ volunteersAvailable: ok(50), childrenWaiting: ok(40), volunteersPerWaitingChild: ok(1.25) });
+  });
+});
+
+describe('exact half-up rounding', () => {
+  it.each([
+    [625, 100, 1, 6.3],
+    [135, 100, 1, 1.4],
+    [1, 32, 3, 0.031],
+    [100, 32, 1, 3.1],
+    [2, 3, 2, 0.67],
+    [77, 50, 2, 1.54],
+  ])('%i / %i to %i places is %d', (numerator, denominator, decimals, expected) => {
+    expect(divideHalfUp(numerator, denominator, decimals)).toBe(expected);
   });
 });
 
@@ -128,5 +163,10 @@ describe('medianRate', () => {
     expect(medianRate([3, null, 1, 2, 10])).toBe(2.5);
     expect(medianRate([4.1, 2.0, 3.3])).toBe(3.3);
     expect(medianRate([null, null])).toBeNull();
+  });
+
+  it('rounds a median at a half up, exactly (0.3 and 2.4: 1.35 is 1.4, not binary 1.3)', () => {
+    expect(medianRate([0.3, 2.4])).toBe(1.4);
+    expect(medianRate([0.1, 0.2])).toBe(0.2);
   });
 });

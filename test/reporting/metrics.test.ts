@@ -194,7 +194,13 @@ describe('reporting metrics on hand-built records', () => {
   it('builds every model and passes every data test', () => {
     expectSucceeded(refresh);
     const names = refresh.models.map((outcome) => outcome.model);
-    expect(names).toEqual([...loadModels().map((model) => model.name), ...loadTests().map((test) => `test:${test.name}`)]);
+    expect(names).toEqual([
+      ...loadModels().map((model) => model.name),
+      ...loadTests().map((test) => `test:${test.name}`),
+      'audit:disclosure',
+      'disclosure_suppressions',
+      'disclosure_audit',
+    ]);
   });
 
   it('childrenLookedAfter: the latest official year whose 31 March is on or before the date', async () => {
@@ -668,8 +674,9 @@ describe('the refresh runner with the real models', () => {
     await new OperationalFixtures(db).referral({ council: HARTLEPOOL, referredOn: '2025-01-15', acceptedOn: '2025-01-20' });
 
     // The council rollup itself broken: it keeps its last good rows, and the models after it
-    // (the year rollup, region and England, which read it) are SKIPPED and keep theirs. Data
-    // tests do not run after a failure.
+    // (the year rollup, region and England, which read it) are SKIPPED and keep theirs. The
+    // models built before it are not published either (a refresh publishes all or nothing), and
+    // data tests do not run after a failure.
     const brokenCouncilMonth = parseModel(
       '40_rollup_council_month.sql',
       `-- grain: one row per current council, service and month end
@@ -680,7 +687,8 @@ select council_code, service, month_end, 1 / 0 as broken from reporting.rollup_c
     const broken = await refreshReports(db, { models: loadModels().map((model) => (model.name === 'rollup_council_month' ? brokenCouncilMonth : model)) });
     expect(broken.status).toBe('FAILED');
     const statuses = Object.fromEntries(broken.models.map((outcome) => [outcome.model, outcome.status]));
-    expect(statuses).toMatchObject({ fct_referrals: 'SUCCEEDED', rollup_council_month: 'FAILED', rollup_region_month: 'SKIPPED', rollup_england_month: 'SKIPPED' });
+    expect(statuses).toMatchObject({ fct_referrals: 'SKIPPED', rollup_council_month: 'FAILED', rollup_region_month: 'SKIPPED', rollup_england_month: 'SKIPPED' });
+    expect(broken.models.find((outcome) => outcome.model === 'fct_referrals')).toMatchObject({ error: 'built but not published: rollup_council_month failed' });
     expect(broken.models.find((outcome) => outcome.model === 'rollup_council_month')).toMatchObject({ error: expect.stringMatching(/division by zero/) });
     expect(broken.models.some((outcome) => outcome.model.startsWith('test:'))).toBe(false);
     expect(await tableChecksums(db, councilRollups)).toEqual(lastGood);
@@ -688,8 +696,8 @@ select council_code, service, month_end, 1 / 0 as broken from reporting.rollup_c
     const [{ leftover }] = await db.query(`select to_regclass('reporting.rollup_council_month__build') is not null as leftover`);
     expect(leftover).toBe(false);
 
-    // A broken new model after all the others: every real model builds (and picks up the new
-    // referral), the broken one fails and leaves no table behind.
+    // A broken new model after all the others: every real model builds, but the broken one fails,
+    // leaves no table behind, and nothing of this refresh is published.
     const divideByZero = parseModel(
       '60_coverage_per_council.sql',
       `-- grain: one row per council, service and month end
@@ -707,9 +715,16 @@ from reporting.rollup_council_month`,
       `select to_regclass('reporting.coverage_per_council') is not null as present, to_regclass('reporting.coverage_per_council__build') is not null as build`,
     );
     expect({ present, build }).toEqual({ present: false, build: false });
+    const [{ leftovers }] = await db.query(`select count(*)::integer as leftovers from pg_tables where schemaname = 'reporting' and tablename like '%\\_\\_build'`);
+    expect(leftovers).toBe(0);
+    expect(await tableChecksums(db, councilRollups)).toEqual(lastGood);
+    expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 0, waiting: 0 });
+
+    // The next good refresh publishes the new referral. 20 January to 31 January: 11 days.
+    const good = await refreshReports(db);
+    expectSucceeded(good);
     const [{ count }] = await db.query(`select count(*)::integer as count from reporting.rollup_council_month`);
     expect(count).toBe(first.models.find((outcome) => outcome.model === 'rollup_council_month')?.rows);
-    // 20 January to 31 January: 11 days
     expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 1, waiting: 1, median_wait_days: 11 });
   }, REFRESH_TIMEOUT);
 });

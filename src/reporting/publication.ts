@@ -1,0 +1,200 @@
+import type { QueryRunner } from 'typeorm';
+import { rows } from '../database/sql';
+import type { Logger } from '../logger';
+import { AreaRow, comparisonTable, CouncilRow } from './coverage.queries';
+import type { CouncilSuppression, ProtectedMetric } from './disclosure';
+import { PROTECTED_METRICS } from './disclosure';
+import { auditTable, CellRange, loadSolver } from './disclosureAudit';
+import type { BuiltTable, ModelOutcome } from './refresh';
+import { record } from './refresh';
+import type { CouncilPoolRow, RegionPoolRow } from './volunteerPool';
+
+/**
+ * The refresh's last step before publication: the intruder audit (disclosureAudit.ts) of every
+ * disclosure-controlled table, one per service and reporting date, on the rollups this refresh
+ * built. Its outcome is two more tables, built and published with the rollups:
+ * - reporting.disclosure_suppressions: every suppressed council cell, with the step that
+ *   suppressed it (PRIMARY, SECONDARY, AUDIT); serving applies the AUDIT cells;
+ * - reporting.disclosure_audit: per table and metric, the cells suppressed by each step, the
+ *   narrowest range an intruder is left with, and any cell still short of the requirement.
+ * A cell short of the requirement with no council left to suppress fails the audit, and so the
+ * refresh publishes nothing new.
+ */
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The table a model has in this run: its build when built, otherwise the live one. */
+function source(built: BuiltTable[], name: string): string {
+  return built.some((table) => table.name === name) ? `reporting.${quote(`${name}__build`)}` : `reporting.${quote(name)}`;
+}
+
+type Keyed<T> = T & { service: string; month_end: string };
+
+async function readAll<T>(runner: QueryRunner, table: string, columns: string): Promise<Keyed<T>[]> {
+  const [{ exists }] = await rows<{ exists: boolean }>(runner, 'select to_regclass($1::text) is not null as exists', [table.replace(/"/g, '')]);
+  if (!exists) return [];
+  return rows<Keyed<T>>(runner, `select ${columns}, service, month_end::text as month_end from ${table}`);
+}
+
+const groupByTable = <T extends { service: string; month_end: string }>(list: T[]) => {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const key = `${item.service}|${item.month_end}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+};
+
+export type AuditSummary = {
+  tables: number;
+  cells: Record<'PRIMARY' | 'SECONDARY' | 'AUDIT', number>;
+  narrowestRange: number | null;
+  unresolved: CellRange[];
+  solves: number;
+};
+
+export async function auditPublication(runner: QueryRunner, refreshId: string, built: BuiltTable[], logger?: Logger): Promise<ModelOutcome> {
+  const startedAt = new Date();
+  const t0 = Date.now();
+  const name = 'audit:disclosure';
+  try {
+    const councils = await readAll<CouncilRow>(
+      runner,
+      source(built, 'rollup_council_month'),
+      `council_code, region_code, children_looked_after, children_looked_after_status, children_matched, coverage_rate, waiting, has_waiting_list,
+       median_wait_days, p90_wait_days, rank, quartile, statistical_neighbour_median_rate`,
+    );
+    const regions = await readAll<AreaRow>(
+      runner,
+      source(built, 'rollup_region_month'),
+      'region_code, region_name, children_looked_after, children_matched, children_matched_with_figure, coverage_rate, waiting, has_waiting_list, median_wait_days, p90_wait_days',
+    );
+    const england = await readAll<AreaRow>(
+      runner,
+      source(built, 'rollup_england_month'),
+      'children_looked_after, children_matched, children_matched_with_figure, coverage_rate, waiting, has_waiting_list, median_wait_days, p90_wait_days',
+    );
+    const councilPools = await readAll<CouncilPoolRow>(runner, source(built, 'rollup_council_pool'), 'council_code, region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
+    const regionPools = await readAll<RegionPoolRow>(runner, source(built, 'rollup_region_pool'), 'region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
+    const neighbourRows = await rows<{ council_code: string; neighbours: string[] }>(
+      runner,
+      'select council_code, array_agg(neighbour_code order by rank) as neighbours from statistical_neighbours group by council_code',
+    );
+    const neighbours = new Map(neighbourRows.map((row) => [row.council_code, row.neighbours]));
+
+    const councilGroups = groupByTable(councils);
+    const regionGroups = groupByTable(regions);
+    const councilPoolGroups = groupByTable(councilPools);
+    const regionPoolGroups = groupByTable(regionPools);
+    const solver = await loadSolver();
+
+    const cells: { service: string; monthEnd: string; suppression: CouncilSuppression }[] = [];
+    const summaries: (AuditMetricRow & { service: string; monthEnd: string })[] = [];
+    const summary: AuditSummary = { tables: 0, cells: { PRIMARY: 0, SECONDARY: 0, AUDIT: 0 }, narrowestRange: null, unresolved: [], solves: 0 };
+    for (const englandRow of england) {
+      const key = `${englandRow.service}|${englandRow.month_end}`;
+      const table = comparisonTable({
+        councils: (councilGroups.get(key) ?? []).sort((a, b) => a.council_code.localeCompare(b.council_code)),
+        regions: (regionGroups.get(key) ?? []).sort((a, b) => a.region_code.localeCompare(b.region_code)),
+        england: englandRow,
+        councilPools: councilPoolGroups.get(key) ?? [],
+        regionPools: regionPoolGroups.get(key) ?? [],
+      });
+      const audit = auditTable(solver, table, neighbours);
+      summary.tables += 1;
+      summary.solves += audit.solves;
+      summary.unresolved.push(...audit.unresolved);
+      for (const suppression of audit.suppressions) {
+        cells.push({ service: englandRow.service, monthEnd: englandRow.month_end, suppression });
+        summary.cells[suppression.step] += 1;
+      }
+      for (const metric of PROTECTED_METRICS) {
+        const row = metricSummary(metric, audit.suppressions, audit.ranges, audit.unresolved);
+        summaries.push({ ...row, service: englandRow.service, monthEnd: englandRow.month_end });
+        if (row.narrowest_range !== null) summary.narrowestRange = Math.min(summary.narrowestRange ?? Infinity, row.narrowest_range);
+      }
+    }
+    await writeBuilds(runner, built, cells, summaries, t0, startedAt);
+    const unresolved = summary.unresolved.length;
+    const error = unresolved
+      ? `${unresolved} suppressed value(s) an intruder could narrow below the requirement with no council left to suppress, e.g. ${describe(summary.unresolved[0])}`
+      : null;
+    logger?.[unresolved ? 'warn' : 'info']({ refreshId, ...summary, unresolved, durationMs: Date.now() - t0 }, 'disclosure audit finished');
+    return record(runner, refreshId, name, { status: unresolved ? 'FAILED' : 'SUCCEEDED', rows: cells.length, durationMs: Date.now() - t0, error }, startedAt);
+  } catch (error) {
+    return record(runner, refreshId, name, { status: 'FAILED', rows: null, durationMs: Date.now() - t0, error: (error instanceof Error ? error.message : String(error)).slice(0, 1000) }, startedAt);
+  }
+}
+
+const describe = (range: CellRange) => `${range.metric} of ${range.councilCode} (${range.step.toLowerCase()}) lies in ${range.lo}..${range.hi}`;
+
+type AuditMetricRow = {
+  metric: ProtectedMetric;
+  suppressed_primary: number;
+  suppressed_secondary: number;
+  suppressed_audit: number;
+  narrowest_range: number | null;
+  lowest_upper_bound: number | null;
+  unresolved: number;
+};
+
+function metricSummary(metric: ProtectedMetric, suppressions: CouncilSuppression[], ranges: CellRange[], unresolved: CellRange[]): AuditMetricRow {
+  const mine = suppressions.filter((s) => s.metric === metric);
+  const myRanges = ranges.filter((range) => range.metric === metric);
+  const spans = myRanges.map((range) => (Number.isFinite(range.hi) ? range.hi - range.lo + 1 : Number.MAX_SAFE_INTEGER));
+  const uppers = myRanges.map((range) => (Number.isFinite(range.hi) ? range.hi : Number.MAX_SAFE_INTEGER));
+  return {
+    metric,
+    suppressed_primary: mine.filter((s) => s.step === 'PRIMARY').length,
+    suppressed_secondary: mine.filter((s) => s.step === 'SECONDARY').length,
+    suppressed_audit: mine.filter((s) => s.step === 'AUDIT').length,
+    narrowest_range: spans.length ? Math.min(...spans) : null,
+    lowest_upper_bound: uppers.length ? Math.min(...uppers) : null,
+    unresolved: unresolved.filter((range) => range.metric === metric).length,
+  };
+}
+
+/** Both audit tables, built beside the live ones and published with the rollups. */
+async function writeBuilds(
+  runner: QueryRunner,
+  built: BuiltTable[],
+  cells: { service: string; monthEnd: string; suppression: CouncilSuppression }[],
+  summaries: (AuditMetricRow & { service: string; monthEnd: string })[],
+  t0: number,
+  startedAt: Date,
+): Promise<void> {
+  await runner.query('drop table if exists reporting.disclosure_suppressions__build');
+  await runner.query(
+    `create table reporting.disclosure_suppressions__build as
+     select * from unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[]) as cell(service, month_end, metric, area_code, step)`,
+    [cells.map((c) => c.service), cells.map((c) => c.monthEnd), cells.map((c) => c.suppression.metric), cells.map((c) => c.suppression.councilCode), cells.map((c) => c.suppression.step)],
+  );
+  await runner.query('create unique index "disclosure_suppressions_0_idx__build" on reporting.disclosure_suppressions__build (service, month_end, metric, area_code)');
+  await runner.query('create index "disclosure_suppressions_1_idx__build" on reporting.disclosure_suppressions__build (area_code, service, month_end)');
+  await runner.query('drop table if exists reporting.disclosure_audit__build');
+  const column = <K extends keyof AuditMetricRow>(key: K) => summaries.map((row) => row[key]);
+  await runner.query(
+    `create table reporting.disclosure_audit__build as
+     select * from unnest($1::text[], $2::date[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::integer[], $8::integer[], $9::integer[])
+       as audit(service, month_end, metric, suppressed_primary, suppressed_secondary, suppressed_audit, narrowest_range, lowest_upper_bound, unresolved)`,
+    [
+      summaries.map((row) => row.service),
+      summaries.map((row) => row.monthEnd),
+      column('metric'),
+      column('suppressed_primary'),
+      column('suppressed_secondary'),
+      column('suppressed_audit'),
+      column('narrowest_range').map((value) => (value === null ? null : Math.min(value, 2_000_000_000))),
+      column('lowest_upper_bound').map((value) => (value === null ? null : Math.min(value, 2_000_000_000))),
+      column('unresolved'),
+    ],
+  );
+  await runner.query('create unique index "disclosure_audit_0_idx__build" on reporting.disclosure_audit__build (service, month_end, metric)');
+  const durationMs = Date.now() - t0;
+  built.push(
+    { name: 'disclosure_suppressions', build: 'disclosure_suppressions__build', indexes: ['disclosure_suppressions_0_idx', 'disclosure_suppressions_1_idx'], rows: cells.length, durationMs, startedAt },
+    { name: 'disclosure_audit', build: 'disclosure_audit__build', indexes: ['disclosure_audit_0_idx'], rows: summaries.length, durationMs, startedAt },
+  );
+}
