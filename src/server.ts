@@ -9,7 +9,7 @@ import { createRateLimits } from './auth/rateLimits';
 import { AuthenticationError, Principal, verifyToken } from './auth/viewer';
 import type { Config } from './config';
 import { newStatementTally, runWithStatementTally } from './database/statementCounter';
-import { Context, createContext } from './graphql/context';
+import { Context, createContext, WritePolicy } from './graphql/context';
 import { getSchema } from './graphql/schema';
 import { createErrorFormatter, classifyFault } from './graphql/errors';
 import { armor, queryCostPlugin } from './graphql/limits';
@@ -84,6 +84,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const limits = createRateLimits(config.selfReferralsPerHour, config.anonymousRequestsPerMinute);
+  const writePolicy: WritePolicy = { commissionBackdateDays: config.commissionBackdateDays };
 
   // Anonymous callers (public figures, CSV, self-referral) are limited per address; signed-in
   // callers are accountable through their token instead.
@@ -119,7 +120,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     }
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
-    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown'));
+    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy));
   });
 
   app.use(
@@ -170,7 +171,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       context: async ({ req, res }) => {
         try {
           const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config.jwtSecret);
-          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown');
+          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown', writePolicy);
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
           return context;
         } catch (error) {

@@ -111,9 +111,16 @@ export async function submitSelfReferral(c: GraphQLClient, councilCode: string, 
   ]);
 }
 
-export async function commissionProvider(c: GraphQLClient, providerId: string, councilCode: string, service: Service): Promise<MutationResult<Payload<'commission', { id: string }>>> {
-  // A random start date, so most commissions are new (a repeat is an expected CONFLICT).
-  const startsOn = daysAgo(randomInt(1, 3000));
+export async function commissionProvider(
+  c: GraphQLClient,
+  providerId: string,
+  councilCode: string,
+  service: Service,
+  as: 'admin' | 'officer' = 'admin',
+): Promise<MutationResult<Payload<'commission', { id: string }>>> {
+  // A random start date, so most commissions are new (a repeat is an expected CONFLICT). An officer
+  // may not backdate one (COMMISSION_BACKDATE_DAYS, default 0): theirs start from today on.
+  const startsOn = as === 'admin' ? daysAgo(randomInt(1, 3000)) : daysAgo(-randomInt(0, 3000));
   const input = { providerId, localAuthorityCode: councilCode, service, startsOn, ...(chance(0.3) ? { endsOn: daysAgo(-randomInt(30, 700)) } : {}) };
   return c.mutate<Payload<'commission', { id: string }>>('commissionProvider', ops.COMMISSION_PROVIDER, input, (p) => [
     { type: 'Commission', key: keyOf(p.commission!.id, 'Commission'), columns: { starts_on: startsOn, council_code: councilCode, service } },
