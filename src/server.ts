@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { ClaimDirectory } from './auth/claimDirectory';
 import { createRateLimits } from './auth/rateLimits';
 import { AuthenticationError, Principal, verifyToken } from './auth/viewer';
 import type { Config } from './config';
@@ -33,11 +34,11 @@ const refuseNulCharacters: express.RequestHandler = (req, res, next) => {
 export type TandemServer = { app: Express; apollo: ApolloServer<Context>; nationalViews: NationalViewCache; stop: () => Promise<void> };
 
 /** Resolves the caller from the Authorization header; no header means anonymous. */
-async function principalFrom(header: string | undefined, secret: string): Promise<Principal | null> {
+async function principalFrom(header: string | undefined, config: Config, directory: ClaimDirectory): Promise<Principal | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
-  return verifyToken(match[1], secret);
+  return verifyToken(match[1], config.jwtSecret, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds, clockSkewSeconds: config.tokenClockSkewSeconds }, directory);
 }
 
 /** Readiness: the database answers and no migration is pending. */
@@ -84,6 +85,8 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const limits = createRateLimits(config.selfReferralsPerHour, config.anonymousRequestsPerMinute);
+  // Council codes and providers that tokens name, kept in memory (src/auth/claimDirectory.ts).
+  const claims = new ClaimDirectory(db);
   const writePolicy: WritePolicy = { commissionBackdateDays: config.commissionBackdateDays };
 
   // Anonymous callers (public figures, CSV, self-referral) are limited per address; signed-in
@@ -110,7 +113,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   app.get('/reports/council-coverage.csv', anonymousLimit, async (req, res) => {
     let principal: Principal | null;
     try {
-      principal = await principalFrom(req.headers.authorization, config.jwtSecret);
+      principal = await principalFrom(req.headers.authorization, config, claims);
     } catch (error) {
       if (error instanceof AuthenticationError) {
         res.status(401).type('text/plain').send(`${error.message}\n`);
@@ -158,7 +161,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       if (req.method !== 'POST' || !req.body || Array.isArray(req.body)) return next();
       let principal: Principal | null;
       try {
-        principal = await principalFrom(req.headers.authorization, config.jwtSecret);
+        principal = await principalFrom(req.headers.authorization, config, claims);
       } catch {
         return next(); // Apollo answers the bad token with its usual 401
       }
@@ -170,7 +173,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config.jwtSecret);
+          const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config, claims);
           const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown', writePolicy);
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
           return context;
