@@ -162,8 +162,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       let principal: Principal | null;
       try {
         principal = await principalFrom(req.headers.authorization, config, claims);
-      } catch {
-        return next(); // Apollo answers the bad token with its usual 401
+      } catch (error) {
+        res.locals.authenticationError = error; // Apollo answers the bad token with its usual 401
+        return next();
       }
       res.locals.principal = principal; // verified once per request
       const answer = await nationalViews.answerFor(db, principal, req.body);
@@ -173,6 +174,8 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
+          // The token was verified once already, before the national-view cache; not again.
+          if (res.locals.authenticationError) throw res.locals.authenticationError;
           const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config, claims);
           const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown', writePolicy);
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
