@@ -1,4 +1,4 @@
-// viewer.ts reads Provider global IDs with src/graphql/relay, a module that also declares GraphQL types.
+// viewer.ts reads Provider global IDs through src/auth/scope.ts and src/graphql/relay, a module that also declares GraphQL types.
 import 'reflect-metadata';
 import jwt from 'jsonwebtoken';
 import { loadConfig } from '../config';

@@ -1,11 +1,8 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { keyOfGlobalId } from '../graphql/relay';
 import type { ClaimDirectory } from './claimDirectory';
 import { Role } from './roles';
-import { PROVIDER_TYPE } from './scope';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { providerKey } from './scope';
 
 /** The authenticated caller, taken from a verified bearer token. Anonymous callers have none. */
 export type Principal = {
@@ -99,8 +96,8 @@ export async function verifyToken(token: string, secret: string, rules: TokenRul
   }
   if (role === Role.PROVIDER_COORDINATOR) {
     if (!providerId) throw new AuthenticationError('A PROVIDER_COORDINATOR token needs a provider claim (the provider\'s global ID).');
-    const key = keyOfGlobalId(providerId, PROVIDER_TYPE);
-    if (!key || !UUID.test(key) || !(await directory.providerExists(key))) {
+    const key = providerKey({ userId: payload.sub, role: Role.PROVIDER_COORDINATOR, councilCode: null, providerId });
+    if (!key || !(await directory.providerExists(key))) {
       throw new AuthenticationError("The bearer token's provider claim names no provider: expected the global ID (Provider.id) of an existing provider.");
     }
   }
