@@ -63,6 +63,9 @@ const environmentSchema = z.object({
   STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
   NATIONAL_VIEW_CACHE_MB: z.coerce.number({ message: 'expected a number of megabytes' }).min(0, 'expected 0 (off) or more').max(4096, 'expected at most 4096').default(64),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  TOKEN_MAX_LIFETIME_HOURS: positiveInt.max(720, 'expected at most 720 hours (30 days)').default(12),
+  TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number({ message: 'expected a whole number of seconds' }).int('expected a whole number of seconds').min(0, 'expected 0 or more').max(300, 'expected at most 300 seconds').default(60),
+  COMMISSION_BACKDATE_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int('expected a whole number of days').min(0, 'expected 0 or more').max(366, 'expected at most 366 days').default(0),
 });
 
 export type Config = {
@@ -103,6 +106,12 @@ export type Config = {
   introspection: boolean;
   /** Memory for answers of the national views kept until the next refresh (src/reporting/responseCache.ts); 0 turns it off. */
   nationalViewCacheBytes: number;
+  /** Longest bearer token accepted, from iat to exp, in seconds. */
+  tokenMaxLifetimeSeconds: number;
+  /** How far a token's iat may be ahead of this server's clock, in seconds. */
+  tokenClockSkewSeconds: number;
+  /** How many days before today a council officer may start a commission; earlier is for admins. */
+  commissionBackdateDays: number;
   projectRoot: string;
 };
 
@@ -155,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: values.STATEMENT_TIMEOUT_MS,
     introspection: values.INTROSPECTION ? values.INTROSPECTION === 'true' : values.NODE_ENV !== 'production',
     nationalViewCacheBytes: Math.round(values.NATIONAL_VIEW_CACHE_MB * 1024 * 1024),
+    tokenMaxLifetimeSeconds: values.TOKEN_MAX_LIFETIME_HOURS * 3600,
+    tokenClockSkewSeconds: values.TOKEN_CLOCK_SKEW_SECONDS,
+    commissionBackdateDays: values.COMMISSION_BACKDATE_DAYS,
     projectRoot,
   };
 }

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const url = `http://${host}:${port}/graphql`;
 
   if (config.nodeEnv !== 'production') {
-    const tokens = await developmentTokens(config.jwtSecret, await demoProviderFor(database.dataSource, 'E06000001'));
+    const tokens = await developmentTokens(config.jwtSecret, config.tokenMaxLifetimeSeconds, await demoProviderFor(database.dataSource, 'E06000001'));
     console.log(
       [
         '',
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         `Health: http://${host}:${port}/healthz  Readiness: http://${host}:${port}/readyz`,
         `Database: ${database.embedded ? `embedded PostgreSQL (data in ${config.embeddedPostgresDir})` : 'DATABASE_URL'}`,
         '',
-        'Development tokens (send as "Authorization: Bearer <token>"; valid 12 hours):',
+        `Development tokens (send as "Authorization: Bearer <token>"; valid ${config.tokenMaxLifetimeSeconds / 3600} hours):`,
         ...tokens.map(({ label, token }) => `  ${label}\n    ${token}`),
         '',
         'Press Ctrl-C to stop.',
@@ -119,7 +119,8 @@ async function hasRefreshed(db: DataSource): Promise<boolean> {
   return present;
 }
 
-async function developmentTokens(secret: string, provider: { id: string; name: string } | null): Promise<{ label: string; token: string }[]> {
+/** Printed tokens live as long as the server accepts (TOKEN_MAX_LIFETIME_HOURS, default 12 h). */
+async function developmentTokens(secret: string, lifetimeSeconds: number, provider: { id: string; name: string } | null): Promise<{ label: string; token: string }[]> {
   const roles: { label: string; claims: Parameters<typeof signToken>[0] }[] = [
     { label: 'COUNCIL_OFFICER for Hartlepool (E06000001)', claims: { sub: 'demo-council-officer', role: Role.COUNCIL_OFFICER, la: 'E06000001' } },
     ...(provider
@@ -129,7 +130,7 @@ async function developmentTokens(secret: string, provider: { id: string; name: s
     { label: 'RESEARCHER', claims: { sub: 'demo-researcher', role: Role.RESEARCHER } },
     { label: 'ADMIN', claims: { sub: 'demo-admin', role: Role.ADMIN } },
   ];
-  return Promise.all(roles.map(async ({ label, claims }) => ({ label, token: await signToken(claims, secret) })));
+  return Promise.all(roles.map(async ({ label, claims }) => ({ label, token: await signToken(claims, secret, `${lifetimeSeconds}s`) })));
 }
 
 main().catch((error: unknown) => {

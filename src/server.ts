@@ -5,11 +5,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { ClaimDirectory } from './auth/claimDirectory';
 import { createRateLimits } from './auth/rateLimits';
 import { AuthenticationError, Principal, verifyToken } from './auth/viewer';
 import type { Config } from './config';
 import { newStatementTally, runWithStatementTally } from './database/statementCounter';
-import { Context, createContext } from './graphql/context';
+import { Context, createContext, WritePolicy } from './graphql/context';
 import { getSchema } from './graphql/schema';
 import { createErrorFormatter, classifyFault } from './graphql/errors';
 import { armor, queryCostPlugin } from './graphql/limits';
@@ -33,11 +34,11 @@ const refuseNulCharacters: express.RequestHandler = (req, res, next) => {
 export type TandemServer = { app: Express; apollo: ApolloServer<Context>; nationalViews: NationalViewCache; stop: () => Promise<void> };
 
 /** Resolves the caller from the Authorization header; no header means anonymous. */
-async function principalFrom(header: string | undefined, secret: string): Promise<Principal | null> {
+async function principalFrom(header: string | undefined, config: Config, directory: ClaimDirectory): Promise<Principal | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
-  return verifyToken(match[1], secret);
+  return verifyToken(match[1], config.jwtSecret, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds, clockSkewSeconds: config.tokenClockSkewSeconds }, directory);
 }
 
 /** Readiness: the database answers and no migration is pending. */
@@ -84,6 +85,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const limits = createRateLimits(config.selfReferralsPerHour, config.anonymousRequestsPerMinute);
+  // Council codes and providers that tokens name, kept in memory (src/auth/claimDirectory.ts).
+  const claims = new ClaimDirectory(db);
+  const writePolicy: WritePolicy = { commissionBackdateDays: config.commissionBackdateDays };
 
   // Anonymous callers (public figures, CSV, self-referral) are limited per address; signed-in
   // callers are accountable through their token instead.
@@ -109,7 +113,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   app.get('/reports/council-coverage.csv', anonymousLimit, async (req, res) => {
     let principal: Principal | null;
     try {
-      principal = await principalFrom(req.headers.authorization, config.jwtSecret);
+      principal = await principalFrom(req.headers.authorization, config, claims);
     } catch (error) {
       if (error instanceof AuthenticationError) {
         res.status(401).type('text/plain').send(`${error.message}\n`);
@@ -119,7 +123,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     }
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
-    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown'));
+    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy));
   });
 
   app.use(
@@ -157,9 +161,10 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       if (req.method !== 'POST' || !req.body || Array.isArray(req.body)) return next();
       let principal: Principal | null;
       try {
-        principal = await principalFrom(req.headers.authorization, config.jwtSecret);
-      } catch {
-        return next(); // Apollo answers the bad token with its usual 401
+        principal = await principalFrom(req.headers.authorization, config, claims);
+      } catch (error) {
+        res.locals.authenticationError = error; // Apollo answers the bad token with its usual 401
+        return next();
       }
       res.locals.principal = principal; // verified once per request
       const answer = await nationalViews.answerFor(db, principal, req.body);
@@ -169,8 +174,10 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config.jwtSecret);
-          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown');
+          // The token was verified once already, before the national-view cache; not again.
+          if (res.locals.authenticationError) throw res.locals.authenticationError;
+          const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config, claims);
+          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown', writePolicy);
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
           return context;
         } catch (error) {

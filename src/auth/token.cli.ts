@@ -1,3 +1,6 @@
+// viewer.ts reads Provider global IDs through src/auth/scope.ts and src/graphql/relay, a module that also declares GraphQL types.
+import 'reflect-metadata';
+import jwt from 'jsonwebtoken';
 import { loadConfig } from '../config';
 import { Role } from './roles';
 import { signToken } from './viewer';
@@ -5,7 +8,9 @@ import { runCli } from '../cli';
 
 const USAGE = `Usage: npm run token -- --role ROLE [--la COUNCIL_CODE] [--provider PROVIDER_ID] [--sub USER_ID] [--expires 12h]
   ROLE is one of ${Object.values(Role).join(', ')}.
-  COUNCIL_OFFICER needs --la (e.g. E06000001); PROVIDER_COORDINATOR needs --provider (the provider's global ID).`;
+  COUNCIL_OFFICER needs --la (e.g. E06000001); PROVIDER_COORDINATOR needs --provider (the provider's global ID).
+  --expires defaults to the longest lifetime the server accepts (TOKEN_MAX_LIFETIME_HOURS, default 12h).
+  The server also checks that the council is current and the provider exists.`;
 
 /** `npm run token`: prints a development token signed with AUTH_JWT_SECRET. */
 async function main(argv: string[]): Promise<number> {
@@ -34,7 +39,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const token = await signToken({ sub: flags.get('sub') ?? `dev-${role.toLowerCase()}`, role: role as Role, la, provider }, config.jwtSecret, flags.get('expires') ?? '12h');
+  const token = await signToken(
+    { sub: flags.get('sub') ?? `dev-${role.toLowerCase()}`, role: role as Role, la, provider },
+    config.jwtSecret,
+    flags.get('expires') ?? `${config.tokenMaxLifetimeSeconds}s`,
+  );
+  // A token the server would refuse is no use: say so now rather than at the first request.
+  const { iat, exp } = jwt.decode(token) as { iat: number; exp: number };
+  if (exp - iat > config.tokenMaxLifetimeSeconds) {
+    console.error(`--expires ${flags.get('expires')} is longer than the server accepts: at most ${config.tokenMaxLifetimeSeconds / 3600} h (TOKEN_MAX_LIFETIME_HOURS).`);
+    return 2;
+  }
   console.log(token);
   return 0;
 }

@@ -4,6 +4,7 @@ import { Role } from '../auth/roles';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { fetchPage } from '../graphql/listQuery';
+import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
@@ -72,6 +73,7 @@ export class ChildResolver {
       [Role.COUNCIL_OFFICER, Role.ADMIN],
       (manager) => registerChild(manager, context.principal, input),
       (row) => ({ child: Child.fromRow(row) }),
+      replayById<ChildRow>(input.idempotencyKey, input, { table: 'children', alias: 'c', columns: CHILD_COLUMNS, idColumn: 'child_id' }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Gender } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../graphql/idempotency';
 import { MutationPayload } from '../graphql/userErrors';
 import type { ChildRow } from './child.queries';
 import { LocalDate } from '../graphql/scalars';
@@ -112,6 +113,9 @@ export class RegisterChildInput {
 
   @Field(() => [String], { nullable: true, description: 'Languages (at most 10, each up to 40 characters).' })
   languages?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of registerChild.' })

@@ -55,6 +55,8 @@ export async function clearOperationalData(db: DataSource): Promise<void> {
     // A bulk job, not an API request: deleting millions of rows may take longer than one may.
     await manager.query('set local statement_timeout = 0');
     for (const table of OPERATIONAL_TABLES) await manager.query(`delete from ${table}`);
+    // Keys would replay records that are gone.
+    await manager.query('delete from idempotency_keys');
   });
 }
 

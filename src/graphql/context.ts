@@ -28,12 +28,21 @@ export function createLoaders(db: DataSource, principal: Principal | null) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** Configured limits on what a write may do (src/config.ts), for the mutations that need them. */
+export type WritePolicy = {
+  /** Days before today a council officer may start a commission (COMMISSION_BACKDATE_DAYS). */
+  commissionBackdateDays: number;
+};
+
+export const DEFAULT_WRITE_POLICY: WritePolicy = { commissionBackdateDays: 0 };
+
 /** What every resolver receives. Resolvers reach the database only through `loaders` and domain queries on `db`. */
 export type Context = {
   principal: Principal | null;
   /** Client IP address, for rate limits on anonymous calls; never logged with personal data. */
   clientAddress: string;
   limits: RateLimits;
+  writePolicy: WritePolicy;
   /** Sets an HTTP response header (Retry-After); absent when the operation runs in process. */
   setResponseHeader?: (name: string, value: string) => void;
   loaders: Loaders;
@@ -51,6 +60,7 @@ export function createContext(
   logger: Logger,
   limits: RateLimits,
   clientAddress = 'unknown',
+  writePolicy: WritePolicy = DEFAULT_WRITE_POLICY,
 ): Context {
-  return { principal, clientAddress, limits, loaders: createLoaders(db, principal), prefetched: new Prefetched(), db, requestId, logger };
+  return { principal, clientAddress, limits, writePolicy, loaders: createLoaders(db, principal), prefetched: new Prefetched(), db, requestId, logger };
 }

@@ -18,6 +18,7 @@ export type MatchRow = {
 };
 
 export type VisitRow = { visit_id: string; match_id: string; visited_on: string; duration_minutes: number; kind: string };
+export const VISIT_COLUMNS = 'vi.visit_id, vi.match_id, vi.visited_on, vi.duration_minutes, vi.kind';
 
 export const MATCH_COLUMNS = `m.match_id, m.referral_id, m.volunteer_id, m.status, m.proposed_on, m.started_on, m.ended_on, m.end_reason,
   m.cancelled_on, m.cancel_reason`;

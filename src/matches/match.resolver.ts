@@ -4,12 +4,13 @@ import { Role } from '../auth/roles';
 import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
 import { fetchPage } from '../graphql/listQuery';
+import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { Referral } from '../referrals/referral.types';
 import { Volunteer } from '../volunteers/volunteer.types';
-import { MATCH_COLUMNS, MatchRow } from './match.queries';
+import { MATCH_COLUMNS, MatchRow, VISIT_COLUMNS, VisitRow } from './match.queries';
 import { cancelMatch, endMatch, logVisit, proposeMatch, startMatch } from './match.service';
 import {
   CancelMatchInput,
@@ -116,7 +117,14 @@ export class MatchResolver {
 
   @Mutation(() => MatchPayload, { description: 'Propose a volunteer for an accepted referral (coordinator of the volunteer’s provider, or ADMIN).' })
   proposeMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: ProposeMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
-    return runMutation(context, 'proposeMatch', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => proposeMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+    return runMutation(
+      context,
+      'proposeMatch',
+      [Role.PROVIDER_COORDINATOR, Role.ADMIN],
+      (m) => proposeMatch(m, context.principal, input),
+      (row) => ({ match: Match.fromRow(row) }),
+      replayById<MatchRow>(input.idempotencyKey, input, { table: 'matches', alias: 'm', columns: MATCH_COLUMNS, idColumn: 'match_id' }),
+    );
   }
 
   @Mutation(() => MatchPayload, { description: 'Record the first meeting: the match becomes ACTIVE and the referral MATCHED.' })
@@ -136,7 +144,14 @@ export class MatchResolver {
 
   @Mutation(() => LogVisitPayload, { description: 'Log a visit of an active match.' })
   logVisit(@Arg('input', { description: 'What to change; see the input type.' }) input: LogVisitInput, @Ctx() context: Context): Promise<LogVisitPayload> {
-    return runMutation(context, 'logVisit', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => logVisit(m, context.principal, input), (row) => ({ visit: Visit.fromRow(row) }));
+    return runMutation(
+      context,
+      'logVisit',
+      [Role.PROVIDER_COORDINATOR, Role.ADMIN],
+      (m) => logVisit(m, context.principal, input),
+      (row) => ({ visit: Visit.fromRow(row) }),
+      replayById<VisitRow>(input.idempotencyKey, input, { table: 'visits', alias: 'vi', columns: VISIT_COLUMNS, idColumn: 'visit_id' }),
+    );
   }
 }
 

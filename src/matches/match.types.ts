@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/relay';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../graphql/idempotency';
 import { MutationPayload } from '../graphql/userErrors';
 import type { MatchRow, VisitRow } from './match.queries';
 import { LocalDate } from '../graphql/scalars';
@@ -106,6 +107,9 @@ export class ProposeMatchInput {
 
   @Field(() => LocalDate, { description: 'Date proposed; not in the future, not before the referral was accepted.' })
   proposedOn: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of a mutation on a match.' })
@@ -157,6 +161,9 @@ export class LogVisitInput {
 
   @Field(() => VisitKind, { description: 'In person, phone or video.' })
   kind: VisitKind;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of logVisit.' })

@@ -6,13 +6,14 @@ import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
 import { assertOwnCouncil } from '../children/child.service';
 import { LocalAuthority } from '../councils/localAuthority.type';
-import type { Context } from '../graphql/context';
+import type { Context, WritePolicy } from '../graphql/context';
+import { todayInLondon } from '../graphql/dates';
 import { fetchPage } from '../graphql/listQuery';
 import { MutationOutcome, runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { notBefore, currentCouncil, boundedText, recordKey } from '../graphql/validate';
-import { notFound } from '../graphql/userErrors';
+import { notFound, UserFacingError } from '../graphql/userErrors';
 import { COMMISSION_COLUMNS, PROVIDER_COLUMNS } from './provider.queries';
 import {
   Commission,
@@ -44,12 +45,38 @@ async function createProvider(manager: EntityManager, input: CreateProviderInput
   return { result: row, audit: { recordType: 'Provider', recordId: row.provider_id, changedFields: ['name', 'kind'] } };
 }
 
-async function commissionProvider(manager: EntityManager, principal: Principal | null, input: CommissionProviderInput): Promise<MutationOutcome<CommissionRow>> {
+/**
+ * The earliest start date a council officer may give a commission: today (Europe/London), or up to
+ * COMMISSION_BACKDATE_DAYS before. A commission opens the council's referrals to the provider and
+ * the provider's volunteers to the council, and dates the published coverage series, so rewriting
+ * history is for admins; an officer records a commission as it begins.
+ */
+export function earliestOfficerCommissionStart(backdateDays: number, today = todayInLondon()): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - backdateDays);
+  return date.toISOString().slice(0, 10);
+}
+
+function assertStartAllowed(principal: Principal | null, startsOn: string, policy: WritePolicy): void {
+  if (principal?.role !== Role.COUNCIL_OFFICER) return;
+  const earliest = earliestOfficerCommissionStart(policy.commissionBackdateDays);
+  if (startsOn < earliest) {
+    const window = policy.commissionBackdateDays === 0 ? 'today (Europe/London)' : `${policy.commissionBackdateDays} days before today (COMMISSION_BACKDATE_DAYS)`;
+    throw new UserFacingError(
+      'FORBIDDEN',
+      `A council officer may start a commission on ${earliest} at the earliest, ${window}; got ${startsOn}. An ADMIN records earlier commissions.`,
+      'startsOn',
+    );
+  }
+}
+
+async function commissionProvider(manager: EntityManager, principal: Principal | null, input: CommissionProviderInput, policy: WritePolicy): Promise<MutationOutcome<CommissionRow>> {
   const provider = recordKey('providerId', input.providerId, PROVIDER_TYPE, 'provider');
   const [exists] = await rows<unknown>(manager, 'select 1 from providers where provider_id = $1::uuid', [provider]);
   if (!exists) throw notFound('provider', 'providerId');
   const council = await currentCouncil(manager, 'localAuthorityCode', input.localAuthorityCode);
   assertOwnCouncil(principal, council, 'localAuthorityCode');
+  assertStartAllowed(principal, input.startsOn, policy);
   if (input.endsOn) notBefore('endsOn', input.endsOn, 'startsOn', input.startsOn);
   const [row] = await rows<CommissionRow>(manager, 
     `insert into commissions as cm (provider_id, council_code, service, starts_on, ends_on) values ($1::uuid, $2::text, $3::text, $4::date, $5::date)
@@ -98,7 +125,7 @@ export class ProviderResolver {
       context,
       'commissionProvider',
       [Role.ADMIN, Role.COUNCIL_OFFICER],
-      (manager) => commissionProvider(manager, context.principal, input),
+      (manager) => commissionProvider(manager, context.principal, input, context.writePolicy),
       (row) => ({ commission: Commission.fromRow(row) }),
     );
   }

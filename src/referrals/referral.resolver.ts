@@ -8,6 +8,7 @@ import type { Context } from '../graphql/context';
 import { daysBetween, todayInLondon } from '../graphql/dates';
 import { Service } from '../graphql/enums';
 import { fetchPage } from '../graphql/listQuery';
+import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
@@ -215,7 +216,14 @@ export class ReferralResolver {
 
   @Mutation(() => ReferralPayload, { description: 'Refer a registered child (council officer of the child’s council, or ADMIN).' })
   createReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: CreateReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
-    return runMutation(context, 'createReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => createReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+    return runMutation(
+      context,
+      'createReferral',
+      [Role.COUNCIL_OFFICER, Role.ADMIN],
+      (m) => createReferral(m, context.principal, input),
+      (row) => ({ referral: Referral.fromRow(row) }),
+      replayById<ReferralRow>(input.idempotencyKey, input, { table: 'referrals', alias: 'r', columns: REFERRAL_COLUMNS, idColumn: 'referral_id' }),
+    );
   }
 
   @Mutation(() => ReferralPayload, { description: 'Accept a NEW referral onto the waiting list.' })
@@ -239,7 +247,16 @@ export class ReferralResolver {
         errors: [{ code: 'RATE_LIMITED', field: null, message: `Too many requests from your connection: please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` }],
       };
     }
-    return runMutation(context, 'submitSelfReferral', 'ANYONE', (m) => submitSelfReferral(m, input), (row) => ({ receiptNumber: row.receipt_number }));
+    // The rate limit comes first, also for a repeat: it is what keeps anonymous load off the
+    // database, and finding the earlier submission is database work too.
+    return runMutation(
+      context,
+      'submitSelfReferral',
+      'ANYONE',
+      (m) => submitSelfReferral(m, input),
+      (row) => ({ receiptNumber: row.receipt_number }),
+      replayById<SelfReferralRow>(input.idempotencyKey, input, { table: 'self_referrals', alias: 's', columns: SELF_REFERRAL_COLUMNS, idColumn: 'self_referral_id' }),
+    );
   }
 
   @Mutation(() => ReferralPayload, { description: 'Turn a self-referral in your inbox into a referral (source SELF) for a registered child.' })

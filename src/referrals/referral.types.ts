@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PreferredGender, Service } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../graphql/idempotency';
 import { MutationPayload } from '../graphql/userErrors';
 import type { ReferralRow } from './referral.queries';
 import { LocalDate } from '../graphql/scalars';
@@ -161,6 +162,9 @@ export class CreateReferralInput {
 
   @Field(() => String, { nullable: true, description: "ONS code of the council area the child is placed in; defaults to the child's council." })
   placementLocalAuthorityCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of a mutation on a referral.' })
@@ -240,6 +244,9 @@ export class SubmitSelfReferralInput {
 
   @Field(() => String, { nullable: true, description: 'How we can reach you (at most 200 characters).' })
   contact?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of submitSelfReferral: only a receipt, nothing else comes back.' })

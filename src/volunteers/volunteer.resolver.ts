@@ -4,6 +4,7 @@ import { Role } from '../auth/roles';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { fetchPage } from '../graphql/listQuery';
+import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, keyOfGlobalId, Page } from '../graphql/relay';
@@ -83,7 +84,14 @@ export class VolunteerResolver {
 
   @Mutation(() => VolunteerPayload, { description: "Register a volunteer's application (coordinator of that provider, or ADMIN)." })
   registerVolunteer(@Arg('input', { description: 'What to change; see the input type.' }) input: RegisterVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
-    return runMutation(context, 'registerVolunteer', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => registerVolunteer(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
+    return runMutation(
+      context,
+      'registerVolunteer',
+      [Role.PROVIDER_COORDINATOR, Role.ADMIN],
+      (m) => registerVolunteer(m, context.principal, input),
+      (row) => ({ volunteer: Volunteer.fromRow(row) }),
+      replayById<VolunteerRow>(input.idempotencyKey, input, { table: 'volunteers', alias: 'v', columns: VOLUNTEER_COLUMNS, idColumn: 'volunteer_id' }),
+    );
   }
 
   @Mutation(() => VolunteerPayload, { description: 'Record DBS, references and training; moves the volunteer to VETTING or TRAINING.' })

@@ -2,6 +2,7 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphq
 import { addYears } from '../graphql/dates';
 import { Gender } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../graphql/idempotency';
 import { MutationPayload } from '../graphql/userErrors';
 import type { VolunteerRow } from './volunteer.queries';
 import { LocalDate } from '../graphql/scalars';
@@ -126,6 +127,9 @@ export class RegisterVolunteerInput {
 
   @Field(() => LocalDate, { nullable: true, description: 'Application date; defaults to today.' })
   appliedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: MutationPayload, description: 'Result of a mutation on a volunteer.' })

@@ -55,7 +55,7 @@ export type CommissionProviderInput = {
   providerId: string;
   /** The service commissioned. */
   service: Service;
-  /** First day of the commission. */
+  /** First day of the commission. A council officer may give today (Europe/London) or up to COMMISSION_BACKDATE_DAYS before (default 0); earlier dates are for an ADMIN. */
   startsOn: string;
 };
 
@@ -81,6 +81,8 @@ export type CreateProviderInput = {
 export type CreateReferralInput = {
   /** Global ID of the child. */
   childId: string;
+  /** Optional: a key you choose for this request (1 to 200 printable ASCII characters, a UUID is ideal). Sending the same request again with the same key within 24 hours returns the record the first one created and writes nothing, even when both arrive at once; the same key with different input is a CONFLICT on idempotencyKey. */
+  idempotencyKey?: string | null | undefined;
   /** ONS code of the council area the child is placed in; defaults to the child's council. */
   placementLocalAuthorityCode?: string | null | undefined;
   /** The child's preferences. */
@@ -151,6 +153,8 @@ export type Gender =
 export type LogVisitInput = {
   /** Length in minutes, 1 to 1440. */
   durationMinutes: number;
+  /** Optional: a key you choose for this request (1 to 200 printable ASCII characters, a UUID is ideal). Sending the same request again with the same key within 24 hours returns the record the first one created and writes nothing, even when both arrive at once; the same key with different input is a CONFLICT on idempotencyKey. */
+  idempotencyKey?: string | null | undefined;
   /** In person, phone or video. */
   kind: VisitKind;
   /** Global ID of the match. */
@@ -183,6 +187,8 @@ export type PreferredGender =
 
 /** Propose a volunteer for an accepted referral. */
 export type ProposeMatchInput = {
+  /** Optional: a key you choose for this request (1 to 200 printable ASCII characters, a UUID is ideal). Sending the same request again with the same key within 24 hours returns the record the first one created and writes nothing, even when both arrive at once; the same key with different input is a CONFLICT on idempotencyKey. */
+  idempotencyKey?: string | null | undefined;
   /** Date proposed; not in the future, not before the referral was accepted. */
   proposedOn: string;
   /** Global ID of an ACCEPTED referral. */
@@ -261,6 +267,8 @@ export type RegisterChildInput = {
   ethnicity: Ethnicity;
   /** Gender. */
   gender: Gender;
+  /** Optional: a key you choose for this request (1 to 200 printable ASCII characters, a UUID is ideal). Sending the same request again with the same key within 24 hours returns the record the first one created and writes nothing, even when both arrive at once; the same key with different input is a CONFLICT on idempotencyKey. */
+  idempotencyKey?: string | null | undefined;
   /** Interests (at most 20, each up to 40 characters). */
   interests?: Array<string> | null | undefined;
   /** Languages (at most 10, each up to 40 characters). */
@@ -283,6 +291,8 @@ export type RegisterVolunteerInput = {
   gender: Gender;
   /** ONS code of the council area the volunteer lives in. */
   homeLocalAuthorityCode: string;
+  /** Optional: a key you choose for this request (1 to 200 printable ASCII characters, a UUID is ideal). Sending the same request again with the same key within 24 hours returns the record the first one created and writes nothing, even when both arrive at once; the same key with different input is a CONFLICT on idempotencyKey. */
+  idempotencyKey?: string | null | undefined;
   /** Interests (at most 20). */
   interests?: Array<string> | null | undefined;
   /** Languages (at most 10). */
@@ -333,6 +343,8 @@ export type SubmitSelfReferralInput = {
   ageYears: number;
   /** How we can reach you (at most 200 characters). */
   contact?: string | null | undefined;
+  /** Optional: a key you choose for this request (1 to 200 printable ASCII characters, a UUID is ideal). Sending the same request again with the same key within 24 hours returns the record the first one created and writes nothing, even when both arrive at once; the same key with different input is a CONFLICT on idempotencyKey. */
+  idempotencyKey?: string | null | undefined;
   /** ONS code of the council that looks after you, e.g. E06000001. */
   localAuthorityCode: string;
   /** Anything you want to tell us (at most 1,000 characters). */

@@ -573,8 +573,9 @@ const MUTATIONS: MutationSpec[] = [
     inputType: 'CommissionProviderInput',
     callers: ['officerA'],
     selection: 'commission { id service startsOn endsOn localAuthority { code } }',
-    // A start date of its own each time, so a commission that is accepted never makes the next one a CONFLICT.
-    base: async (w) => ({ providerId: w.A.providerId, localAuthorityCode: A, service: 'MENTORING', startsOn: daysAgo((commissionDay += 1)) }),
+    // A start date of its own each time, so a commission that is accepted never makes the next one a
+    // CONFLICT; in the future, as an officer may not backdate one (COMMISSION_BACKDATE_DAYS).
+    base: async (w) => ({ providerId: w.A.providerId, localAuthorityCode: A, service: 'MENTORING', startsOn: daysAgo(-(commissionDay += 1)) }),
     fields: [
       // Providers belong to no council (any council may commission B's provider), so there is no "council B" variant.
       { path: 'providerId', kind: 'id', required: true, idType: 'Provider', wrongType: (w) => w.A.freeChild },
@@ -928,7 +929,7 @@ function mutationCases(): MutationCase[] {
     spec: commission,
     caller: 'officerA',
     expect: 'reject',
-    request: async (w) => JSON.stringify({ query: mutationDocument(commission), variables: { input: { ...(await commission.base(w, false)), startsOn: '2024-05-01', endsOn: '2024-04-30' } } }),
+    request: async (w) => JSON.stringify({ query: mutationDocument(commission), variables: { input: { ...(await commission.base(w, false)), startsOn: daysAgo(-40), endsOn: daysAgo(-39) } } }),
   });
   return cases;
 }

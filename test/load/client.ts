@@ -31,6 +31,23 @@ export class Stopped extends Error {}
 /** Open while the clients may send; closed when the time is up. */
 export type Gate = { open: boolean };
 
+/**
+ * Calls not yet finished, ledger entry included. A step that sends requests together can end at
+ * the first that is refused because the time is up, while the others are still on their way: the
+ * checks wait for those, or an acknowledgement could arrive after its record was looked up.
+ */
+const inFlight = new Set<Promise<unknown>>();
+
+function tracked<T>(work: Promise<T>): Promise<T> {
+  inFlight.add(work);
+  return work.finally(() => inFlight.delete(work));
+}
+
+/** Resolves once every call sent has been answered and recorded. */
+export async function allAnswered(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
 export class GraphQLClient {
   constructor(
     readonly label: string,
@@ -46,8 +63,12 @@ export class GraphQLClient {
   }
 
   /** Runs an operation; `kind` names it in the latency table. Never throws for server answers. */
-  async call<T>(kind: string, query: string, variables: Record<string, unknown> = {}, mutation = false, payloadField?: string): Promise<CallResult<T>> {
-    if (!this.gate.open) throw new Stopped('time is up');
+  call<T>(kind: string, query: string, variables: Record<string, unknown> = {}, mutation = false, payloadField?: string): Promise<CallResult<T>> {
+    if (!this.gate.open) return Promise.reject(new Stopped('time is up'));
+    return tracked(this.send<T>(kind, query, variables, mutation, payloadField));
+  }
+
+  private async send<T>(kind: string, query: string, variables: Record<string, unknown>, mutation: boolean, payloadField?: string): Promise<CallResult<T>> {
     const started = performance.now();
     let status = 0;
     let body: { data?: T | null; errors?: GraphQLErrorBody[] } | null = null;
@@ -95,7 +116,17 @@ export class GraphQLClient {
    * Runs a mutation whose payload is `data[field]`; when acknowledged, `records` names what it
    * vouched for (the first is the record its audit event names) and the ledger keeps it.
    */
-  async mutate<P extends { errors: UserError[] }>(
+  mutate<P extends { errors: UserError[] }>(
+    field: string,
+    query: string,
+    input: Record<string, unknown>,
+    records: (payload: P) => RecordCheck[],
+  ): Promise<MutationResult<P>> {
+    if (!this.gate.open) return Promise.reject(new Stopped('time is up'));
+    return tracked(this.acknowledge(field, query, input, records));
+  }
+
+  private async acknowledge<P extends { errors: UserError[] }>(
     field: string,
     query: string,
     input: Record<string, unknown>,
@@ -106,7 +137,7 @@ export class GraphQLClient {
     const acknowledged = result.status === 200 && result.errors.length === 0 && payload !== null && payload.errors.length === 0;
     if (acknowledged) {
       const [audited, ...also] = records(payload);
-      this.ledger.add(field, this.label, audited, also);
+      this.ledger.add(field, this.label, audited, also, typeof input.idempotencyKey === 'string' ? input.idempotencyKey : undefined);
       this.stats.acknowledged += 1;
     }
     return { payload, codes: payload?.errors.map((error) => error.code) ?? [], acknowledged };

@@ -26,14 +26,32 @@ export type Acknowledgement = {
   audited: RecordCheck;
   /** Further records the mutation changed (e.g. the self-referral a conversion marks CONVERTED). */
   also: RecordCheck[];
+  /** The idempotency key the request carried, if any. */
+  idempotencyKey?: string;
+  /** A repeat of an acknowledged request with the same key: it wrote nothing, so it has no audit event. */
+  replay: boolean;
 };
 
 export class Ledger {
   readonly entries: Acknowledgement[] = [];
+  /** The record the first acknowledgement of each (client, action, idempotency key) named. */
+  readonly keyed = new Map<string, string>();
+  /** Repeats with a key that named another record than the first acknowledgement did. */
+  readonly keyMismatches: string[] = [];
   private readonly started = Date.now();
 
-  add(action: string, client: string, audited: RecordCheck, also: RecordCheck[] = []): void {
-    this.entries.push({ action, client, at: Date.now() - this.started, audited, also });
+  add(action: string, client: string, audited: RecordCheck, also: RecordCheck[] = [], idempotencyKey?: string): void {
+    let replay = false;
+    if (idempotencyKey !== undefined) {
+      const scope = `${client} ${action} ${idempotencyKey}`;
+      const first = this.keyed.get(scope);
+      if (first === undefined) this.keyed.set(scope, audited.key);
+      else {
+        replay = true;
+        if (first !== audited.key) this.keyMismatches.push(`${action} by ${client} with key ${idempotencyKey}: first ${first}, then ${audited.key}`);
+      }
+    }
+    this.entries.push({ action, client, at: Date.now() - this.started, audited, also, idempotencyKey, replay });
   }
 
   byAction(): Map<string, number> {

@@ -50,6 +50,7 @@ export class Racer implements Behaviour {
       [2, () => this.proposeVersusClose()],
       [1, () => this.cancelFreesCapacity()],
       [1, () => this.twoReferralsForOneChild()],
+      [2, () => this.retriedVisit()],
     ];
   }
 
@@ -143,6 +144,18 @@ export class Racer implements Behaviour {
       () => wf.logVisit(coordinators[0], active),
     ]);
     this.outcomes.push(outcome('endMatch x2 on one ACTIVE match (with a visit logged)', results.slice(0, 2), { min: 1, max: 1 }));
+  }
+
+  /** A visit whose request is sent four times at once with one idempotency key: all four answered, one visit. */
+  private async retriedVisit(): Promise<void> {
+    const { coordinators } = this.team;
+    const match = await this.proposedMatch();
+    if (!match) return;
+    const started = await wf.startMatch(coordinators[0], match);
+    if (!started.acknowledged) return;
+    const results = await wf.retriedLogVisit(coordinators[0], started.payload!.match!, 4);
+    // Each repeat is acknowledged (answered with the first one's visit); the ledger checks they name one visit.
+    this.outcomes.push(outcome('logVisit x4 with one idempotency key (a retried request)', results, { min: 4, max: 4 }));
   }
 
   /** One NEW self-referral converted by one officer while another dismisses it and a third converts it too. */

@@ -91,7 +91,7 @@ export class CouncilOfficer implements Behaviour {
       [2, () => this.close()],
       [2, () => this.convert()],
       [1, () => this.dismiss()],
-      [1, () => wf.commissionProvider(c, pick(shared.world.providers), code, pick(SERVICES))],
+      [1, () => wf.commissionProvider(c, pick(shared.world.providers), code, pick(SERVICES), 'officer')],
       [2, () => this.cancel()],
       [2, () => this.end()],
       // Refused on purpose: another council's child (FORBIDDEN), a date in the future (VALIDATION).

@@ -3,14 +3,14 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Role } from '../../src/auth/roles';
 import { signToken } from '../../src/auth/viewer';
 import { LoadOptions, parseArguments, USAGE } from './args';
-import { Gate, GraphQLClient, Stopped } from './client';
+import { allAnswered, Gate, GraphQLClient, Stopped } from './client';
 import { Environment, EnvironmentBuilder } from './environment';
 import { Ledger, RaceOutcome } from './ledger';
 import { RaceTeam, Racer } from './races';
 import { sleep, RecentIds } from './random';
 import { Administrator, Analyst, Anonymous, Behaviour, CouncilOfficer, ProviderCoordinator, Shared } from './roles';
 import { percentiles, Stats, table } from './stats';
-import { CheckResult, checkAcknowledged, checkAudit, checkCapacity, checkHttp, checkOneOpenMatch, checkRaces } from './verify';
+import { CheckResult, checkAcknowledged, checkAudit, checkCapacity, checkHttp, checkIdempotency, checkOneOpenMatch, checkRaces } from './verify';
 import { discoverWorld, World } from './world';
 
 /**
@@ -189,6 +189,7 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
     }),
   );
   gate.open = false;
+  await allAnswered();
   clearTimeout(timer);
   clearInterval(progress);
   const elapsed = (performance.now() - started) / 1000;
@@ -210,6 +211,7 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
   checks.push(await checkOneOpenMatch(env.db));
   checks.push(await checkAudit(env.db, ledger, acknowledged.records, runStart));
   checks.push(checkRaces(outcomes));
+  checks.push(checkIdempotency(ledger));
 
   const serverErrors = env.serverLog.filter((line) => line.level >= 50);
   if (serverErrors.length) {

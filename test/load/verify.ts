@@ -155,7 +155,9 @@ export async function checkAudit(db: DataSource, ledger: Ledger, records: Map<st
   const pending = new Map<string, number>();
   for (const event of events) pending.set(`${event.action} ${event.record_id}`, (pending.get(`${event.action} ${event.record_id}`) ?? 0) + 1);
   const missing: string[] = [];
-  for (const entry of ledger.entries) {
+  // A replay of an idempotent request wrote nothing: only first acknowledgements have an event.
+  const writers = ledger.entries.filter((entry) => !entry.replay);
+  for (const entry of writers) {
     const key = `${entry.action} ${auditedId(entry, records)}`;
     const left = pending.get(key) ?? 0;
     if (left > 0) pending.set(key, left - 1);
@@ -164,9 +166,19 @@ export async function checkAudit(db: DataSource, ledger: Ledger, records: Map<st
   const extra = [...pending].filter(([, count]) => count > 0).map(([key, count]) => `audit event ${key}${count > 1 ? ` x${count}` : ''} matches no acknowledged mutation`);
   return {
     name: 'audit events written during the run equal the acknowledged mutations (count and each action/record)',
-    pass: events.length === ledger.entries.length && missing.length === 0 && extra.length === 0,
-    detail: `${events.length} audit events since the run started, ${ledger.entries.length} acknowledged mutations`,
+    pass: events.length === writers.length && missing.length === 0 && extra.length === 0,
+    detail: `${events.length} audit events since the run started, ${writers.length} acknowledged mutations (and ${ledger.entries.length - writers.length} acknowledged replays)`,
     problems: limited([...missing, ...extra]),
+  };
+}
+
+export function checkIdempotency(ledger: Ledger): CheckResult {
+  const replays = ledger.entries.filter((entry) => entry.replay).length;
+  return {
+    name: 'a request repeated with its idempotency key is answered with the record the first one created',
+    pass: ledger.keyMismatches.length === 0,
+    detail: `${ledger.keyed.size} keys acknowledged, ${replays} repeats answered, ${ledger.keyMismatches.length} with another record`,
+    problems: limited(ledger.keyMismatches),
   };
 }
 

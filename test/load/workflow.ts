@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GraphQLClient, keyOf, MutationResult, UserError } from './client';
 import type { RecordCheck } from './ledger';
 import * as ops from './operations';
@@ -111,9 +112,16 @@ export async function submitSelfReferral(c: GraphQLClient, councilCode: string, 
   ]);
 }
 
-export async function commissionProvider(c: GraphQLClient, providerId: string, councilCode: string, service: Service): Promise<MutationResult<Payload<'commission', { id: string }>>> {
-  // A random start date, so most commissions are new (a repeat is an expected CONFLICT).
-  const startsOn = daysAgo(randomInt(1, 3000));
+export async function commissionProvider(
+  c: GraphQLClient,
+  providerId: string,
+  councilCode: string,
+  service: Service,
+  as: 'admin' | 'officer' = 'admin',
+): Promise<MutationResult<Payload<'commission', { id: string }>>> {
+  // A random start date, so most commissions are new (a repeat is an expected CONFLICT). An officer
+  // may not backdate one (COMMISSION_BACKDATE_DAYS, default 0): theirs start from today on.
+  const startsOn = as === 'admin' ? daysAgo(randomInt(1, 3000)) : daysAgo(-randomInt(0, 3000));
   const input = { providerId, localAuthorityCode: councilCode, service, startsOn, ...(chance(0.3) ? { endsOn: daysAgo(-randomInt(30, 700)) } : {}) };
   return c.mutate<Payload<'commission', { id: string }>>('commissionProvider', ops.COMMISSION_PROVIDER, input, (p) => [
     { type: 'Commission', key: keyOf(p.commission!.id, 'Commission'), columns: { starts_on: startsOn, council_code: councilCode, service } },
@@ -198,10 +206,25 @@ export async function cancelMatch(c: GraphQLClient, matchId: string): Promise<Mu
 }
 
 export async function logVisit(c: GraphQLClient, match: { id: string; startedOn?: string | null }): Promise<MutationResult<Payload<'visit', { id: string }>>> {
-  const visitedOn = later(daysAgo(randomInt(0, 20)), match.startedOn);
-  const input = { matchId: match.id, visitedOn, durationMinutes: randomInt(20, 240), kind: pick(VISIT_KINDS) };
+  return sendVisit(c, match, visitInput(match));
+}
+
+/**
+ * One visit logged by a client that does not hear back in time and sends the same request again,
+ * `attempts` times in all, at once, with one idempotency key: every answer must name one visit.
+ */
+export async function retriedLogVisit(c: GraphQLClient, match: { id: string; startedOn?: string | null }, attempts: number): Promise<MutationResult<Payload<'visit', { id: string }>>[]> {
+  const input = { ...visitInput(match), idempotencyKey: `load-visit-${randomUUID()}` };
+  return Promise.all(Array.from({ length: attempts }, () => sendVisit(c, match, input)));
+}
+
+function visitInput(match: { id: string; startedOn?: string | null }) {
+  return { matchId: match.id, visitedOn: later(daysAgo(randomInt(0, 20)), match.startedOn), durationMinutes: randomInt(20, 240), kind: pick(VISIT_KINDS) };
+}
+
+function sendVisit(c: GraphQLClient, match: { id: string }, input: ReturnType<typeof visitInput> & { idempotencyKey?: string }): Promise<MutationResult<Payload<'visit', { id: string }>>> {
   return c.mutate<Payload<'visit', { id: string }>>('logVisit', ops.LOG_VISIT, input, (p) => [
-    { type: 'Visit', key: keyOf(p.visit!.id, 'Visit'), columns: { match_id: keyOf(match.id, 'Match'), visited_on: visitedOn, duration_minutes: input.durationMinutes } },
+    { type: 'Visit', key: keyOf(p.visit!.id, 'Visit'), columns: { match_id: keyOf(match.id, 'Match'), visited_on: input.visitedOn, duration_minutes: input.durationMinutes } },
   ]);
 }
 

@@ -32,10 +32,11 @@ export class TestServer {
   private constructor(
     readonly db: DataSource,
     readonly server: TandemServer,
+    readonly config: Config,
   ) {}
 
   static async start(db: DataSource, config: Config = testConfig, logger: Logger = testLogger): Promise<TestServer> {
-    return new TestServer(db, await createServer(config, db, logger));
+    return new TestServer(db, await createServer(config, db, logger), config);
   }
 
   async execute<TData, TVariables extends Record<string, unknown>>(
@@ -48,7 +49,7 @@ export class TestServer {
       () =>
         this.server.apollo.executeOperation(
           { query: document as never, variables },
-          { contextValue: createContext(this.db, principal, 'test-request', testLogger, this.limits, clientAddress) },
+          { contextValue: createContext(this.db, principal, 'test-request', testLogger, this.limits, clientAddress, { commissionBackdateDays: this.config.commissionBackdateDays }) },
         ),
       true,
     );
