@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getNamedType, getNullableType, GraphQLError, GraphQLField, GraphQLSchema, isLeafType, isListType } from 'graphql';
+import { DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLField, GraphQLSchema, isLeafType, isListType } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
@@ -81,6 +81,18 @@ const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity
 /** Selections the cost walk visits before giving up (fragments spread many times multiply them). */
 const MAX_COST_WALK_NODES = 20_000;
 
+/** The cost of an operation as the limit sees it (throws on bad variables or a runaway fragment expansion). */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName,
+    variables,
+    estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    maxQueryNodes: MAX_COST_WALK_NODES,
+  });
+}
+
 export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
   // The cost depends only on the query text, operation and variables; dashboards send the same
   // few over and over, so each is walked once.
@@ -93,14 +105,7 @@ export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
           let cost = costs.get(key);
           if (cost === undefined) {
             try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                operationName: request.operationName ?? undefined,
-                variables: request.variables ?? {},
-                estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-                maxQueryNodes: MAX_COST_WALK_NODES,
-              });
+              cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
             } catch (error) {
               // Fragments spread inside fragments can multiply a short text into millions of
               // selections: refused, never let through uncosted.
