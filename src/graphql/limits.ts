@@ -43,7 +43,9 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'Child.referrals': 10,
   'Referral.matches': 5,
   'Match.visits': 60,
-  'Provider.commissions': 60,
+  // A regional charity is commissioned by a few councils for one or two services; a national
+  // network by more. 20 keeps an admin's page of 50 providers with their commissions affordable.
+  'Provider.commissions': 20,
 };
 
 /** Cost of a list of objects nobody declared a size for. */

@@ -209,6 +209,24 @@ describe('client mistakes are 4xx with a code', () => {
   });
 
   it.each([
+    ['an unknown operationName', { query: 'query A { viewer { role } }', operationName: 'B' }],
+    ['two operations and no operationName', { query: 'query A { viewer { role } } query B { viewer { role } }' }],
+    ['a query that is not a string', { query: 42 }],
+    ['no query at all', { variables: {} }],
+    ['variables that are not an object', { query: '{ viewer { role } }', variables: 'code' }],
+    ['a variable of the wrong type', { query: 'query ($first: Int) { localAuthorities(first: $first) { totalCount } }', variables: { first: 'many' } }],
+    ['an unknown field', { query: '{ viewer { role secret } }' }],
+    ['a batch (an array body)', [{ query: '{ viewer { role } }' }]],
+    ['a lone surrogate in a string', { query: '{ localAuthority(code: "\\uD800") { name } }' }],
+    ['an unterminated string', { query: '{ localAuthority(code: "E06) { name } }' }],
+  ])('answers %s with a 4xx, never a 5xx', async (_mistake, body) => {
+    const result = await outcome(await post(body));
+    expect(result.status).toBeGreaterThanOrEqual(400);
+    expect(result.status).toBeLessThan(500);
+    expect(result.code).not.toBe('INTERNAL');
+  });
+
+  it.each([
     ['referrals', '{ referrals(after: $after) { edges { cursor } } }'],
     ['matches', '{ matches(after: $after) { edges { cursor } } }'],
     ['volunteers', '{ volunteers(after: $after) { edges { cursor } } }'],
