@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { loadReferenceDataIfEmpty } from '../../src/councils/referenceData';
 import { createDataSource } from '../../src/database/dataSource';
-import { testLogger, TestServer } from '../support/testServer';
+import { Role } from '../../src/auth/roles';
+import { testLogger, TestServer, tokenFor } from '../support/testServer';
 
 /**
  * PostgreSQL hangs while the server runs: its processes are stopped (SIGSTOP), so connections
@@ -156,13 +157,24 @@ const ask = () =>
     });
     return { status: response.status, body: (await response.json()) as Body };
   });
+/** A mutation: a transaction on a TypeORM query runner, which the timeouts must bound too. */
+const write = (token: string) =>
+  timed(async () => {
+    const response = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'mutation { createProvider(input: { name: "Hung Charity", kind: CHARITY }) { provider { id } errors { code } } }' }),
+    });
+    return { status: response.status, body: (await response.json()) as { errors?: { extensions: { code: string } }[] } };
+  });
 const ready = () => timed(async () => (await fetch(`${http.url}/readyz`)).status);
 const healthy = () => timed(async () => (await fetch(`${http.url}/healthz`)).status);
 
 it('fails fast with SERVICE_UNAVAILABLE while PostgreSQL hangs, answers /readyz within 2 s, and recovers on its own', async () => {
   expect((await ask()).result.body.data?.localAuthority?.name).toBe('Hartlepool');
   expect((await ready()).result).toBe(200);
-  const times: Record<string, number[]> = { request: [], readyz: [], healthz: [] };
+  const times: Record<string, number[]> = { request: [], mutation: [], readyz: [], healthz: [] };
+  const adminToken = await tokenFor({ sub: 'hung-admin', role: Role.ADMIN });
 
   freeze();
   try {
@@ -186,6 +198,11 @@ it('fails fast with SERVICE_UNAVAILABLE while PostgreSQL hangs, answers /readyz 
       expect(health.result).toBe(200);
       expect(health.ms).toBeLessThan(1000);
     }
+    // BEGIN times out, then so may ROLLBACK: two query timeouts after the connection at worst.
+    const mutation = await write(adminToken);
+    times.mutation.push(mutation.ms);
+    expect(mutation.result.body.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(mutation.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 2 * QUERY_TIMEOUT_MS + 3000);
     const again = await ask();
     times.request.push(again.ms);
     expect(again.result.body.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
@@ -202,6 +219,8 @@ it('fails fast with SERVICE_UNAVAILABLE while PostgreSQL hangs, answers /readyz 
   }
   expect(recovered).toBe(true);
   expect((await ready()).result).toBe(200);
+  const afterwards = await write(adminToken);
+  expect(afterwards.result.body.errors).toBeUndefined();
   if (process.env.TANDEM_PRINT_TIMES) {
     process.stdout.write(`hung database: ${JSON.stringify({ ...times, recoveredAfterMs: Date.now() - recovery })}\n`);
   }
