@@ -232,7 +232,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       }
       res.locals.principal = principal; // verified once per request
       const answer = await nationalViews.answerFor(db, principal, req.body);
-      if (!answer) return next();
+      // The cache stores an answer before its size is checked: one over MAX_RESPONSE_BYTES goes the
+      // long way, to be refused there.
+      if (!answer || answer.length > config.maxResponseBytes) return next();
       res.status(200).type('application/json; charset=utf-8').end(answer);
     },
     expressMiddleware(apollo, {
