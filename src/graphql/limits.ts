@@ -39,9 +39,12 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   // One per soft factor (MatchFactorName has seven values).
   'MatchSuggestion.factors': 8,
   'PlannedPair.factors': 8,
-  // Relations with no hard maximum: estimates, generous for the demo data.
-  'Child.referrals': 10,
-  'Referral.matches': 5,
+  // Relations with no hard maximum: estimates. A child has at most one open referral per service
+  // (two services) besides closed ones; a referral at most one open match besides ended or
+  // cancelled ones; a match about five years of monthly visits. Tight enough that a child's page
+  // with every referral, match and visit (5 x 3 x 60) stays affordable.
+  'Child.referrals': 5,
+  'Referral.matches': 3,
   'Match.visits': 60,
   // A regional charity is commissioned by a few councils for one or two services; a national
   // network by more. 20 keeps an admin's page of 50 providers with their commissions affordable.

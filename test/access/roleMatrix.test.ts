@@ -264,7 +264,7 @@ async function buildSide(fixtures: Fixtures, s: Side, providerId: string): Promi
 beforeAll(async () => {
   database = await createTestDatabase();
   // The sweep asks for every list with every relation under it in one request, which the cost
-  // limit rightly prices at about half a million (100 children x 10 referrals x 5 matches x 60
+  // limit rightly prices at well over the default (100 children x 5 referrals x 3 matches x 60
   // visits ...). This file tests who sees what in a small world, not the limits, so it lifts them.
   server = await TestServer.start(database.dataSource, loadConfig({ ...TEST_ENVIRONMENT, MAX_QUERY_COST: '1000000' }));
   const fixtures = new Fixtures(server);

@@ -1,8 +1,8 @@
-import { getNamedType, getNullableType, isLeafType, isListType, isObjectType } from 'graphql';
+import { getNamedType, getNullableType, isLeafType, isListType, isObjectType, parse } from 'graphql';
 import { Role } from '../../src/auth/roles';
 import { loadConfig } from '../../src/config';
 import { getSchema } from '../../src/graphql/schema';
-import { LIST_SIZES } from '../../src/graphql/limits';
+import { LIST_SIZES, queryCost } from '../../src/graphql/limits';
 import { encodeCursor } from '../../src/graphql/relay';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { testLogger, TestServer, tokenFor } from '../support/testServer';
@@ -93,6 +93,13 @@ describe('every request is costed before it runs', () => {
     const result = await outcome(await post({ query }));
     expect(result).toMatchObject({ status: 400, code: 'QUERY_TOO_COSTLY' });
     expect(result.message).toMatch(/MAX_QUERY_COST/);
+  });
+
+  it('still accepts what a dashboard asks: a child with every referral, match and visit; a page of 50 providers with their commissions', () => {
+    const schema = getSchema();
+    const child = '{ node(id: "x") { ... on Child { id caseReference referrals { id status referredOn matches { id status proposedOn visits { id visitedOn durationMinutes kind } } } } } }';
+    const providers = '{ providers(first: 50) { edges { node { id name kind commissions { id service startsOn endsOn localAuthority { code name } } } } } }';
+    for (const query of [child, providers]) expect(queryCost(schema, parse(query))).toBeLessThanOrEqual(loadConfig({}).maxQueryCost);
   });
 
   it('declares a size for every list of objects in the schema, and only for fields that exist', () => {
