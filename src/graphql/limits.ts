@@ -36,7 +36,7 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   // A council's waiting list for one service: an estimate, the list has no hard maximum.
   'MatchingPlan.pairs': 200,
   'MatchingPlan.unmatched': 200,
-  // One per soft factor (MatchFactorName has seven values).
+  // One per soft factor (MatchFactorName has six values).
   'MatchSuggestion.factors': 8,
   'PlannedPair.factors': 8,
   // Relations with no hard maximum: estimates. A child has at most one open referral per service
