@@ -207,6 +207,12 @@ describe('client mistakes are 4xx with a code', () => {
     expect(result.message).toMatch(/NUL character \(\\u0000\)/);
   });
 
+  it('refuses a NUL in the URL of a GET request with 400 BAD_USER_INPUT', async () => {
+    const url = `${servers[0].http.url}/graphql?query=${encodeURIComponent('{ localAuthority(code: "E06\u00000001") { name } }')}`;
+    const result = await outcome(await fetch(url, { headers: { 'apollo-require-preflight': 'true' } }));
+    expect(result).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+  });
+
   it('lets through text that only looks like a NUL escape (an escaped backslash, a block string)', async () => {
     for (const query of ['{ localAuthority(code: "E06\\\\u00000001") { name } }', '{ localAuthority(code: """E06\\u00000001""") { name } }']) {
       const result = await outcome(await post({ query }));
