@@ -61,6 +61,10 @@ const environmentSchema = z.object({
   MAX_TOKENS: positiveInt.default(3000),
   MAX_BODY_BYTES: positiveInt.default(102400),
   STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt.max(60000, 'expected at most 60000 ms').default(2000),
+  DATABASE_QUERY_TIMEOUT_MS: positiveInt.optional(),
+  MAX_RESULT_NODES: positiveInt.max(10000000, 'expected at most 10000000').default(10000),
+  MAX_RESPONSE_BYTES: positiveInt.min(1024, 'expected at least 1024 bytes').max(1073741824, 'expected at most 1073741824 bytes').default(4194304),
   NATIONAL_VIEW_CACHE_MB: z.coerce.number({ message: 'expected a number of megabytes' }).min(0, 'expected 0 (off) or more').max(4096, 'expected at most 4096').default(64),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
   TOKEN_MAX_LIFETIME_HOURS: positiveInt.max(720, 'expected at most 720 hours (30 days)').default(12),
@@ -102,6 +106,18 @@ export type Config = {
   maxBodyBytes: number;
   /** PostgreSQL statement_timeout for API connections; report refreshes are exempt. */
   statementTimeoutMs: number;
+  /** How long a request waits for a pooled connection (or a new one to open) before SERVICE_UNAVAILABLE. */
+  databaseConnectTimeoutMs: number;
+  /**
+   * How long the client waits for any statement's answer (pg `query_timeout`): past it the
+   * database is taken to be hung and the request fails with SERVICE_UNAVAILABLE. Longer than
+   * statementTimeoutMs, so a merely slow statement is cancelled by PostgreSQL first (TIMEOUT).
+   */
+  databaseQueryTimeoutMs: number;
+  /** Items of lists of objects one answer may hold (src/graphql/resultBudget.ts). */
+  maxResultNodes: number;
+  /** Largest GraphQL answer sent, in bytes. */
+  maxResponseBytes: number;
   /** Schema introspection: on unless NODE_ENV=production, where INTROSPECTION=true turns it on. */
   introspection: boolean;
   /** Memory for answers of the national views kept until the next refresh (src/reporting/responseCache.ts); 0 turns it off. */
@@ -136,6 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`Invalid configuration:\n  ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (values.DATABASE_QUERY_TIMEOUT_MS !== undefined && values.DATABASE_QUERY_TIMEOUT_MS <= values.STATEMENT_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_QUERY_TIMEOUT_MS: expected more than STATEMENT_TIMEOUT_MS (${values.STATEMENT_TIMEOUT_MS}), so PostgreSQL cancels a slow statement before the client gives up on the database (got ${JSON.stringify(env.DATABASE_QUERY_TIMEOUT_MS)})`,
+    );
+  }
   if (values.NODE_ENV === 'production' && !values.AUTH_JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET: required in production (at least 32 characters)');
   }
@@ -162,6 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTokens: values.MAX_TOKENS,
     maxBodyBytes: values.MAX_BODY_BYTES,
     statementTimeoutMs: values.STATEMENT_TIMEOUT_MS,
+    databaseConnectTimeoutMs: values.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseQueryTimeoutMs: values.DATABASE_QUERY_TIMEOUT_MS ?? values.STATEMENT_TIMEOUT_MS + 1000,
+    maxResultNodes: values.MAX_RESULT_NODES,
+    maxResponseBytes: values.MAX_RESPONSE_BYTES,
     introspection: values.INTROSPECTION ? values.INTROSPECTION === 'true' : values.NODE_ENV !== 'production',
     nationalViewCacheBytes: Math.round(values.NATIONAL_VIEW_CACHE_MB * 1024 * 1024),
     tokenMaxLifetimeSeconds: values.TOKEN_MAX_LIFETIME_HOURS * 3600,

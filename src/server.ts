@@ -3,7 +3,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { ClaimDirectory } from './auth/claimDirectory';
 import { createRateLimits } from './auth/rateLimits';
@@ -14,6 +14,8 @@ import { Context, createContext, WritePolicy } from './graphql/context';
 import { getSchema } from './graphql/schema';
 import { createErrorFormatter, classifyFault } from './graphql/errors';
 import { armor, queryCostPlugin } from './graphql/limits';
+import { capResponseBytes, countListItems, resultBudgetPlugin } from './graphql/resultBudget';
+import { pingDatabase } from './database/dataSource';
 import { councilCoverageCsv } from './reporting/councilCoverageCsv';
 import { createNationalViewCache, NationalViewCache } from './reporting/responseCache';
 import type { Logger } from './logger';
@@ -25,10 +27,56 @@ function containsNul(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
 }
 
-/** Refuses a request with a NUL character anywhere in it, before it can reach SQL. */
+/**
+ * True when a GraphQL string literal in the query text decodes to a NUL (`"\u0000"` or
+ * `"\u{0}"`). Only texts holding such an escape are lexed; a query that does not lex is left to
+ * the parser, which answers its syntax error.
+ */
+function queryHasNulLiteral(query: unknown): boolean {
+  if (typeof query !== 'string' || !/\\u(?:0000|\{0+\})/i.test(query)) return false;
+  const lexer = new Lexer(new Source(query));
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (token.kind === TokenKind.STRING && token.value.includes('\u0000')) return true;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/**
+ * Refuses a request with a NUL character anywhere in it, before it can reach SQL (PostgreSQL
+ * text cannot hold one): raw or JSON-escaped in the body or the URL, or escaped in a GraphQL
+ * string literal of the query text.
+ */
 const refuseNulCharacters: express.RequestHandler = (req, res, next) => {
-  if (!containsNul(req.body)) return next();
-  res.status(400).json({ errors: [{ message: 'The request contains a NUL character (\\u0000), which no field accepts.', extensions: { code: 'BAD_USER_INPUT' } }] });
+  const inLiteral = queryHasNulLiteral(req.body?.query) || queryHasNulLiteral(req.query?.query);
+  if (!inLiteral && !containsNul(req.body) && !containsNul(req.query)) return next();
+  res.status(400).json({
+    errors: [{ message: `The request contains a NUL character (\\u0000)${inLiteral ? ' in a string of the query' : ''}, which no field accepts: remove it.`, extensions: { code: 'BAD_USER_INPUT' } }],
+  });
+};
+
+/**
+ * GraphQL over HTTP POST is JSON in UTF-8. Anything else is refused with 415 before parsing, so
+ * another media type or a charset such as latin1 is a clear client error rather than a failure.
+ */
+const requireJsonUtf8: express.RequestHandler = (req, res, next) => {
+  if (req.method !== 'POST') return next();
+  const header = req.headers['content-type'] ?? '';
+  const [mediaType, ...parameters] = header.split(';').map((part) => part.trim());
+  const charset = parameters
+    .map((parameter) => /^charset\s*=\s*"?([^"]*)"?$/i.exec(parameter)?.[1])
+    .find((value) => value !== undefined);
+  const problem =
+    mediaType.toLowerCase() !== 'application/json'
+      ? `Content-Type ${JSON.stringify(header.slice(0, 100))} is not supported: send the request as application/json.`
+      : charset !== undefined && !/^utf-?8$/i.test(charset)
+        ? `The charset ${JSON.stringify(charset.slice(0, 40))} is not supported: send the request body in UTF-8 (Content-Type: application/json; charset=utf-8).`
+        : null;
+  if (!problem) return next();
+  res.status(415).json({ errors: [{ message: problem, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', requestId: res.locals.requestId } }] });
 };
 
 export type TandemServer = { app: Express; apollo: ApolloServer<Context>; nationalViews: NationalViewCache; stop: () => Promise<void> };
@@ -41,19 +89,36 @@ async function principalFrom(header: string | undefined, config: Config, directo
   return verifyToken(match[1], config.jwtSecret, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds, clockSkewSeconds: config.tokenClockSkewSeconds }, directory);
 }
 
-/** Readiness: the database answers and no migration is pending. */
+/** /readyz answers within this, whatever the database does: an orchestrator's probe must not hang. */
+const READINESS_TIMEOUT_MS = 1500;
+
+/** Readiness: the database answers within READINESS_TIMEOUT_MS and no migration is pending. */
 async function isReady(db: DataSource): Promise<{ ready: boolean; reason?: string }> {
+  const started = Date.now();
   try {
-    await db.query('select 1');
-    if (await db.showMigrations()) return { ready: false, reason: 'migrations pending' };
-    return { ready: true };
+    await pingDatabase(db, READINESS_TIMEOUT_MS);
   } catch {
-    return { ready: false, reason: 'database unreachable' };
+    return { ready: false, reason: Date.now() - started >= READINESS_TIMEOUT_MS - 50 ? `database did not answer within ${READINESS_TIMEOUT_MS} ms` : 'database unreachable' };
+  }
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const pending = await Promise.race([
+      db.showMigrations(),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), Math.max(READINESS_TIMEOUT_MS - (Date.now() - started), 1));
+      }),
+    ]);
+    return pending ? { ready: false, reason: 'migrations pending' } : { ready: true };
+  } catch {
+    return { ready: false, reason: `database did not answer within ${READINESS_TIMEOUT_MS} ms` };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 export async function createServer(config: Config, db: DataSource, logger: Logger): Promise<TandemServer> {
   const schema = getSchema();
+  countListItems(schema);
   const protection = armor(config);
   const exposeDetails = config.nodeEnv !== 'production';
   const nationalViews = createNationalViewCache(config.nationalViewCacheBytes);
@@ -67,10 +132,12 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: exposeDetails,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.maxTokens },
     formatError: createErrorFormatter(logger, exposeDetails),
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       queryCostPlugin(schema, config.maxQueryCost) as ApolloServerPlugin<Context>,
+      resultBudgetPlugin(config.maxResultNodes) as ApolloServerPlugin<Context>,
       // No HTTP caching hints are used; the default cache-control plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       nationalViews.plugin,
@@ -153,8 +220,10 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       runWithStatementTally(tally, next);
     },
     anonymousLimit,
+    requireJsonUtf8,
     express.json({ limit: config.maxBodyBytes }),
     refuseNulCharacters,
+    capResponseBytes(config.maxResponseBytes),
     // A repeated national view (same question, audience and refresh) is answered from the cache
     // without running GraphQL again: it already passed every check in this exact form.
     async (req, res, next) => {
@@ -168,7 +237,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       }
       res.locals.principal = principal; // verified once per request
       const answer = await nationalViews.answerFor(db, principal, req.body);
-      if (!answer) return next();
+      // The cache stores an answer before its size is checked: one over MAX_RESPONSE_BYTES goes the
+      // long way, to be refused there.
+      if (!answer || answer.length > config.maxResponseBytes) return next();
       res.status(200).type('application/json; charset=utf-8').end(answer);
     },
     expressMiddleware(apollo, {
@@ -195,6 +266,10 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     const requestId = String(res.locals.requestId ?? randomUUID());
     if (error.type === 'entity.too.large') {
       res.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).`, extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }] });
+      return;
+    }
+    if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
+      res.status(415).json({ errors: [{ message: 'The request body must be JSON in UTF-8 (Content-Type: application/json; charset=utf-8).', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', requestId } }] });
       return;
     }
     if (error.type === 'entity.parse.failed') {

@@ -67,9 +67,53 @@ class PooledDataSource extends DataSource {
   }
 }
 
+/**
+ * Asks the database for `select 1`, giving up after `timeoutMs` whether the wait is for a pooled
+ * connection or for the answer: a hung PostgreSQL (stopped, not refusing connections) otherwise
+ * holds the caller as long as it hangs. A client that timed out is discarded by the pool.
+ */
+export async function pingDatabase(db: DataSource, timeoutMs: number): Promise<void> {
+  const pool = (db.driver as PostgresDriver).master as Pool | undefined;
+  if (!pool) throw new Error('The database is not connected.');
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`The database did not answer within ${timeoutMs} ms (timeout exceeded).`)), timeoutMs);
+  });
+  try {
+    await Promise.race([pool.query({ text: 'select 1', query_timeout: timeoutMs } as never), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Lets one session wait on the database as long as its statements take (report refreshes, which
+ * also lift statement_timeout); returns the function that restores the client's timeout before
+ * the connection goes back to the pool.
+ */
+export function liftClientQueryTimeout(runner: QueryRunner): () => void {
+  const client = (runner as unknown as { databaseConnection?: { connectionParameters?: { query_timeout?: number | false } } }).databaseConnection;
+  const parameters = client?.connectionParameters;
+  if (!parameters) return () => undefined;
+  const before = parameters.query_timeout;
+  parameters.query_timeout = false;
+  return () => {
+    parameters.query_timeout = before;
+  };
+}
+
 export function createDataSource(
   url: string,
-  options: { poolSize?: number; logger?: Logger; applicationName?: string; statementTimeoutMs?: number } = {},
+  options: {
+    poolSize?: number;
+    logger?: Logger;
+    applicationName?: string;
+    statementTimeoutMs?: number;
+    /** Client-side wait for any answer (pg `query_timeout`); only with a statement timeout, and longer than it. */
+    queryTimeoutMs?: number;
+    /** Wait for a pooled or new connection. */
+    connectTimeoutMs?: number;
+  } = {},
 ): DataSource {
   return new PooledDataSource({
     type: 'postgres',
@@ -82,8 +126,15 @@ export function createDataSource(
     maxQueryExecutionTime: SLOW_STATEMENT_MS,
     applicationName: options.applicationName ?? 'tandem',
     poolSize: options.poolSize ?? 10,
-    connectTimeoutMS: 5000,
+    // pg-pool's connectionTimeoutMillis: it bounds both waiting for a free pooled connection and
+    // opening a new one, which a hung server (accepting TCP, never answering) would stretch forever.
+    connectTimeoutMS: options.connectTimeoutMs ?? 5000,
     // A runaway statement is cancelled rather than holding a connection; report refreshes lift it.
-    extra: options.statementTimeoutMs ? { options: `-c statement_timeout=${options.statementTimeoutMs}` } : {},
+    // The client-side query_timeout catches what statement_timeout cannot: a server that stopped
+    // answering at all. pg-pool discards a client whose query failed, so none stays stuck.
+    extra: {
+      ...(options.statementTimeoutMs ? { options: `-c statement_timeout=${options.statementTimeoutMs}` } : {}),
+      ...(options.statementTimeoutMs && options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+    },
   });
 }

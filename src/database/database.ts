@@ -48,7 +48,14 @@ export async function openDatabase(config: Config, logger: Logger, options: { mi
       throw error;
     }
   }
-  const dataSource = createDataSource(url, { poolSize: config.databasePoolSize, logger, applicationName: options.applicationName, statementTimeoutMs: config.statementTimeoutMs });
+  const dataSource = createDataSource(url, {
+    poolSize: config.databasePoolSize,
+    logger,
+    applicationName: options.applicationName,
+    statementTimeoutMs: config.statementTimeoutMs,
+    queryTimeoutMs: config.databaseQueryTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+  });
   try {
     await dataSource.initialize();
     if (options.migrate ?? true) {

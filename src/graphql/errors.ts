@@ -15,6 +15,9 @@ const EXPECTED = new Set([
   'GRAPHQL_PARSE_FAILED',
   'UNAUTHENTICATED',
   'QUERY_TOO_COSTLY',
+  'RESULT_TOO_LARGE',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -32,7 +35,7 @@ export function classifyFault(error: unknown): Fault {
   if (code === '57014') return { code: 'TIMEOUT', message: 'The request took too long and was stopped (STATEMENT_TIMEOUT_MS); narrow it or try again.' };
   // The text is checked too: graphql-js rewraps a thrown non-Error value (as a socket error from
   // another realm can be) into "Unexpected error value: { code: 'ECONNREFUSED', ... }".
-  if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|terminating connection/i.test(text)) {
+  if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Query read timeout|terminating connection/i.test(text)) {
     return { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable at the moment; please try again shortly.' };
   }
   return { code: 'INTERNAL', message: 'Something went wrong on our side. Quote the request id if you report it.' };
@@ -42,6 +45,12 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const tally = currentStatementTally();
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    // The token limit is graphql-js's parser option (Apollo's parseOptions): it stops lexing at the
+    // limit and fails as a syntax error (400). Its text is reworded to name our setting.
+    const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
+    if (tokenLimit) {
+      formatted = { ...formatted, message: `Token limit of ${tokenLimit[1]} exceeded (MAX_TOKENS): send a shorter query.`, extensions: { ...formatted.extensions, limit: Number(tokenLimit[1]) } };
+    }
     if (EXPECTED.has(code)) {
       tally?.errorCodes.push(code);
       if (exposeDetails) return formatted;

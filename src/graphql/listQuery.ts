@@ -3,10 +3,17 @@ import { badInput, decodeCursor, Page, pageSize, toPage } from './relay';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A calendar date that exists: Date.parse rolls 2024-02-30 over to 1 March, PostgreSQL refuses it. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '1900-01-01') return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 /** Whether a decoded cursor part can stand for a value of the column's type. */
-function fitsCast(value: unknown, cast: string): boolean {
+export function fitsCast(value: unknown, cast: string): boolean {
   if (cast === 'uuid') return typeof value === 'string' && UUID.test(value);
-  if (cast === 'date') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && value >= '1900-01-01';
+  if (cast === 'date') return typeof value === 'string' && isCalendarDate(value);
   if (cast === 'bigint') return (typeof value === 'string' || typeof value === 'number') && /^\d{1,18}$/.test(String(value));
   return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000');
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { liftClientQueryTimeout } from '../database/dataSource';
 import { rows } from '../database/sql';
 import type { Logger } from '../logger';
 import { loadModels, loadTests, ReportModel, ReportTest } from './models';
@@ -49,6 +50,8 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
   }
   const runner = db.createQueryRunner();
   await runner.connect();
+  // Like statement_timeout below: a model may take longer than the API's client-side wait.
+  const restoreQueryTimeout = liftClientQueryTimeout(runner);
   try {
     const [{ locked }] = await rows<{ locked: boolean }>(runner, 'select pg_try_advisory_lock($1::bigint) as locked', [REFRESH_LOCK_KEY]);
     if (!locked) {
@@ -114,6 +117,7 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);
     }
   } finally {
+    restoreQueryTimeout();
     await runner.release();
   }
 }

@@ -4,7 +4,8 @@ import { toGlobalId } from '../../src/graphql/relay';
 import { tableChecksums } from '../support/checksum';
 import { admin, analyst, coordinator, daysAgo, Fixtures, officer, researcher } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
-import { OperationResult, TestServer } from '../support/testServer';
+import { loadConfig } from '../../src/config';
+import { OperationResult, TEST_ENVIRONMENT, TestServer } from '../support/testServer';
 
 /**
  * The access matrix (API.md, "Rules the API enforces"; src/auth/scope.ts): every role against every
@@ -262,7 +263,10 @@ async function buildSide(fixtures: Fixtures, s: Side, providerId: string): Promi
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await TestServer.start(database.dataSource);
+  // The sweep asks for every list with every relation under it in one request, which the cost
+  // limit rightly prices at well over the default (100 children x 5 referrals x 3 matches x 60
+  // visits ...). This file tests who sees what in a small world, not the limits, so it lifts them.
+  server = await TestServer.start(database.dataSource, loadConfig({ ...TEST_ENVIRONMENT, MAX_QUERY_COST: '1000000' }));
   const fixtures = new Fixtures(server);
   const p1 = await fixtures.provider([SIDES.A.code]);
   const p2 = await fixtures.provider([SIDES.B.code]);

@@ -10,7 +10,9 @@ import { createContext } from '../../src/graphql/context';
 import { createLogger, Logger } from '../../src/logger';
 import { createServer, TandemServer } from '../../src/server';
 
-export const testConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123' });
+/** The environment of testConfig, for a test that changes one setting. */
+export const TEST_ENVIRONMENT = { NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123' };
+export const testConfig = loadConfig(TEST_ENVIRONMENT);
 export const testLogger = createLogger('silent');
 
 export type OperationResult<TData> = {
