@@ -133,6 +133,8 @@ export type Ethnicity =
 
 /** Whether a published figure has a value, and if not, why not. */
 export type FigureStatus =
+  /** An England or region count that is not 0 but rounds to 0, or a rate or ratio computed from one (`low` in CSV). */
+  | 'LOW'
   /** Does not apply, e.g. a council that did not exist that year (`z` in CSV). */
   | 'NOT_APPLICABLE'
   /** Not collected or not yet known (`x` in CSV). */
