@@ -29,9 +29,11 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'CouncilComparison.regions': 9,
   // One point per month end; the range may span at most 10 calendar years (11 years of months).
   'Query.coverageTimeSeries': 132,
-  // One run per reporting model and data test (20 + 15 today).
-  'Query.reportingFreshness': 40,
-  'RefreshReportsPayload.runs': 40,
+  // One run per reporting model, data test and the disclosure audit's step and tables (20 + 15 + 3 today).
+  'Query.reportingFreshness': 50,
+  'RefreshReportsPayload.runs': 50,
+  // One entry per protected council count (three today).
+  'DisclosureAudit.metrics': 5,
   'Query.suggestedVolunteers': (args) => pageArgument(args.first),
   // A council's waiting list for one service: an estimate, the list has no hard maximum.
   'MatchingPlan.pairs': 200,

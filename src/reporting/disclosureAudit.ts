@@ -181,6 +181,11 @@ export function rangesOfMetric(solver: Highs, table: ComparisonTable, suppressio
   for (const [code, unknown] of unknowns) {
     const key = classOf(code);
     let range = solved.get(key);
+    if (!range && !constraints.some((constraint) => constraint.members.has(code))) {
+      // In no published sum: only the rules bound it.
+      range = { lo: 1, hi: unknown.upper };
+      solved.set(key, range);
+    }
     if (!range) {
       const name = variable.get(code)!;
       range = { lo: optimise('Minimize', name), hi: optimise('Maximize', name) };
