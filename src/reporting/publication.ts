@@ -116,7 +116,7 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
         if (row.narrowest_range !== null) summary.narrowestRange = Math.min(summary.narrowestRange ?? Infinity, row.narrowest_range);
       }
     }
-    await writeBuilds(runner, built, cells, summaries, t0, startedAt);
+    await writeBuilds(runner, built, cells, summaries);
     const unresolved = summary.unresolved.length;
     const error = unresolved
       ? `${unresolved} suppressed value(s) an intruder could narrow below the requirement with no council left to suppress, e.g. ${describe(summary.unresolved[0])}`
@@ -162,9 +162,8 @@ async function writeBuilds(
   built: BuiltTable[],
   cells: { service: string; monthEnd: string; suppression: CouncilSuppression }[],
   summaries: (AuditMetricRow & { service: string; monthEnd: string })[],
-  t0: number,
-  startedAt: Date,
 ): Promise<void> {
+  const startedAt = new Date();
   await runner.query('drop table if exists reporting.disclosure_suppressions__build');
   await runner.query(
     `create table reporting.disclosure_suppressions__build as
@@ -192,7 +191,7 @@ async function writeBuilds(
     ],
   );
   await runner.query('create unique index "disclosure_audit_0_idx__build" on reporting.disclosure_audit__build (service, month_end, metric)');
-  const durationMs = Date.now() - t0;
+  const durationMs = Date.now() - startedAt.getTime();
   built.push(
     { name: 'disclosure_suppressions', build: 'disclosure_suppressions__build', indexes: ['disclosure_suppressions_0_idx', 'disclosure_suppressions_1_idx'], rows: cells.length, durationMs, startedAt },
     { name: 'disclosure_audit', build: 'disclosure_audit__build', indexes: ['disclosure_audit_0_idx'], rows: summaries.length, durationMs, startedAt },

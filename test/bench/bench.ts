@@ -16,7 +16,8 @@ import { Database, ensureDatabase, openDatabase } from '../../src/database/datab
 import { findFreePort } from '../../src/database/embeddedPostgres';
 import { clearOperationalData, DEFAULT_DEMO_TODAY, loadDemoData, OPERATIONAL_TABLES } from '../../src/demo/demoData';
 import { createLogger } from '../../src/logger';
-import { refreshReports } from '../../src/reporting/refresh';
+import { refreshReports, RefreshResult } from '../../src/reporting/refresh';
+import { loadTests } from '../../src/reporting/models';
 
 /**
  * `npm run bench [-- --scale 1,10] [--seconds 8] [--connections 10] [--seed 42]`
@@ -347,6 +348,12 @@ async function main(): Promise<void> {
   writeGrowth(path.join(BENCH_DIR, 'RESULTS.md'), growth);
 }
 
+/** Data tests against the official denominators, which synthetic data above scale 1 outgrows. */
+const DENOMINATOR_TESTS = ['children_matched_within_children_looked_after', 'coverage_rate_between_0_and_100'];
+
+/** The disclosure audit's share of a refresh (publication.ts records it as one step). */
+const auditMs = (refresh: RefreshResult) => refresh.models.find((m) => m.model === 'audit:disclosure')?.durationMs ?? 0;
+
 type ScaleSummary = { scale: number; rows: number; rowsPerSecond: number; refreshSeconds: number };
 type Shared = { pg: { url: string; statements: boolean }; db: Database['dataSource']; admin: Client; secret: string; logger: ReturnType<typeof createLogger>; started: Date; loadBefore: number[] };
 
@@ -361,18 +368,18 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
   log(`seeded scale ${args.scale} (seed ${args.seed}): ${fmt(seededRows)} rows in ${(seed.durationMs / 1000).toFixed(1)} s, ${fmt(seed.rowsPerSecond)} rows/s`);
   await db.query(`vacuum analyze ${OPERATIONAL_TABLES.join(', ')}`);
 
-  // 3. Full rollup refresh (twice: the first after a fresh load also creates the views).
+  // 3. Full rollup refresh (twice: the first after a fresh load also creates the views). Above
+  // scale 1 the official children-looked-after counts stay England's real ones, so coverage can
+  // exceed 100%: the two data tests that compare with them would (rightly) stop publication, so
+  // the bench leaves them out there and says so. Every other test and the audit still gate.
   const refreshes = [];
-  let failedTests: string[] = [];
+  const tests = args.scale > 1 ? loadTests().filter((test) => !DENOMINATOR_TESTS.includes(test.name)) : undefined;
   for (let i = 0; i < 2; i += 1) {
-    const refresh = await refreshReports(db, {});
-    // Data tests may fail above scale 1 (the official children-looked-after counts stay England's
-    // real ones, so coverage can exceed 100%); only a failed model stops the bench.
-    const failedModels = refresh.models.filter((m) => m.status === 'FAILED' && !m.model.startsWith('test:'));
-    if (failedModels.length) throw new Error(`refresh ${refresh.status}: ${JSON.stringify(failedModels)}`);
-    failedTests = refresh.models.filter((m) => m.status === 'FAILED').map((m) => m.model.slice(5));
+    const refresh = await refreshReports(db, { tests });
+    if (refresh.status !== 'SUCCEEDED') throw new Error(`refresh ${refresh.status}: ${JSON.stringify(refresh.models.filter((m) => m.status === 'FAILED'))}`);
     refreshes.push(refresh);
-    log(`full rollup refresh ${i + 1}: ${(refresh.durationMs / 1000).toFixed(1)} s`);
+    const audit = auditMs(refresh);
+    log(`full rollup refresh ${i + 1}: ${(refresh.durationMs / 1000).toFixed(1)} s, of which the disclosure audit ${(audit / 1000).toFixed(1)} s (without it ${((refresh.durationMs - audit) / 1000).toFixed(1)} s)`);
   }
   const slowestModels = [...refreshes[1].models].sort((a, b) => b.durationMs - a.durationMs).slice(0, 4);
 
@@ -568,7 +575,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
   );
   lines.push(
     `Data: seed ${args.seed}, ${fmt(seed.children)} children, ${fmt(seed.referrals)} referrals, ${fmt(seed.matches)} matches, ${fmt(seed.volunteers)} volunteers, ${fmt(seed.visits)} visits (${fmt(seededRows)} rows) bulk-loaded in ${(seed.durationMs / 1000).toFixed(1)} s = **${fmt(seed.rowsPerSecond)} rows/s**.`,
-    `Full rollup refresh: **${(refreshes[1].durationMs / 1000).toFixed(1)} s** (first after the load ${(refreshes[0].durationMs / 1000).toFixed(1)} s); slowest models: ${slowestModels.map((m) => `${m.model} ${(m.durationMs / 1000).toFixed(1)} s`).join(', ')}.${failedTests.length ? ` Data tests failing at this scale (expected above scale 1: the official denominators stay England's): ${failedTests.join(', ')}.` : ''}`,
+    `Full rollup refresh: **${(refreshes[1].durationMs / 1000).toFixed(1)} s** with the disclosure audit (${(auditMs(refreshes[1]) / 1000).toFixed(1)} s of it; **${((refreshes[1].durationMs - auditMs(refreshes[1])) / 1000).toFixed(1)} s** without), first after the load ${(refreshes[0].durationMs / 1000).toFixed(1)} s; slowest models: ${slowestModels.map((m) => `${m.model} ${(m.durationMs / 1000).toFixed(1)} s`).join(', ')}.${tests ? ` Data tests left out at this scale (the official denominators stay England's, so coverage can pass 100%): ${DENOMINATOR_TESTS.join(', ')}.` : ''}`,
     '',
   );
   const table: string[] = ['| operation | server | req/s | p50 ms | p99 ms | SQL statements / request | Tandem / this (req/s) |', '|---|---|---:|---:|---:|---:|---:|'];
