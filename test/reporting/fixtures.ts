@@ -50,15 +50,17 @@ export type VolunteerFixture = {
   dbsUpdateService?: boolean;
 };
 
+/** Shared by every fixture object of a test file, so two of them on one database never repeat a case reference. */
+let sequence = 0;
+
 export class OperationalFixtures {
-  private sequence = 0;
   private matchingVolunteer: Promise<string> | undefined;
 
   constructor(private readonly db: DataSource) {}
 
   private next(): number {
-    this.sequence += 1;
-    return this.sequence;
+    sequence += 1;
+    return sequence;
   }
 
   async provider(name: string, commissions: { council: string; service: Service; startsOn: string; endsOn?: string }[] = []): Promise<string> {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { loadModels, loadTests, parseModel } from '../../src/reporting/models';
+import { loadModels, loadTests, parseModel, ReportTest } from '../../src/reporting/models';
 import { todayInLondon } from '../../src/graphql/dates';
 import { refreshReports, RefreshResult } from '../../src/reporting/refresh';
 import { tableChecksums } from '../support/checksum';
@@ -665,6 +665,31 @@ describe('the refresh runner with the real models', () => {
       else expect(outcome).toMatchObject({ status: 'SUCCEEDED' });
     }
     expect(await tableChecksums(db, rollups)).toEqual(before);
+  }, REFRESH_TIMEOUT);
+
+  it('publishes nothing new when a data test fails: the tests read the new tables before they are swapped in', async () => {
+    const published = [...rollups, 'reporting.disclosure_suppressions', 'reporting.disclosure_audit'];
+    const lastGood = await tableChecksums(db, published);
+    // New data that a published refresh would show: one child waiting for a mentor in Hartlepool.
+    await new OperationalFixtures(db).referral({ council: HARTLEPOOL, service: MENTORING, referredOn: '2024-06-03', acceptedOn: '2024-06-10' });
+    // A data test that the new tables break (the new referral waits) and the old ones do not.
+    const noneWaiting: ReportTest = { name: 'nobody_waits_in_june_2024', file: 'nobody_waits_in_june_2024.sql', sql: `select * from reporting.rollup_council_month where month_end = '2024-06-30' and waiting > 0` };
+    const gated = await refreshReports(db, { tests: [...loadTests(), noneWaiting] });
+    expect(gated.status).toBe('FAILED');
+    expect(gated.models.find((outcome) => outcome.model === 'test:nobody_waits_in_june_2024')).toMatchObject({ status: 'FAILED', rows: 1 });
+    expect(gated.models.find((outcome) => outcome.model === 'rollup_council_month')).toMatchObject({
+      status: 'SKIPPED',
+      error: 'built but not published: test:nobody_waits_in_june_2024 failed',
+    });
+    // The audit does not run either, and nothing is left half-built.
+    expect(gated.models.some((outcome) => outcome.model === 'audit:disclosure')).toBe(false);
+    expect(await tableChecksums(db, published)).toEqual(lastGood);
+    expect(await councilMonth(db, HARTLEPOOL, MENTORING, '2024-06-30')).toMatchObject({ waiting: 0 });
+    const [{ leftovers }] = await db.query(`select count(*)::integer as leftovers from pg_tables where schemaname = 'reporting' and tablename like '%\\_\\_build'`);
+    expect(leftovers).toBe(0);
+    // Without that test the same data is published.
+    expectSucceeded(await refreshReports(db));
+    expect(await councilMonth(db, HARTLEPOOL, MENTORING, '2024-06-30')).toMatchObject({ waiting: 1 });
   }, REFRESH_TIMEOUT);
 
   it('a broken model fails the refresh and the rollups keep their last good rows', async () => {
