@@ -17,7 +17,7 @@ export class DisclosureAudit1763900500000 implements MigrationInterface {
       create index if not exists disclosure_suppressions_1_idx on reporting.disclosure_suppressions (area_code, service, month_end);
       create table if not exists reporting.disclosure_audit (
         service text, month_end date, metric text, suppressed_primary integer, suppressed_secondary integer, suppressed_audit integer,
-        narrowest_range integer, lowest_upper_bound integer, unresolved integer
+        narrowest_range integer, lowest_upper_bound integer, unresolved integer, input_hash text
       );
       create unique index if not exists disclosure_audit_0_idx on reporting.disclosure_audit (service, month_end, metric);
     `);

@@ -51,8 +51,11 @@ export const CSV_COLUMNS = [
 
 const cell = (figure: Figure) => (figure.status === FigureStatus.OK ? String(figure.value) : SYMBOL[figure.status]);
 
-/** Why a council has no rank: its rate's symbol (z, then x, then c), or x for a rate that has no value. */
-const unranked = (rate: Figure) => (rate.status === FigureStatus.OK ? 'x' : SYMBOL[rate.status]);
+/**
+ * Why a council has no rank: `c` when its rate is withheld, otherwise `x`. (A rate that is `z`
+ * leaves the rank `x`, as the unsuppressed file has always said; that file stays byte for byte.)
+ */
+const unranked = (rate: Figure) => (rate.status === FigureStatus.SUPPRESSED ? 'c' : 'x');
 
 function metrics(figures: CoverageFigures): string[] {
   return [

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { QueryRunner } from 'typeorm';
 import { rows } from '../database/sql';
 import type { Logger } from '../logger';
 import { AreaRow, comparisonTable, CouncilRow } from './coverage.queries';
-import type { CouncilSuppression, ProtectedMetric } from './disclosure';
-import { PROTECTED_METRICS } from './disclosure';
+import type { ComparisonTable, CouncilSuppression, ProtectedMetric } from './disclosure';
+import { PROTECTED_METRICS, publishTable } from './disclosure';
 import { auditTable, CellRange, loadSolver } from './disclosureAudit';
 import type { BuiltTable, ModelOutcome } from './refresh';
 import { record } from './refresh';
@@ -19,6 +21,10 @@ import type { CouncilPoolRow, RegionPoolRow } from './volunteerPool';
  *   narrowest range an intruder is left with, and any cell still short of the requirement.
  * A cell short of the requirement with no council left to suppress fails the audit, and so the
  * refresh publishes nothing new.
+ *
+ * A table whose figures are exactly those the last published audit saw, under the same rules (the
+ * source of disclosure.ts and disclosureAudit.ts is part of the fingerprint), keeps that audit's
+ * outcome instead of solving again: a nightly refresh re-audits only the months that changed.
  */
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -49,6 +55,8 @@ const groupByTable = <T extends { service: string; month_end: string }>(list: T[
 
 export type AuditSummary = {
   tables: number;
+  /** Tables whose fingerprint matched the last published audit, which was kept. */
+  reused: number;
   cells: Record<'PRIMARY' | 'SECONDARY' | 'AUDIT', number>;
   narrowestRange: number | null;
   unresolved: CellRange[];
@@ -91,8 +99,9 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
     const solver = await loadSolver();
 
     const cells: { service: string; monthEnd: string; suppression: CouncilSuppression }[] = [];
-    const summaries: (AuditMetricRow & { service: string; monthEnd: string })[] = [];
-    const summary: AuditSummary = { tables: 0, cells: { PRIMARY: 0, SECONDARY: 0, AUDIT: 0 }, narrowestRange: null, unresolved: [], solves: 0 };
+    const summaries: (AuditMetricRow & { service: string; monthEnd: string; inputHash: string })[] = [];
+    const summary: AuditSummary = { tables: 0, reused: 0, cells: { PRIMARY: 0, SECONDARY: 0, AUDIT: 0 }, narrowestRange: null, unresolved: [], solves: 0 };
+    const previous = await readLastAudit(runner);
     for (const englandRow of england) {
       const key = `${englandRow.service}|${englandRow.month_end}`;
       const table = comparisonTable({
@@ -102,17 +111,29 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
         councilPools: councilPoolGroups.get(key) ?? [],
         regionPools: regionPoolGroups.get(key) ?? [],
       });
-      const audit = auditTable(solver, table, neighbours);
+      const inputHash = fingerprint(table);
+      const last = previous.get(key);
+      let suppressions: CouncilSuppression[];
+      let rows: AuditMetricRow[];
+      if (last && last.inputHash === inputHash) {
+        // The same figures under the same rules: the same suppressions, ranges and summary.
+        suppressions = publishTable(table, neighbours, last.audited).suppressions;
+        rows = last.rows;
+        summary.reused += 1;
+      } else {
+        const audit = auditTable(solver, table, neighbours);
+        suppressions = audit.suppressions;
+        rows = PROTECTED_METRICS.map((metric) => metricSummary(metric, audit.suppressions, audit.ranges, audit.unresolved));
+        summary.solves += audit.solves;
+        summary.unresolved.push(...audit.unresolved);
+      }
       summary.tables += 1;
-      summary.solves += audit.solves;
-      summary.unresolved.push(...audit.unresolved);
-      for (const suppression of audit.suppressions) {
+      for (const suppression of suppressions) {
         cells.push({ service: englandRow.service, monthEnd: englandRow.month_end, suppression });
         summary.cells[suppression.step] += 1;
       }
-      for (const metric of PROTECTED_METRICS) {
-        const row = metricSummary(metric, audit.suppressions, audit.ranges, audit.unresolved);
-        summaries.push({ ...row, service: englandRow.service, monthEnd: englandRow.month_end });
+      for (const row of rows) {
+        summaries.push({ ...row, service: englandRow.service, monthEnd: englandRow.month_end, inputHash });
         if (row.narrowest_range !== null) summary.narrowestRange = Math.min(summary.narrowestRange ?? Infinity, row.narrowest_range);
       }
     }
@@ -126,6 +147,41 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
   } catch (error) {
     return record(runner, refreshId, name, { status: 'FAILED', rows: null, durationMs: Date.now() - t0, error: (error instanceof Error ? error.message : String(error)).slice(0, 1000) }, startedAt);
   }
+}
+
+/** The source of the rules, read once: a change to them invalidates every kept audit. */
+let rulesSource: string | null = null;
+function fingerprint(table: ComparisonTable): string {
+  rulesSource ??= [require.resolve('./disclosure'), require.resolve('./disclosureAudit')].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  return createHash('sha256').update(rulesSource).update(JSON.stringify(table)).digest('hex');
+}
+
+type LastAudit = { inputHash: string | null; rows: AuditMetricRow[]; audited: CouncilSuppression[] };
+
+/** The published audit by table (service and month end); only tables that passed are worth keeping. */
+async function readLastAudit(runner: QueryRunner): Promise<Map<string, LastAudit>> {
+  const last = new Map<string, LastAudit>();
+  // to_jsonb: a table from before the fingerprint column reads as having none.
+  const summaries = await rows<AuditMetricRow & { service: string; month_end: string; input_hash: string | null }>(
+    runner,
+    `select a.service, a.month_end::text as month_end, a.metric, a.suppressed_primary, a.suppressed_secondary, a.suppressed_audit,
+            a.narrowest_range, a.lowest_upper_bound, a.unresolved, to_jsonb(a) ->> 'input_hash' as input_hash
+     from reporting.disclosure_audit a
+     order by a.service, a.month_end, a.metric`,
+  );
+  for (const { service, month_end: monthEnd, input_hash: inputHash, ...row } of summaries) {
+    const key = `${service}|${monthEnd}`;
+    const entry = last.get(key) ?? { inputHash, rows: [], audited: [] };
+    entry.rows.push(row);
+    if (row.unresolved > 0) entry.inputHash = null;
+    last.set(key, entry);
+  }
+  const cells = await rows<{ service: string; month_end: string; metric: ProtectedMetric; area_code: string }>(
+    runner,
+    `select service, month_end::text as month_end, metric, area_code from reporting.disclosure_suppressions where step = 'AUDIT'`,
+  );
+  for (const cell of cells) last.get(`${cell.service}|${cell.month_end}`)?.audited.push({ metric: cell.metric, councilCode: cell.area_code, step: 'AUDIT' });
+  return last;
 }
 
 const describe = (range: CellRange) => `${range.metric} of ${range.councilCode} (${range.step.toLowerCase()}) lies in ${range.lo}..${range.hi}`;
@@ -161,7 +217,7 @@ async function writeBuilds(
   runner: QueryRunner,
   built: BuiltTable[],
   cells: { service: string; monthEnd: string; suppression: CouncilSuppression }[],
-  summaries: (AuditMetricRow & { service: string; monthEnd: string })[],
+  summaries: (AuditMetricRow & { service: string; monthEnd: string; inputHash: string })[],
 ): Promise<void> {
   const startedAt = new Date();
   await runner.query('drop table if exists reporting.disclosure_suppressions__build');
@@ -176,8 +232,8 @@ async function writeBuilds(
   const column = <K extends keyof AuditMetricRow>(key: K) => summaries.map((row) => row[key]);
   await runner.query(
     `create table reporting.disclosure_audit__build as
-     select * from unnest($1::text[], $2::date[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::integer[], $8::integer[], $9::integer[])
-       as audit(service, month_end, metric, suppressed_primary, suppressed_secondary, suppressed_audit, narrowest_range, lowest_upper_bound, unresolved)`,
+     select * from unnest($1::text[], $2::date[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::integer[], $8::integer[], $9::integer[], $10::text[])
+       as audit(service, month_end, metric, suppressed_primary, suppressed_secondary, suppressed_audit, narrowest_range, lowest_upper_bound, unresolved, input_hash)`,
     [
       summaries.map((row) => row.service),
       summaries.map((row) => row.monthEnd),
@@ -188,6 +244,7 @@ async function writeBuilds(
       column('narrowest_range').map((value) => (value === null ? null : Math.min(value, 2_000_000_000))),
       column('lowest_upper_bound').map((value) => (value === null ? null : Math.min(value, 2_000_000_000))),
       column('unresolved'),
+      summaries.map((row) => row.inputHash),
     ],
   );
   await runner.query('create unique index "disclosure_audit_0_idx__build" on reporting.disclosure_audit__build (service, month_end, metric)');
