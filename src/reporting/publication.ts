@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { QueryRunner } from 'typeorm';
 import { rows } from '../database/sql';
 import type { Logger } from '../logger';
-import { AreaRow, comparisonTable, CouncilRow } from './coverage.queries';
+import { AreaRow, AuditRow, comparisonTable, CouncilRow } from './coverage.queries';
 import type { ComparisonTable, CouncilSuppression, ProtectedMetric } from './disclosure';
 import { PROTECTED_METRICS, publishTable } from './disclosure';
 import { auditTable, CellRange, loadSolver } from './disclosureAudit';
@@ -186,15 +186,8 @@ async function readLastAudit(runner: QueryRunner): Promise<Map<string, LastAudit
 
 const describe = (range: CellRange) => `${range.metric} of ${range.councilCode} (${range.step.toLowerCase()}) lies in ${range.lo}..${range.hi}`;
 
-type AuditMetricRow = {
-  metric: ProtectedMetric;
-  suppressed_primary: number;
-  suppressed_secondary: number;
-  suppressed_audit: number;
-  narrowest_range: number | null;
-  lowest_upper_bound: number | null;
-  unresolved: number;
-};
+/** A row of reporting.disclosure_audit as the audit writes it. */
+type AuditMetricRow = AuditRow & { metric: ProtectedMetric };
 
 function metricSummary(metric: ProtectedMetric, suppressions: CouncilSuppression[], ranges: CellRange[], unresolved: CellRange[]): AuditMetricRow {
   const mine = suppressions.filter((s) => s.metric === metric);
