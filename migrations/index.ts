@@ -4,6 +4,7 @@ import { ReportingRuns1763900200000 } from './1763900200000-ReportingRuns';
 import { CouncilCentroids1763900300000 } from './1763900300000-CouncilCentroids';
 import { IdempotencyKeys1763900400000 } from './1763900400000-IdempotencyKeys';
 import { DisclosureAudit1763900500000 } from './1763900500000-DisclosureAudit';
+import { Targets1763900600000 } from './1763900600000-Targets';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -16,4 +17,5 @@ export const migrations = [
   CouncilCentroids1763900300000,
   IdempotencyKeys1763900400000,
   DisclosureAudit1763900500000,
+  Targets1763900600000,
 ];

@@ -4,6 +4,7 @@ import { CHILDREN_LOOKED_AFTER_MEASURE } from '../councils/officialStatistics.im
 import { TableBuffer } from './bulkInsert';
 import { Day, isoDate, parseDay, yearOf } from './calendar';
 import { Commission, Council, DEMO_START, planDemo, Provider } from './plan';
+import { SeededRandom } from './random';
 import { Child, Match, Referral, SelfReferral, simulateCouncil, SimulationContext, Visit, Volunteer } from './simulation';
 
 /**
@@ -22,6 +23,7 @@ export type DemoSummary = {
   matches: number;
   visits: number;
   selfReferrals: number;
+  targets: number;
   rowsPerSecond: number;
   durationMs: number;
 };
@@ -47,7 +49,27 @@ export async function hasOperationalData(db: DataSource): Promise<boolean> {
 }
 
 /** The tables the demo writes (and clearing empties), rows referenced by others last. */
-export const OPERATIONAL_TABLES = ['visits', 'matches', 'referrals', 'self_referrals', 'volunteers', 'children', 'commissions', 'providers', 'audit_events'];
+export const OPERATIONAL_TABLES = ['visits', 'matches', 'referrals', 'self_referrals', 'volunteers', 'children', 'commissions', 'providers', 'audit_events', 'targets'];
+
+/**
+ * The demo's national targets (England, independent visitors), so the dashboard has commitments
+ * to show: a number of active relationships by a date (the kind of target the 2007 programme
+ * set), scaled with the demo's volumes (scale 1 is one England), and 10% of looked-after
+ * children with an independent visitor by 31 March 2030.
+ */
+export const DEMO_TARGETS = [
+  { name: 'active independent visitor relationships in England', metric: 'ACTIVE_MATCHES', activeMatchesAtScale1: 3000, dueOn: '2028-03-31' },
+  { name: '10% of looked-after children in England with an independent visitor', metric: 'COVERAGE_RATE', value: 10, dueOn: '2030-03-31' },
+] as const;
+
+function demoTargets(seed: number, scale: number) {
+  const random = new SeededRandom(seed, 'targets');
+  return DEMO_TARGETS.map((target) => {
+    const value = 'activeMatchesAtScale1' in target ? Math.max(1, Math.round(target.activeMatchesAtScale1 * scale)) : target.value;
+    const name = 'activeMatchesAtScale1' in target ? `${value.toLocaleString('en-GB')} ${target.name}` : target.name;
+    return { id: random.uuid(), name, metric: target.metric, value, dueOn: target.dueOn };
+  });
+}
 
 /** Deletes every operational row (reference tables untouched), children before parents, in one transaction. */
 export async function clearOperationalData(db: DataSource): Promise<void> {
@@ -65,6 +87,7 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
   const { scale, seed, today } = validateOptions(options);
   const started = performance.now();
   const tables = createTables(today);
+  let targets = 0;
   await db.transaction(async (manager) => {
     // A bulk load, not an API request: at scale 10 and above single statements (the self-referral
     // back-links, analyze) run longer than STATEMENT_TIMEOUT_MS allows a request.
@@ -128,6 +151,13 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
       await writing.catch(() => undefined);
     }
     await writing;
+    for (const target of demoTargets(seed, scale)) {
+      await manager.query(
+        `insert into targets (target_id, name, area_code, service, metric, value, due_on) values ($1::uuid, $2::text, 'E92000001', 'INDEPENDENT_VISITOR', $3::text, $4::numeric, $5::date)`,
+        [target.id, target.name, target.metric, target.value, target.dueOn],
+      );
+      targets += 1;
+    }
     // The converted self-referrals point back at the referral made from them.
     await manager.query(
       `update self_referrals s set referral_id = r.referral_id
@@ -146,6 +176,7 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
     matches: tables.matches.written,
     visits: tables.visits.written,
     selfReferrals: tables.selfReferrals.written,
+    targets,
   };
   const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
   return { ...counts, rowsPerSecond: Math.round(rows / Math.max(durationMs / 1000, 0.001)), durationMs };

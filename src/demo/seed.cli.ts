@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     const summary = await loadDemoData(database.dataSource, options);
     console.log(
       `Loaded demo data (scale ${options.scale}, seed ${options.seed}) in ${(summary.durationMs / 1000).toFixed(1)} s: ` +
-        `${summary.providers} providers, ${summary.commissions} commissions, ${summary.children} children, ${summary.referrals} referrals, ` +
+        `${summary.providers} providers, ${summary.commissions} commissions, ${summary.targets} targets, ${summary.children} children, ${summary.referrals} referrals, ` +
         `${summary.selfReferrals} self-referrals, ${summary.volunteers} volunteers, ${summary.matches} matches, ${summary.visits} visits ` +
         `(${summary.rowsPerSecond} rows/s).`,
     );

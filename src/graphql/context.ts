@@ -5,6 +5,7 @@ import { createCouncilLoaders } from '../councils/council.queries';
 import { createMatchLoaders } from '../matches/match.queries';
 import { createProviderLoaders } from '../providers/provider.queries';
 import { createReferralLoaders } from '../referrals/referral.queries';
+import { createTargetLoaders } from '../targets/target.queries';
 import { createVolunteerLoaders } from '../volunteers/volunteer.queries';
 import type { Logger } from '../logger';
 import type { RateLimits } from '../auth/rateLimits';
@@ -23,6 +24,7 @@ export function createLoaders(db: DataSource, principal: Principal | null) {
     ...createReferralLoaders(db, principal),
     ...createVolunteerLoaders(db, principal),
     ...createMatchLoaders(db, principal),
+    ...createTargetLoaders(db, principal),
   };
 }
 

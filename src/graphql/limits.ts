@@ -51,6 +51,10 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   // A regional charity is commissioned by a few councils for one or two services; a national
   // network by more. 20 keeps an admin's page of 50 providers with their commissions affordable.
   'Provider.commissions': 20,
+  // At most 10 targets per area (MAX_TARGETS_PER_AREA, enforced by setTarget). Without an area the
+  // list has no bound below 10 x 163 areas: an estimate of national, regional and a share of
+  // councils' targets, with MAX_RESULT_NODES stopping an answer past it.
+  'Query.targets': (args) => (typeof args.areaCode === 'string' ? 10 : 200),
 };
 
 /** Cost of a list of objects nobody declared a size for. */

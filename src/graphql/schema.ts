@@ -10,6 +10,7 @@ import { MatchingResolver } from '../matching/matching.resolver';
 import { CommissionResolver, ProviderResolver } from '../providers/provider.resolver';
 import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
 import { CoverageResolver } from '../reporting/coverage.resolver';
+import { TargetResolver } from '../targets/target.resolver';
 import { VolunteerResolver } from '../volunteers/volunteer.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -37,6 +38,7 @@ export function getSchema(): GraphQLSchema {
       AuditResolver,
       CoverageResolver,
       MatchingResolver,
+      TargetResolver,
     ],
     // Input is checked by each domain's service, which returns typed user errors (API.md), so
     // class-validator's automatic validation is not used.

@@ -62,6 +62,8 @@ const CONSTRAINTS: Record<string, { code: UserErrorCode; field: string; message:
   matches_one_open_per_referral: { code: 'CONFLICT', field: 'referralId', message: 'The referral already has a PROPOSED or ACTIVE match.' },
   volunteers_capacity_check: { code: 'CAPACITY_REACHED', field: 'volunteerId', message: 'The volunteer has no spare capacity (maxMatches reached).' },
   self_referrals_receipt_number_key: { code: 'CONFLICT', field: 'receiptNumber', message: 'Receipt number clash; please submit again.' },
+  // setTarget serialises an area's writes under an advisory lock, so this is a backstop.
+  targets_key: { code: 'CONFLICT', field: 'dueOn', message: 'This area already has a target for this service and metric due on that date: set it again to change it.' },
 };
 
 export function userErrorFromDatabase(error: unknown): UserError | null {

@@ -308,12 +308,9 @@ export function publishTable(
   rankPublishedRates(councils);
   republishNeighbourMedians(councils, neighbours);
   const area = <T extends AreaFigures>(figures: T, code: string): T => {
-    const published = { ...figures, ...protectArea(figures) };
-    for (const cell of audited.filter((cell) => cell.councilCode === code)) {
-      suppressAreaMetric(published, cell.metric);
-      suppressions.push({ metric: cell.metric, councilCode: code, step: 'AUDIT' });
-    }
-    return published;
+    const published = publishArea(figures, code, audited);
+    suppressions.push(...published.suppressions);
+    return published.area;
   };
   return {
     table: {
@@ -323,6 +320,24 @@ export function publishTable(
     },
     suppressions,
   };
+}
+
+/**
+ * An England or region row as the disclosure-controlled audiences get it: rounded (protectArea),
+ * then the cells the refresh's audit suppressed for that area (`code`: E92000001 or a region).
+ */
+export function publishArea<T extends AreaFigures>(
+  figures: T,
+  code: string,
+  audited: Pick<CouncilSuppression, 'metric' | 'councilCode'>[] = [],
+): { area: T; suppressions: CouncilSuppression[] } {
+  const published = { ...figures, ...protectArea(figures) };
+  const suppressions: CouncilSuppression[] = [];
+  for (const cell of audited.filter((cell) => cell.councilCode === code)) {
+    suppressAreaMetric(published, cell.metric);
+    suppressions.push({ metric: cell.metric, councilCode: code, step: 'AUDIT' });
+  }
+  return { area: published, suppressions };
 }
 
 /**

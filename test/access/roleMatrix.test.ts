@@ -21,7 +21,7 @@ import { OperationResult, TEST_ENVIRONMENT, TestServer } from '../support/testSe
  */
 
 type Side = 'A' | 'B';
-type Kind = 'Child' | 'Referral' | 'Volunteer' | 'Match' | 'Visit' | 'SelfReferral' | 'Provider' | 'Commission';
+type Kind = 'Child' | 'Referral' | 'Volunteer' | 'Match' | 'Visit' | 'SelfReferral' | 'Provider' | 'Commission' | 'Target';
 
 const SIDES: Record<Side, { code: string; provider: 'P1' | 'P2'; other: Side }> = {
   A: { code: 'E06000001', provider: 'P1', other: 'B' },
@@ -58,6 +58,7 @@ function recordsOf(s: Side): RecordSpec[] {
     { key: k('selfReferral'), kind: 'SelfReferral', side: s, label: `${s}'s self-referral`, related: [] },
     { key: k('provider'), kind: 'Provider', side: s, label: `provider ${p}`, related: [k('commission')] },
     { key: k('commission'), kind: 'Commission', side: s, label: `commission ${s}→${p}`, related: [k('provider')] },
+    { key: k('target'), kind: 'Target', side: s, label: `${s}'s target`, related: [] },
   ];
 }
 
@@ -90,6 +91,8 @@ const role = (name: string): RoleSpec => ROLE.get(name)!;
 
 /** The expected scope, straight from API.md. */
 function visible(who: RoleSpec, record: RecordSpec): boolean {
+  // Targets are public commitments: anyone may read them (changing them is another matter).
+  if (record.kind === 'Target') return true;
   switch (who.kind) {
     case 'admin':
       return true;
@@ -189,6 +192,7 @@ const PROPOSE = mutationDocument('proposeMatch', 'ProposeMatchInput', 'match');
 const START = mutationDocument('startMatch', 'StartMatchInput', 'match');
 const LOG_VISIT = mutationDocument('logVisit', 'LogVisitInput', 'visit');
 const CREATE_REFERRAL = mutationDocument('createReferral', 'CreateReferralInput', 'referral');
+const SET_TARGET = mutationDocument('setTarget', 'SetTargetInput', 'target');
 const SUBMIT_SELF_REFERRAL = `mutation RoleMatrixSubmit($input: SubmitSelfReferralInput!) { submitSelfReferral(input: $input) { receiptNumber errors { code field message } } }`;
 
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +263,12 @@ async function buildSide(fixtures: Fixtures, s: Side, providerId: string): Promi
   const mine = inbox.data!.selfReferralInbox.edges.find((edge) => edge.node.receiptNumber === submitted.receiptNumber);
   if (!mine) throw new Error(`Self-referral ${String(submitted.receiptNumber)} is not in the admin inbox.`);
   set('selfReferral', mine.node.id);
+
+  const target = await must(
+    server.execute(SET_TARGET, { input: { name: `${s}'s coverage target`, areaCode: code, service: 'INDEPENDENT_VISITOR', metric: 'COVERAGE_RATE', value: 10, dueOn: daysAgo(-365) } }, officer(code)),
+    'setTarget',
+  );
+  set('target', (target.target as Ref).id);
 }
 
 beforeAll(async () => {
@@ -434,7 +444,7 @@ describe('filters cannot widen scope', () => {
 // Mutations: out of scope is NOT_FOUND (exactly as for an ID that does not exist), role not allowed
 // is FORBIDDEN; neither writes anything, audit included.
 
-const TABLES = ['children', 'referrals', 'matches', 'visits', 'volunteers', 'self_referrals', 'commissions', 'providers', 'audit_events'];
+const TABLES = ['children', 'referrals', 'matches', 'visits', 'volunteers', 'self_referrals', 'commissions', 'providers', 'targets', 'audit_events'];
 
 type MutationCase = {
   name: string;
@@ -696,6 +706,17 @@ const OUT_OF_SCOPE: MutationCase[] = [
     input: (providerId) => ({ providerId, homeLocalAuthorityCode: SIDES.B.code, gender: 'FEMALE' }),
     code: 'NOT_FOUND',
   },
+  {
+    name: "officer B removes A's target",
+    who: 'officer B',
+    mutation: 'removeTarget',
+    inputType: 'RemoveTargetInput',
+    payloadField: 'target',
+    target: 'A.target',
+    targetType: 'Target',
+    input: (targetId) => ({ targetId }),
+    code: 'NOT_FOUND',
+  },
 ];
 
 function outOfScope(name: string): MutationCase {
@@ -778,4 +799,34 @@ describe('roles that may not change child-level records are FORBIDDEN, and nothi
       await expectRefusedWithoutWrites(c, true);
     },
   );
+});
+
+describe('targets: anyone reads them; admins and analysts set and remove them, an officer only for their own council', () => {
+  it.each(['anonymous', 'researcher', 'coordinator P1'].map((who) => ({ ...outOfScope("officer B removes A's target"), name: `${who} removes A's target`, who, code: 'FORBIDDEN' })))(
+    '$name: FORBIDDEN, as for a made-up ID',
+    async (c) => {
+      await expectRefusedWithoutWrites(c, true);
+    },
+  );
+
+  const setTargetIn = (who: string, area: string, code: string): MutationCase => ({
+    name: `${who} sets a target for ${area}`,
+    who,
+    mutation: 'setTarget',
+    inputType: 'SetTargetInput',
+    payloadField: 'target',
+    target: 'A.target',
+    targetType: 'Target',
+    input: () => ({ name: 'Not yours', areaCode: area, service: 'MENTORING', metric: 'ACTIVE_MATCHES', value: 5, dueOn: daysAgo(-100) }),
+    code,
+  });
+  it.each([
+    setTargetIn('officer B', SIDES.A.code, 'FORBIDDEN'),
+    setTargetIn('officer A', 'E92000001', 'FORBIDDEN'),
+    setTargetIn('researcher', SIDES.A.code, 'FORBIDDEN'),
+    setTargetIn('coordinator P1', SIDES.A.code, 'FORBIDDEN'),
+    setTargetIn('anonymous', SIDES.A.code, 'FORBIDDEN'),
+  ])('$name: $code, nothing written', async (c) => {
+    await expectRefusedWithoutWrites(c, false);
+  });
 });

@@ -5,7 +5,8 @@ import { tableChecksums } from '../support/checksum';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 
 const TODAY = '2025-11-23';
-const OPERATIONAL_TABLES = ['providers', 'commissions', 'self_referrals', 'children', 'referrals', 'volunteers', 'matches', 'visits', 'audit_events'];
+// Targets are operational data too (set and removed through the API); the demo seeds two.
+const OPERATIONAL_TABLES = ['providers', 'commissions', 'self_referrals', 'children', 'referrals', 'volunteers', 'matches', 'visits', 'audit_events', 'targets'];
 const SOURCES = ['SOCIAL_WORKER', 'TEACHER', 'FOSTER_CARER', 'RESIDENTIAL_WORKER', 'PERSONAL_ADVISER', 'INDEPENDENT_REVIEWING_OFFICER', 'SELF', 'OTHER'];
 
 async function one<T>(db: DataSource, sql: string, parameters: unknown[] = []): Promise<T> {
@@ -51,9 +52,18 @@ describe('demo data at scale 1, seed 42', () => {
       `select (select count(*)::int from providers) as providers, (select count(*)::int from commissions) as commissions,
               (select count(*)::int from children) as children, (select count(*)::int from referrals) as referrals,
               (select count(*)::int from volunteers) as volunteers, (select count(*)::int from matches) as matches,
-              (select count(*)::int from visits) as visits, (select count(*)::int from self_referrals) as "selfReferrals"`,
+              (select count(*)::int from visits) as visits, (select count(*)::int from self_referrals) as "selfReferrals",
+              (select count(*)::int from targets) as targets`,
     );
     expect(summary).toMatchObject(counts);
+    expect(summary.targets).toBe(2);
+    const targets: { name: string; area_code: string; service: string; metric: string; value: number; due_on: string }[] = await db.query(
+      'select name, area_code, service, metric, value::float8 as value, due_on::text from targets order by metric',
+    );
+    expect(targets).toEqual([
+      { name: '3,000 active independent visitor relationships in England', area_code: 'E92000001', service: 'INDEPENDENT_VISITOR', metric: 'ACTIVE_MATCHES', value: 3000, due_on: '2028-03-31' },
+      { name: '10% of looked-after children in England with an independent visitor', area_code: 'E92000001', service: 'INDEPENDENT_VISITOR', metric: 'COVERAGE_RATE', value: 10, due_on: '2030-03-31' },
+    ]);
     expect(summary.providers).toBeGreaterThanOrEqual(40);
     expect(summary.visits).toBeGreaterThan(summary.matches);
     expect(summary.rowsPerSecond).toBeGreaterThan(0);

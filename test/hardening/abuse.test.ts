@@ -58,6 +58,8 @@ type CouncilWorld = {
   visit: string;
   selfReferralConvert: string;
   selfReferralDismiss: string;
+  /** A target of the council's (public, so not among the secrets). */
+  target: string;
   /** Case references, receipt numbers and global IDs of the council's records. */
   secrets: string[];
 };
@@ -301,6 +303,7 @@ async function buildCouncil(code: string, tag: string): Promise<CouncilWorld> {
   const idOf = (receipt: string) => edges.find((edge) => edge.node.receiptNumber === receipt)!.node.id;
   const [selfReferralConvert, selfReferralDismiss] = receipts.map(idOf);
   secrets.push(...receipts, selfReferralConvert, selfReferralDismiss);
+  const target = dig(await setTargetFor(code, daysAgo(-400)), 'target.id') as string;
 
   return {
     code,
@@ -320,8 +323,23 @@ async function buildCouncil(code: string, tag: string): Promise<CouncilWorld> {
     visit,
     selfReferralConvert,
     selfReferralDismiss,
+    target,
     secrets,
   };
+}
+
+const SET_TARGET = 'mutation($input: SetTargetInput!) { setTarget(input: $input) { errors { code message } target { id } } }';
+
+/** A council's own target, set by its officer (one per due date: a new date makes a new target). */
+function setTargetFor(code: string, dueOn: string): Promise<Obj> {
+  return run(SET_TARGET, { input: { name: `Abuse target ${unique()}`, areaCode: code, service: 'INDEPENDENT_VISITOR', metric: 'ACTIVE_MATCHES', value: 20, dueOn } }, officer(code), 'setTarget');
+}
+
+let targetDay = 500;
+
+/** A fresh target of council A, for a case that may legitimately remove it. */
+async function freshTarget(): Promise<string> {
+  return dig(await setTargetFor(A, daysAgo(-(targetDay += 1))), 'target.id') as string;
 }
 
 /** A fresh PROPOSED match in council A, for a case that may legitimately cancel it. */
@@ -808,6 +826,41 @@ const MUTATIONS: MutationSpec[] = [
     ],
   },
   {
+    name: 'setTarget',
+    inputType: 'SetTargetInput',
+    callers: ['officerA'],
+    selection: 'target { id name value dueOn current { value status } }',
+    // One due date: an accepted case sets the same target again (same area, service, metric and
+    // dueOn), so legitimate cases never fill the area's 10 places.
+    base: async () => ({ name: 'Abuse target', areaCode: A, service: 'MENTORING', metric: 'ACTIVE_MATCHES', value: 10, dueOn: daysAgo(-300) }),
+    fields: [
+      {
+        path: 'name',
+        kind: 'text',
+        required: true,
+        stored: async (payload) => {
+          const [row] = await database.dataSource.query('select name from targets where target_id = $1::uuid', [keyOf(dig(payload, 'target.id') as string)]);
+          return row?.name;
+        },
+      },
+      { path: 'areaCode', kind: 'code', required: true, councilScoped: true },
+      { path: 'service', kind: 'enum', required: true, valid: 'MENTORING' },
+      { path: 'metric', kind: 'enum', required: true, valid: 'ACTIVE_MATCHES' },
+      // A Float: fractions, negatives and numbers beyond the bound are refused by setTarget; 0 is a target.
+      { path: 'value', kind: 'int', required: true, zeroOk: true },
+      // Due dates lie ahead, at most 10 years (2999 is refused).
+      { path: 'dueOn', kind: 'date', required: true, futureOk: true },
+    ],
+  },
+  {
+    name: 'removeTarget',
+    inputType: 'RemoveTargetInput',
+    callers: ['officerA'],
+    selection: 'target { id name }',
+    base: async (w, fresh) => ({ targetId: fresh ? await freshTarget() : w.A.target }),
+    fields: [{ path: 'targetId', kind: 'id', required: true, idType: 'Target', wrongType: (w) => w.A.freeChild, otherCouncil: (w) => w.B.target }],
+  },
+  {
     name: 'refreshReports',
     inputType: 'RefreshReportsInput',
     inputOptional: true,
@@ -1143,6 +1196,17 @@ const QUERIES: QuerySpec[] = [
     args: [{ name: 'status', type: 'SelfReferralStatus', kind: 'enum', valid: 'NEW' }, first, after],
     selection: '{ totalCount edges { node { id receiptNumber } } }',
     items: edges,
+  },
+  {
+    field: 'targets',
+    callers: ['officerA'],
+    args: [
+      // Targets are public commitments: any area's may be read.
+      { name: 'areaCode', type: 'String', kind: 'code', publicData: true },
+      { name: 'service', type: 'Service', kind: 'enum', valid: 'MENTORING' },
+    ],
+    selection: '{ id name areaCode current { value status } projectedOn onTrack }',
+    items: (result) => (result as unknown[] | null) ?? [],
   },
   {
     field: 'auditEvents',
