@@ -95,6 +95,76 @@ describe('planMatches (hand-built)', () => {
     expect(plan.unmatched).toEqual([expect.objectContaining({ reason: UnmatchedReason.VOLUNTEERS_PLANNED_ELSEWHERE, eligibleVolunteers: 1 })]);
   });
 
+  it('matches the child who has waited longest first, whatever the scores (issue 16: P1, P2 and Q)', () => {
+    // One volunteer Q. P1 was accepted 180 days ago, P2 20 days ago. Weights chosen so that Q
+    // scores exactly what the officer saw: 20.0 for P1 (gender preference met, no shared
+    // interest) and 77.1 for P2 (gender preference met, 20, plus a shared interest, 57.1).
+    const only: MatchingWeights = { ...weights, sharedInterests: 57.1, interestsForFull: 1, genderPreference: 20 };
+    const p1 = child('p1', '2025-05-27', { preferredGender: 'FEMALE', childInterests: ['drums'] });
+    const p2 = child('p2', '2025-11-03', { preferredGender: 'FEMALE', childInterests: ['art'] });
+    const q = volunteer('q', { gender: 'FEMALE', interests: ['art'] });
+    expect(scorePair(p1, q, only).tenths).toBe(200);
+    expect(scorePair(p2, q, only).tenths).toBe(771);
+    // Level 1: one place, so one child is matched whichever it is: a tie.
+    // Level 2: the plan matching P1 has its longest waiter at 180 days, the one matching P2 at 20
+    // days: P1's wins, and score (level 3) is not consulted.
+    // The old objective added 100 points a year waited to the score: P1 20.0 + 49.3 = 69.3 against
+    // P2 77.1 + 5.5 = 82.6, so it gave Q to P2 and left P1, waiting longest, unmatched.
+    const plan = planMatches({ referrals: [p1, p2], candidates: [q], weights: only, today: TODAY });
+    expect(plan.pairs.map((pair) => [pair.referral.referralId, pair.candidate.volunteerId, pair.waitingDays])).toEqual([['p1', 'q', 180]]);
+    expect(plan.totalTenths).toBe(200);
+    expect(plan.unmatched).toEqual([expect.objectContaining({ referral: p2, reason: UnmatchedReason.VOLUNTEERS_PLANNED_ELSEWHERE, waitingDays: 20 })]);
+    // Greedy oldest-first agrees here.
+    expect(plan.greedyPairs).toEqual([{ referralId: 'p1', volunteerId: 'q', tenths: 200 }]);
+  });
+
+  it('matches more children before it looks at who has waited longest or at scores', () => {
+    // Old (400 days) may have X (30 points) or Y (10); New (5 days) must have a Polish speaker: only X.
+    // Plans matching one child: Old-X (30). Plans matching two: Old-Y + New-X (10 + 10 = 20).
+    // Level 1 decides: two children, although Old then gets the weaker volunteer and the total
+    // score is lower. Greedy oldest-first gives Old X and matches only one.
+    const old = child('old', '2024-10-19', { childInterests: ['art', 'chess', 'judo'] });
+    const fresh = child('new', '2025-11-18', { childInterests: ['art'], preferredLanguages: ['polish'], languageRequired: true });
+    const x = volunteer('x', { interests: ['art', 'chess', 'judo'], languages: ['english', 'polish'] });
+    const y = volunteer('y', { interests: ['art'] });
+    const plan = planMatches({ referrals: [old, fresh], candidates: [x, y], weights, today: TODAY });
+    expect(plan.pairs.map((pair) => [pair.referral.referralId, pair.candidate.volunteerId])).toEqual([
+      ['old', 'y'],
+      ['new', 'x'],
+    ]);
+    expect([plan.totalTenths, plan.greedyPairs.length, plan.greedyTotalTenths]).toEqual([200, 1, 300]);
+  });
+
+  it('compares waiting times in order: when the longest waiters tie, the next-longest decides, then scores', () => {
+    // X and Y have one place each. A (300 days) may have X only; B (200 days) X or Y; C (100 days)
+    // Y only, and C with Y is the best pair by far. Two children can be matched: {A, B} (A-X, B-Y,
+    // 30 + 0), {A, C} (A-X, C-Y, 30 + 30) or {B, C}. {A, ...} beats {B, C} on the longest waiter
+    // (300 > 200); between {A, B} and {A, C} the next waiter decides (200 > 100), although {A, C}
+    // scores 60 against 30. So the plan is A-X, B-Y, and C is left out.
+    const a = child('a', '2025-01-27', { childInterests: ['art', 'chess', 'judo'], preferredGender: 'FEMALE', genderRequired: true });
+    const b = child('b', '2025-05-07');
+    const c = child('c', '2025-08-15', { childInterests: ['drums', 'golf', 'swimming'], preferredGender: 'MALE', genderRequired: true });
+    const x = volunteer('x', { interests: ['art', 'chess', 'judo'] });
+    const y = volunteer('y', { gender: 'MALE', interests: ['drums', 'golf', 'swimming'] });
+    const plan = planMatches({ referrals: [a, b, c], candidates: [x, y], weights, today: TODAY });
+    expect(plan.pairs.map((pair) => [pair.referral.referralId, pair.candidate.volunteerId, pair.waitingDays])).toEqual([
+      ['a', 'x', 300],
+      ['b', 'y', 200],
+    ]);
+    expect(plan.totalTenths).toBe(300);
+    expect(plan.unmatched.map((entry) => [entry.referral.referralId, entry.reason])).toEqual([['c', UnmatchedReason.VOLUNTEERS_PLANNED_ELSEWHERE]]);
+
+    // Children who waited equally long tie on level 2, so the score decides between them: with B
+    // accepted on C's day, {A, C} scores more than {A, B}.
+    const sameDay = child('b', '2025-08-15');
+    const tied = planMatches({ referrals: [a, sameDay, c], candidates: [x, y], weights, today: TODAY });
+    expect(tied.pairs.map((pair) => [pair.referral.referralId, pair.candidate.volunteerId])).toEqual([
+      ['a', 'x'],
+      ['c', 'y'],
+    ]);
+    expect(tied.totalTenths).toBe(600);
+  });
+
   it('uses a volunteer once per spare place, and says why a child is left out', () => {
     const kids = [child('k1', '2025-01-01'), child('k2', '2025-02-01'), child('k3', '2025-03-01', { preferredGender: 'MALE', genderRequired: true })];
     const plan = planMatches({ referrals: kids, candidates: [volunteer('two-places', { spareCapacity: 2 })], weights, today: TODAY });
