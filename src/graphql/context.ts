@@ -3,6 +3,7 @@ import type { Principal } from '../auth/viewer';
 import { createChildLoaders } from '../children/child.queries';
 import { createCouncilLoaders } from '../councils/council.queries';
 import { createMatchLoaders } from '../matches/match.queries';
+import { createMatchingLoaders } from '../matching/matching.queries';
 import { createProviderLoaders } from '../providers/provider.queries';
 import { createReferralLoaders } from '../referrals/referral.queries';
 import { createVolunteerLoaders } from '../volunteers/volunteer.queries';
@@ -23,6 +24,7 @@ export function createLoaders(db: DataSource, principal: Principal | null) {
     ...createReferralLoaders(db, principal),
     ...createVolunteerLoaders(db, principal),
     ...createMatchLoaders(db, principal),
+    ...createMatchingLoaders(db, principal),
   };
 }
 

@@ -51,6 +51,12 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   // A regional charity is commissioned by a few councils for one or two services; a national
   // network by more. 20 keeps an admin's page of 50 providers with their commissions affordable.
   'Provider.commissions': 20,
+  // A council commissions a handful of providers per service; with past and future commissions
+  // over the years, 30 is a generous estimate.
+  'LocalAuthority.commissions': 30,
+  // One entry per hard constraint (HardConstraint has seven values).
+  'Query.suggestionExclusions': 8,
+  'UnmatchedReferral.exclusions': 8,
 };
 
 /** Cost of a list of objects nobody declared a size for. */

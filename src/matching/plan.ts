@@ -1,6 +1,6 @@
 import { munkres } from 'munkres';
 import { daysBetween } from '../graphql/dates';
-import { Candidate, compareScored, describeExclusion, MatchingReferral, pairExclusion, PairExclusion, ScoredPair, scorePair } from './scoring';
+import { Candidate, compareScored, describeExclusion, ExclusionCounts, HardConstraint, MatchingReferral, pairExclusion, PairExclusion, pairExclusionCounts, ScoredPair, scorePair } from './scoring';
 import type { MatchingWeights } from './weights';
 
 /**
@@ -42,7 +42,15 @@ export enum UnmatchedReason {
 export type PlanReferral = MatchingReferral & { hasOpenMatch: boolean };
 
 export type PlannedPairResult = { referral: PlanReferral; candidate: Candidate; scored: ScoredPair; waitingDays: number };
-export type UnmatchedResult = { referral: PlanReferral; reason: UnmatchedReason; explanation: string; eligibleVolunteers: number; waitingDays: number };
+export type UnmatchedResult = {
+  referral: PlanReferral;
+  reason: UnmatchedReason;
+  explanation: string;
+  eligibleVolunteers: number;
+  waitingDays: number;
+  /** Available volunteers left out by each pair constraint (suggestionExclusions gives the same). */
+  pairExclusions: ExclusionCounts;
+};
 
 export type PlanResult = {
   pairs: PlannedPairResult[];
@@ -101,6 +109,7 @@ export function planMatches({ referrals, candidates, weights, today }: Options):
       explanation: 'already has a PROPOSED or ACTIVE match; cancel it to plan another',
       eligibleVolunteers: 0,
       waitingDays: waitingDays(referral),
+      pairExclusions: pairExclusionCounts(referral, candidates),
     });
   }
 
@@ -198,6 +207,8 @@ function bestScoreWithinQuotas(rows: number[], days: number[], quota: Map<number
 }
 
 function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusion)[], eligibleVolunteers: number, waitingDays: number, available: number): UnmatchedResult {
+  const pairExclusions: ExclusionCounts = new Map();
+  for (const cell of row) if (typeof cell === 'string') pairExclusions.set(HardConstraint[cell], (pairExclusions.get(HardConstraint[cell]) ?? 0) + 1);
   if (eligibleVolunteers > 0) {
     return {
       referral,
@@ -205,6 +216,7 @@ function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusi
       explanation: `${eligibleVolunteers} eligible volunteer${eligibleVolunteers === 1 ? ' is' : 's are'} all planned for other children, so that more children, or children who have waited longer, are matched`,
       eligibleVolunteers,
       waitingDays,
+      pairExclusions,
     };
   }
   if (available === 0) {
@@ -214,16 +226,16 @@ function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusi
       explanation: 'no volunteer is available: none of a commissioned provider is APPROVED with a valid DBS check and spare capacity',
       eligibleVolunteers: 0,
       waitingDays,
+      pairExclusions,
     };
   }
-  const counts = new Map<PairExclusion, number>();
-  for (const cell of row) if (typeof cell === 'string') counts.set(cell, (counts.get(cell) ?? 0) + 1);
-  const reasons = [...counts.entries()].map(([exclusion, count]) => describeExclusion(exclusion, referral, count));
+  const reasons = [...pairExclusions.entries()].map(([constraint, count]) => describeExclusion(PairExclusion[constraint as keyof typeof PairExclusion], referral, count));
   return {
     referral,
     reason: UnmatchedReason.NO_ELIGIBLE_VOLUNTEER,
     explanation: `none of the ${available} available volunteer${available === 1 ? '' : 's'} meets the child's requirements: ${reasons.join('; ')}`,
     eligibleVolunteers: 0,
     waitingDays,
+    pairExclusions,
   };
 }
