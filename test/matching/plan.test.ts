@@ -1,5 +1,5 @@
 import { planMatches, PlanReferral, UnmatchedReason } from '../../src/matching/plan';
-import { Candidate, scorePair } from '../../src/matching/scoring';
+import { Candidate, pairExclusion, scorePair } from '../../src/matching/scoring';
 import { DEFAULT_MATCHING_WEIGHTS, MatchingWeights } from '../../src/matching/weights';
 import type { VolunteerRow } from '../../src/volunteers/volunteer.queries';
 import { tableChecksums } from '../support/checksum';
@@ -179,6 +179,77 @@ describe('planMatches (hand-built)', () => {
       }),
     ]);
   });
+});
+
+describe('planMatches against brute force', () => {
+  // Small random waiting lists (fixed seed), every possible plan enumerated: the plan's objective
+  // (children matched, then waiting times longest first, then total score) must be the best there is.
+  let seed = 20251123;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T,>(values: T[]) => values[Math.floor(random() * values.length)];
+  const some = (values: string[]) => values.filter(() => random() < 0.4);
+  const INTERESTS = ['art', 'chess', 'judo', 'music'];
+  const DATES = ['2025-01-10', '2025-03-01', '2025-03-01', '2025-06-15', '2025-09-30', '2025-11-01'];
+
+  type Key = [number, number[], number];
+  const better = (a: Key, b: Key): number => {
+    if (a[0] !== b[0]) return a[0] - b[0];
+    for (let i = 0; i < a[1].length; i += 1) if (a[1][i] !== b[1][i]) return a[1][i] - b[1][i];
+    return a[2] - b[2];
+  };
+
+  it('finds the best plan in each of 300 random cases', () => {
+    for (let run = 0; run < 300; run += 1) checkRandomCase(run);
+  });
+
+  function checkRandomCase(run: number): void {
+    const kids = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, index) =>
+      child(`c${index}`, pick(DATES), { childInterests: some(INTERESTS), preferredGender: random() < 0.3 ? 'MALE' : null, genderRequired: random() < 0.5 }),
+    );
+    const volunteers = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, index) =>
+      volunteer(`v${index}`, { interests: some(INTERESTS), gender: random() < 0.5 ? 'MALE' : 'FEMALE', spareCapacity: random() < 0.3 ? 2 : 1 }),
+    );
+    const plan = planMatches({ referrals: kids, candidates: volunteers, weights, today: TODAY });
+    const waited = (referral: PlanReferral) => Math.round((Date.parse(TODAY) - Date.parse(referral.acceptedOn!)) / 86_400_000);
+    const keyOf = (pairs: { referral: PlanReferral; tenths: number }[]): Key => [
+      pairs.length,
+      pairs.map((pair) => waited(pair.referral)).sort((a, b) => b - a),
+      pairs.reduce((sum, pair) => sum + pair.tenths, 0),
+    ];
+
+    let best: Key | null = null;
+    const places = volunteers.map((v) => v.spareCapacity);
+    const chosen: { referral: PlanReferral; tenths: number }[] = [];
+    const search = (index: number) => {
+      if (index === kids.length) {
+        const key = keyOf(chosen);
+        if (!best || better(key, best) > 0) best = key;
+        return;
+      }
+      search(index + 1);
+      volunteers.forEach((candidate, v) => {
+        if (places[v] === 0 || pairExclusion(kids[index], candidate)) return;
+        places[v] -= 1;
+        chosen.push({ referral: kids[index], tenths: scorePair(kids[index], candidate, weights).tenths });
+        search(index + 1);
+        chosen.pop();
+        places[v] += 1;
+      });
+    };
+    search(0);
+
+    const planKey = keyOf(plan.pairs.map((pair) => ({ referral: pair.referral, tenths: pair.scored.tenths })));
+    expect({ run, key: planKey }).toEqual({ run, key: best });
+    expect(plan.totalTenths).toBe(planKey[2]);
+    expect(plan.pairs.length).toBeGreaterThanOrEqual(plan.greedyPairs.length);
+    // Every volunteer within their places; every child at most once.
+    for (const v of volunteers) expect(plan.pairs.filter((pair) => pair.candidate === v).length).toBeLessThanOrEqual(v.spareCapacity);
+    expect(new Set(plan.pairs.map((pair) => pair.referral.referralId)).size).toBe(plan.pairs.length);
+    expect(plan.pairs.length + plan.unmatched.length).toBe(kids.length);
+  }
 });
 
 describe('matchingPlan (API)', () => {
