@@ -7,7 +7,7 @@ import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
-import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
+import { badInput, ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { Referral } from '../referrals/referral.types';
 import { CHILD_COLUMNS, ChildRow } from './child.queries';
 import { registerChild } from './child.service';
@@ -24,7 +24,16 @@ registerNodeType(CHILD_TYPE, async (key, { loaders }) => {
 class ChildrenArgs extends ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'Only children of this council (ONS code).' })
   localAuthorityCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only the child with exactly this case reference (the council's own, case-sensitive), among the children you may see; with several councils in scope, combine with localAuthorityCode.",
+  })
+  caseReference?: string | null;
 }
+
+/** The rule registerChild enforces (children_case_reference_check). */
+const CASE_REFERENCE = /^[A-Za-z0-9/_-]{1,40}$/;
 
 @Resolver(() => Child)
 export class ChildResolver {
@@ -35,6 +44,17 @@ export class ChildResolver {
     if (args.localAuthorityCode) {
       params.push(args.localAuthorityCode.trim().toUpperCase());
       conditions.push(`c.council_code = $${params.length}::text`);
+    }
+    if (args.caseReference !== null && args.caseReference !== undefined) {
+      const caseReference = args.caseReference.trim();
+      if (!CASE_REFERENCE.test(caseReference)) {
+        throw badInput(
+          `caseReference must be 1 to 40 letters, digits, '/', '_' or '-', as registerChild stores it; got ${JSON.stringify(args.caseReference.slice(0, 50))}.`,
+          'caseReference',
+        );
+      }
+      params.push(caseReference);
+      conditions.push(`c.case_reference = $${params.length}::text`);
     }
     return fetchPage<ChildRow, Child>(
       db,

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/viewer';
 import { createChildLoaders } from '../children/child.queries';
 import { createCouncilLoaders } from '../councils/council.queries';
 import { createMatchLoaders } from '../matches/match.queries';
+import { createMatchingLoaders } from '../matching/matching.queries';
 import { createProviderLoaders } from '../providers/provider.queries';
 import { createReferralLoaders } from '../referrals/referral.queries';
 import { createTargetLoaders } from '../targets/target.queries';
@@ -25,6 +26,7 @@ export function createLoaders(db: DataSource, principal: Principal | null) {
     ...createVolunteerLoaders(db, principal),
     ...createMatchLoaders(db, principal),
     ...createTargetLoaders(db, principal),
+    ...createMatchingLoaders(db, principal),
   };
 }
 

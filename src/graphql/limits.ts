@@ -55,6 +55,12 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   // list has no bound below 10 x 163 areas: an estimate of national, regional and a share of
   // councils' targets, with MAX_RESULT_NODES stopping an answer past it.
   'Query.targets': (args) => (typeof args.areaCode === 'string' ? 10 : 200),
+  // A council commissions a handful of providers per service; with past and future commissions
+  // over the years, 30 is a generous estimate.
+  'LocalAuthority.commissions': 30,
+  // One entry per hard constraint (HardConstraint has seven values).
+  'Query.suggestionExclusions': 8,
+  'UnmatchedReferral.exclusions': 8,
 };
 
 /** Cost of a list of objects nobody declared a size for. */

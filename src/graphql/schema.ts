@@ -6,8 +6,8 @@ import { ViewerResolver } from '../auth/viewer.resolver';
 import { ChildResolver } from '../children/child.resolver';
 import { councilResolvers } from '../councils';
 import { MatchResolver, VisitResolver } from '../matches/match.resolver';
-import { MatchingResolver } from '../matching/matching.resolver';
-import { CommissionResolver, ProviderResolver } from '../providers/provider.resolver';
+import { MatchingResolver, UnmatchedReferralResolver } from '../matching/matching.resolver';
+import { CommissionResolver, LocalAuthorityCommissionsResolver, ProviderResolver } from '../providers/provider.resolver';
 import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
 import { CoverageResolver } from '../reporting/coverage.resolver';
 import { TargetResolver } from '../targets/target.resolver';
@@ -29,6 +29,7 @@ export function getSchema(): GraphQLSchema {
       ...councilResolvers,
       ProviderResolver,
       CommissionResolver,
+      LocalAuthorityCommissionsResolver,
       ChildResolver,
       ReferralResolver,
       SelfReferralResolver,
@@ -39,6 +40,7 @@ export function getSchema(): GraphQLSchema {
       CoverageResolver,
       MatchingResolver,
       TargetResolver,
+      UnmatchedReferralResolver,
     ],
     // Input is checked by each domain's service, which returns typed user errors (API.md), so
     // class-validator's automatic validation is not used.

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { providerKey, referralScope } from '../auth/scope';
 import { Role } from '../auth/roles';
@@ -5,7 +6,7 @@ import type { Principal } from '../auth/viewer';
 import { REFERRAL_COLUMNS, ReferralRow } from '../referrals/referral.queries';
 import { VOLUNTEER_COLUMNS, VolunteerRow } from '../volunteers/volunteer.queries';
 import type { PlanReferral } from './plan';
-import type { Candidate, Place } from './scoring';
+import { type Candidate, type ExclusionCounts, HardConstraint, type Place } from './scoring';
 
 /**
  * The two reads matching needs, each one statement whatever the number of children or volunteers:
@@ -127,4 +128,52 @@ export async function readCandidates(db: DataSource, principal: Principal | null
     matchesStarted: row.matches_started,
     row,
   }));
+}
+
+/**
+ * Volunteers left out before the pair is looked at, counted under the first volunteer-level
+ * constraint each breaks (HardConstraint order), as the caller may see them (candidateScope).
+ * Counted among the volunteers of providers that the council has ever commissioned for the service
+ * (every other provider's volunteers are not "left out", they were never in question), except
+ * WITHDRAWN ones, who have left for good: PROVIDER_NOT_COMMISSIONED when no commission is in force
+ * on `on`, then NOT_APPROVED (applied, in vetting or training, or inactive), DBS_NOT_VALID (the rule
+ * of dbsValidOn) and NO_SPARE_CAPACITY. The volunteers who pass all four are readCandidates'.
+ */
+export async function readVolunteerExclusions(db: DataSource, principal: Principal | null, councilCode: string, service: string, on: string): Promise<ExclusionCounts> {
+  const params: unknown[] = [councilCode, service, on];
+  const rows: { hard_constraint: HardConstraint; volunteers: number }[] = await db.query(
+    `select excluded.hard_constraint, count(*)::int as volunteers
+     from (
+       select case
+           when not exists (select 1 from commissions cm
+                            where cm.provider_id = v.provider_id and cm.council_code = $1::text and cm.service = $2::text
+                              and cm.starts_on <= $3::date and (cm.ends_on is null or cm.ends_on >= $3::date)) then '${HardConstraint.PROVIDER_NOT_COMMISSIONED}'
+           when v.status <> 'APPROVED' then '${HardConstraint.NOT_APPROVED}'
+           when not coalesce(v.dbs_issued_on <= $3::date and (v.dbs_update_service or $3::date < v.dbs_issued_on + interval '3 years'), false) then '${HardConstraint.DBS_NOT_VALID}'
+           when v.open_matches >= v.max_matches then '${HardConstraint.NO_SPARE_CAPACITY}'
+         end as hard_constraint
+       from volunteers v
+       where v.status <> 'WITHDRAWN'
+         and v.provider_id in (select cp.provider_id from commissions cp where cp.council_code = $1::text and cp.service = $2::text)
+         and ${candidateScope(principal, params)}
+     ) excluded
+     where excluded.hard_constraint is not null
+     group by excluded.hard_constraint`,
+    params,
+  );
+  return new Map(rows.map((row) => [row.hard_constraint, row.volunteers]));
+}
+
+export function createMatchingLoaders(db: DataSource, principal: Principal | null) {
+  return {
+    /** Keyed by `${councilCode}|${service}|${on}`: readVolunteerExclusions, read once per request. */
+    volunteerExclusions: new DataLoader<string, ExclusionCounts>((keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [councilCode, service, on] = key.split('|');
+          return readVolunteerExclusions(db, principal, councilCode, service, on);
+        }),
+      ),
+    ),
+  };
 }

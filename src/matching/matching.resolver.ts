@@ -1,10 +1,11 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { todayInLondon } from '../graphql/dates';
 import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
-import { buildMatchingPlan, suggestVolunteers } from './matching.service';
-import { MatchingPlan, MatchSuggestion } from './matching.types';
+import { buildMatchingPlan, suggestionExclusions, suggestVolunteers } from './matching.service';
+import { ExclusionCount, MatchingPlan, MatchSuggestion, UnmatchedReferral } from './matching.types';
+import { exclusionList } from './scoring';
 import { matchingWeightsFromEnv } from './weights';
 
 /** Read once at start-up; a bad MATCH_WEIGHT_* value stops the process naming the variable. */
@@ -24,6 +25,17 @@ export class MatchingResolver {
     return suggestVolunteers(db, principal, referralId, first, weights, todayInLondon());
   }
 
+  @Query(() => [ExclusionCount], {
+    description:
+      "Why volunteers were left out of suggestedVolunteers for a referral: how many each hard constraint excluded, each volunteer counted under the first constraint they break (HardConstraint order), constraints that excluded nobody omitted. Counted among the volunteers of providers the child's council has ever commissioned for the service, except WITHDRAWN ones; a coordinator's counts cover only their own provider's volunteers. The matching plan gives the same counts for an unmatched child (UnmatchedReferral.exclusions). Same access as suggestedVolunteers.",
+  })
+  suggestionExclusions(
+    @Arg('referralId', () => ID, { description: 'Global ID of a NEW or ACCEPTED referral.' }) referralId: string,
+    @Ctx() { db, principal }: Context,
+  ): Promise<ExclusionCount[]> {
+    return suggestionExclusions(db, principal, referralId, todayInLondon());
+  }
+
   @Query(() => MatchingPlan, {
     description:
       'One proposed volunteer per waiting child across a council\'s whole waiting list, solved as an assignment problem: as many children matched as possible, the longest waiting first, then the highest total score; compared with greedy oldest-first matching. Nothing is written until a coordinator proposes a pair with proposeMatch. Covers the waiting children you may see.',
@@ -38,5 +50,16 @@ export class MatchingResolver {
       throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
     }
     return buildMatchingPlan(db, principal, code, service, weights, todayInLondon());
+  }
+}
+
+@Resolver(() => UnmatchedReferral)
+export class UnmatchedReferralResolver {
+  @FieldResolver(() => [ExclusionCount], {
+    description:
+      'Why volunteers were left out for this child, per hard constraint: the same counts suggestionExclusions gives for the referral (the volunteer-level counts are read once per plan, when selected).',
+  })
+  async exclusions(@Root() unmatched: UnmatchedReferral, @Ctx() { loaders }: Context): Promise<ExclusionCount[]> {
+    return exclusionList(await loaders.volunteerExclusions.load(unmatched.exclusionsKey), unmatched.pairExclusions);
   }
 }

@@ -5,10 +5,10 @@ import type { Service } from '../graphql/enums';
 import { badInput, keyOfGlobalId, pageSize } from '../graphql/relay';
 import { Referral, REFERRAL_TYPE } from '../referrals/referral.types';
 import { Volunteer } from '../volunteers/volunteer.types';
-import { MatchFactor, MatchingPlan, MatchSuggestion } from './matching.types';
-import { MatchingReferralRow, readCandidates, readMatchingReferral, readWaitingReferrals, toPlanReferral } from './matching.queries';
+import { ExclusionCount, MatchFactor, MatchingPlan, MatchSuggestion } from './matching.types';
+import { MatchingReferralRow, readCandidates, readMatchingReferral, readVolunteerExclusions, readWaitingReferrals, toPlanReferral } from './matching.queries';
 import { planMatches } from './plan';
-import { compareScored, pairExclusion, ScoredFactor, scorePair } from './scoring';
+import { compareScored, exclusionList, pairExclusion, pairExclusionCounts, ScoredFactor, scorePair } from './scoring';
 import type { MatchingWeights } from './weights';
 
 const points = (tenths: number) => tenths / 10;
@@ -21,6 +21,18 @@ const toFactors = (factors: ScoredFactor[]): MatchFactor[] => factors.map((facto
  */
 function referralNotFound(): GraphQLError {
   return badInput('No referral with that ID that you can access.', 'referralId');
+}
+
+/** A NEW or ACCEPTED referral the caller may see, or a bad-input error on `referralId`. */
+async function suggestableReferral(db: DataSource, principal: Principal | null, referralId: string): Promise<MatchingReferralRow> {
+  const key = keyOfGlobalId(referralId, REFERRAL_TYPE);
+  if (!key || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key)) throw referralNotFound();
+  const row = await readMatchingReferral(db, principal, key);
+  if (!row) throw referralNotFound();
+  if (row.status !== 'NEW' && row.status !== 'ACCEPTED') {
+    throw badInput(`The referral is ${row.status}; suggestions are for NEW or ACCEPTED referrals.`, 'referralId');
+  }
+  return row;
 }
 
 /**
@@ -36,13 +48,7 @@ export async function suggestVolunteers(
   today: string,
 ): Promise<MatchSuggestion[]> {
   const limit = pageSize(first);
-  const key = keyOfGlobalId(referralId, REFERRAL_TYPE);
-  if (!key || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key)) throw referralNotFound();
-  const row = await readMatchingReferral(db, principal, key);
-  if (!row) throw referralNotFound();
-  if (row.status !== 'NEW' && row.status !== 'ACCEPTED') {
-    throw badInput(`The referral is ${row.status}; suggestions are for NEW or ACCEPTED referrals.`, 'referralId');
-  }
+  const row = await suggestableReferral(db, principal, referralId);
   const referral = toPlanReferral(row);
   const candidates = await readCandidates(db, principal, row.council_code, row.service, today);
   return candidates
@@ -56,6 +62,20 @@ export async function suggestVolunteers(
       factors: toFactors(scored.factors),
       distanceKm: scored.distanceKm === null ? null : Math.round(scored.distanceKm * 10) / 10,
     }));
+}
+
+/**
+ * Why volunteers were left out of suggestedVolunteers for one referral, per hard constraint: the
+ * volunteer-level counts (one statement) and the pair-level ones among the candidates (the same
+ * statement as suggestedVolunteers). The matching plan gives the same counts for an unmatched child.
+ */
+export async function suggestionExclusions(db: DataSource, principal: Principal | null, referralId: string, today: string): Promise<ExclusionCount[]> {
+  const row = await suggestableReferral(db, principal, referralId);
+  const [volunteerLevel, candidates] = await Promise.all([
+    readVolunteerExclusions(db, principal, row.council_code, row.service, today),
+    readCandidates(db, principal, row.council_code, row.service, today),
+  ]);
+  return exclusionList(volunteerLevel, pairExclusionCounts(toPlanReferral(row), candidates));
 }
 
 /** The plan for a council's waiting list as the caller may see it; nothing is written. */
@@ -90,6 +110,8 @@ export async function buildMatchingPlan(
         explanation: entry.explanation,
         eligibleVolunteers: entry.eligibleVolunteers,
         waitingDays: entry.waitingDays,
+        pairExclusions: entry.pairExclusions,
+        exclusionsKey: `${councilCode}|${service}|${today}`,
       })),
     totalScore: points(plan.totalTenths),
     matched: plan.pairs.length,

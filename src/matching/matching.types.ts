@@ -3,7 +3,7 @@ import { Service } from '../graphql/enums';
 import { Referral } from '../referrals/referral.types';
 import { Volunteer } from '../volunteers/volunteer.types';
 import { UnmatchedReason } from './plan';
-import { MatchFactorName } from './scoring';
+import { ExclusionCounts, HardConstraint, MatchFactorName } from './scoring';
 
 registerEnumType(MatchFactorName, {
   name: 'MatchFactorName',
@@ -27,6 +27,30 @@ registerEnumType(UnmatchedReason, {
     HAS_OPEN_MATCH: { description: 'The referral already has a PROPOSED or ACTIVE match.' },
   },
 });
+
+registerEnumType(HardConstraint, {
+  name: 'HardConstraint',
+  description:
+    'A rule a volunteer must meet to be suggested or planned for a child. A volunteer left out is counted under the first one they break, checked in the order PROVIDER_NOT_COMMISSIONED, NOT_APPROVED, DBS_NOT_VALID, NO_SPARE_CAPACITY, CHILD_OBJECTED, GENDER_REQUIRED, LANGUAGE_REQUIRED; lists of counts come in that order too.',
+  valuesConfig: {
+    PROVIDER_NOT_COMMISSIONED: { description: "The volunteer's provider has no commission from the child's council for the service in force today (it had one before, or has one starting later)." },
+    NOT_APPROVED: { description: 'The volunteer is not APPROVED (applied, in vetting or training, or inactive; WITHDRAWN volunteers are not counted).' },
+    DBS_NOT_VALID: { description: 'No DBS check valid today: none issued, or over 3 years old and not on the update service.' },
+    NO_SPARE_CAPACITY: { description: 'The volunteer already has as many PROPOSED or ACTIVE matches as their maxMatches.' },
+    CHILD_OBJECTED: { description: 'An earlier match of this child with the volunteer ended because the child objected.' },
+    GENDER_REQUIRED: { description: 'The referral requires a volunteer of another gender.' },
+    LANGUAGE_REQUIRED: { description: 'The referral requires a language the volunteer does not speak.' },
+  },
+});
+
+@ObjectType({ simpleResolvers: true, description: 'How many volunteers one hard constraint left out.' })
+export class ExclusionCount {
+  @Field(() => HardConstraint, { description: 'The constraint (the first one each of these volunteers breaks).' })
+  constraint: HardConstraint;
+
+  @Field(() => Int, { description: 'Volunteers it left out; never 0 (constraints that left nobody out are not listed).' })
+  count: number;
+}
 
 @ObjectType({ simpleResolvers: true, description: "One factor's contribution to a suggestion's score, in words a coordinator understands." })
 export class MatchFactor {
@@ -89,6 +113,12 @@ export class UnmatchedReferral {
 
   @Field(() => Int, { description: 'Days the child has waited since the referral was accepted.' })
   waitingDays: number;
+
+  /** The plan's pair-level counts; `exclusions` adds the volunteer-level ones when selected. */
+  pairExclusions: ExclusionCounts;
+
+  /** `${councilCode}|${service}|${today}`: the key of the volunteer-level counts. */
+  exclusionsKey: string;
 }
 
 @ObjectType({

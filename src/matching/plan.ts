@@ -1,22 +1,36 @@
 import { munkres } from 'munkres';
 import { daysBetween } from '../graphql/dates';
-import { Candidate, compareScored, describeExclusion, MatchingReferral, pairExclusion, PairExclusion, ScoredPair, scorePair } from './scoring';
+import { Candidate, compareScored, describeExclusion, ExclusionCounts, HardConstraint, MatchingReferral, pairExclusion, PairExclusion, pairExclusionCounts, ScoredPair, scorePair } from './scoring';
 import type { MatchingWeights } from './weights';
 
 /**
- * One volunteer per waiting child across a whole waiting list, as a linear assignment problem
- * solved by the `munkres` library (Hungarian algorithm, rectangular matrices).
+ * One volunteer per waiting child across a whole waiting list. The objective is lexicographic:
+ *   1. as many children matched as the hard constraints allow;
+ *   2. then the longest waiting first: of two plans, the one whose longest-waiting matched child
+ *      waited longer wins, ties go to the next-longest, and so on (children accepted on the same
+ *      day wait equally long);
+ *   3. then the highest total score.
  *
- * Rows are the waiting children, columns the volunteers' free places (a volunteer with two spare
- * places is two columns) plus one "stays unmatched" column per child. The value of giving child i
- * a place of volunteer v is, lexicographically:
- *   1. matching the child at all (MATCHED_CHILD_VALUE, larger than any score and priority), so
- *      the plan matches as many children as the hard constraints allow;
- *   2. the child's waiting priority, the same whichever volunteer the child gets, so it decides
- *      which children are matched when places run short (longest waiting first), never with whom;
- *   3. the pair's score.
- * Pairs that break a hard constraint cost more than leaving the child unmatched, so they are never
- * chosen. All values are integers (tenths of points), so the solver works exactly.
+ * Adding a waiting bonus to the score (as this plan once did, 100 points a year) cannot express
+ * 2: a child accepted 180 days ago scoring 20 loses to one accepted 20 days ago scoring 77. Exact
+ * dominating weights can (each waiting-time rank worth more than every rank below it together),
+ * but they grow like 2^n, beyond a double's 53 bits for a waiting list of 60, and `munkres`
+ * computes in doubles. So the plan is solved in two exact steps instead:
+ *
+ * Step 1 (levels 1 and 2). The sets of children that can all be matched at once form a
+ * transversal matroid, so the greedy algorithm over it is optimal: take the children longest
+ * waiting first and keep each one for whom an augmenting path exists (Kuhn's algorithm, with
+ * volunteers' spare places as capacities). The set it keeps has the most children and, for every
+ * waiting time t, the most children who waited at least t, which is exactly levels 1 and 2. What
+ * step 2 needs from it is only how many children of each waiting time are matched (a quota).
+ *
+ * Step 2 (level 3). An assignment problem solved by `munkres` (Hungarian algorithm, rectangular
+ * matrices): rows are the children with an eligible volunteer, columns the volunteers' spare
+ * places plus, for each waiting time, as many "stays unmatched" columns as step 1 left children
+ * of that waiting time unmatched, usable only by those children. So every complete assignment
+ * matches at least each quota, hence exactly the quotas (step 1's total is the maximum), and
+ * munkres picks the one with the highest total score. Cells are small integers (tenths of points,
+ * or a forbidden cost larger than every score together), so the solver is exact.
  */
 
 export enum UnmatchedReason {
@@ -28,7 +42,15 @@ export enum UnmatchedReason {
 export type PlanReferral = MatchingReferral & { hasOpenMatch: boolean };
 
 export type PlannedPairResult = { referral: PlanReferral; candidate: Candidate; scored: ScoredPair; waitingDays: number };
-export type UnmatchedResult = { referral: PlanReferral; reason: UnmatchedReason; explanation: string; eligibleVolunteers: number; waitingDays: number };
+export type UnmatchedResult = {
+  referral: PlanReferral;
+  reason: UnmatchedReason;
+  explanation: string;
+  eligibleVolunteers: number;
+  waitingDays: number;
+  /** Available volunteers left out by each pair constraint (suggestionExclusions gives the same). */
+  pairExclusions: ExclusionCounts;
+};
 
 export type PlanResult = {
   pairs: PlannedPairResult[];
@@ -37,15 +59,6 @@ export type PlanResult = {
   greedyPairs: { referralId: string; volunteerId: string; tenths: number }[];
   greedyTotalTenths: number;
 };
-
-const MATCHED_CHILD_VALUE = 10_000_000;
-const FORBIDDEN_COST = 1_000_000_000;
-/** The waiting priority stops growing after two years. */
-const PRIORITY_CAP_DAYS = 730;
-
-export function waitingPriorityTenths(waitingDays: number, weights: MatchingWeights): number {
-  return Math.round((10 * weights.waitingPriority * Math.min(Math.max(waitingDays, 0), PRIORITY_CAP_DAYS)) / 365);
-}
 
 type Options = { referrals: PlanReferral[]; candidates: Candidate[]; weights: MatchingWeights; today: string };
 
@@ -61,35 +74,29 @@ export function planMatches({ referrals, candidates, weights, today }: Options):
   const eligible = scores.map((row) => row.filter((cell) => typeof cell !== 'string').length);
 
   // A volunteer can take no more children than are waiting, whatever their capacity.
-  const slots: number[] = [];
-  candidates.forEach((candidate, index) => {
-    for (let place = 0; place < Math.min(candidate.spareCapacity, open.length); place += 1) slots.push(index);
+  const capacity = candidates.map((candidate) => Math.min(candidate.spareCapacity, open.length));
+  const eligibleCandidates = scores.map((row) => row.flatMap((cell, index) => (typeof cell === 'string' ? [] : [index])));
+  const days = open.map(waitingDays);
+
+  // Step 1: how many children of each waiting time the plan matches.
+  const longestWaitingFirst = open.map((_, row) => row).sort((a, b) => days[b] - days[a] || a - b);
+  const matchable = matchLongestWaitingFirst(longestWaitingFirst, eligibleCandidates, capacity);
+  const quota = new Map<number, number>();
+  open.forEach((_, row) => {
+    if (matchable[row]) quota.set(days[row], (quota.get(days[row]) ?? 0) + 1);
   });
 
-  const assignedSlot = new Array<number>(open.length).fill(-1);
-  if (open.length > 0 && slots.length > 0) {
-    const costs = open.map((referral, row) => {
-      const priority = waitingPriorityTenths(waitingDays(referral), weights);
-      const line = new Array<number>(slots.length + open.length).fill(0);
-      slots.forEach((candidateIndex, column) => {
-        const cell = scores[row][candidateIndex];
-        line[column] = typeof cell === 'string' ? FORBIDDEN_COST : -(MATCHED_CHILD_VALUE + priority + cell.tenths);
-      });
-      return line;
-    });
-    for (const [row, column] of munkres(costs)) {
-      if (column < slots.length && costs[row][column] < 0) assignedSlot[row] = column;
-    }
-  }
+  // Step 2: the highest total score with exactly those quotas.
+  const assigned = bestScoreWithinQuotas(open.map((_, row) => row).filter((row) => eligible[row] > 0), days, quota, capacity, scores);
 
   const pairs: PlannedPairResult[] = [];
   const unmatched: UnmatchedResult[] = [];
   let totalTenths = 0;
   open.forEach((referral, row) => {
-    const slot = assignedSlot[row];
-    if (slot >= 0) {
-      const scored = scores[row][slots[slot]] as ScoredPair;
-      pairs.push({ referral, candidate: candidates[slots[slot]], scored, waitingDays: waitingDays(referral) });
+    const candidateIndex = assigned.get(row);
+    if (candidateIndex !== undefined) {
+      const scored = scores[row][candidateIndex] as ScoredPair;
+      pairs.push({ referral, candidate: candidates[candidateIndex], scored, waitingDays: days[row] });
       totalTenths += scored.tenths;
     } else {
       unmatched.push(explainUnmatched(referral, scores[row], eligible[row], waitingDays(referral), candidates.length));
@@ -102,6 +109,7 @@ export function planMatches({ referrals, candidates, weights, today }: Options):
       explanation: 'already has a PROPOSED or ACTIVE match; cancel it to plan another',
       eligibleVolunteers: 0,
       waitingDays: waitingDays(referral),
+      pairExclusions: pairExclusionCounts(referral, candidates),
     });
   }
 
@@ -132,7 +140,75 @@ export function planMatches({ referrals, candidates, weights, today }: Options):
   };
 }
 
+/**
+ * Step 1: greedy over the transversal matroid, longest waiting first (Kuhn's augmenting paths with
+ * capacities). `order` lists rows longest waiting first; `eligibleCandidates[row]` the candidates
+ * the child may have. Returns, per row, whether the child is in the set matched.
+ */
+export function matchLongestWaitingFirst(order: number[], eligibleCandidates: number[][], capacity: number[]): boolean[] {
+  const holders: number[][] = capacity.map(() => []);
+  const matched = new Array<boolean>(eligibleCandidates.length).fill(false);
+  // An augmenting path from `row`: a candidate with a free place, or one whose child can move on.
+  const augment = (row: number, visited: boolean[]): boolean => {
+    for (const candidate of eligibleCandidates[row]) {
+      if (visited[candidate] || capacity[candidate] === 0) continue;
+      visited[candidate] = true;
+      const held = holders[candidate];
+      if (held.length < capacity[candidate]) {
+        held.push(row);
+        return true;
+      }
+      for (let place = 0; place < held.length; place += 1) {
+        if (augment(held[place], visited)) {
+          held[place] = row;
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (const row of order) {
+    if (eligibleCandidates[row].length > 0 && augment(row, new Array<boolean>(capacity.length).fill(false))) matched[row] = true;
+  }
+  return matched;
+}
+
+/**
+ * Step 2: the assignment with the highest total score that matches exactly `quota.get(d)` of the
+ * given rows waiting `d` days, as munkres solves it. Returns the candidate index per matched row.
+ */
+function bestScoreWithinQuotas(rows: number[], days: number[], quota: Map<number, number>, capacity: number[], scores: (ScoredPair | PairExclusion)[][]): Map<number, number> {
+  const assigned = new Map<number, number>();
+  if (rows.length === 0) return assigned;
+  const slots: number[] = capacity.flatMap((places, candidate) => new Array<number>(places).fill(candidate));
+  // "Stays unmatched" columns: for each waiting time, the children of it that step 1 left out.
+  const unmatchedColumns: number[] = [];
+  const rowsByDays = new Map<number, number>();
+  for (const row of rows) rowsByDays.set(days[row], (rowsByDays.get(days[row]) ?? 0) + 1);
+  for (const [waited, count] of rowsByDays) {
+    for (let left = count - (quota.get(waited) ?? 0); left > 0; left -= 1) unmatchedColumns.push(waited);
+  }
+  let highest = 0;
+  for (const row of rows) for (const cell of scores[row]) if (typeof cell !== 'string') highest = Math.max(highest, cell.tenths);
+  const forbidden = 1 + rows.length * (highest + 1);
+  const costs = rows.map((row) => [
+    ...slots.map((candidate) => {
+      const cell = scores[row][candidate];
+      return typeof cell === 'string' ? forbidden : -cell.tenths;
+    }),
+    ...unmatchedColumns.map((waited) => (waited === days[row] ? 0 : forbidden)),
+  ]);
+  for (const [index, column] of munkres(costs)) {
+    // Step 1's matching is a complete assignment without forbidden cells, so the optimum has none.
+    if (costs[index][column] >= forbidden) throw new Error('matching plan: the assignment used a forbidden pair');
+    if (column < slots.length) assigned.set(rows[index], slots[column]);
+  }
+  return assigned;
+}
+
 function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusion)[], eligibleVolunteers: number, waitingDays: number, available: number): UnmatchedResult {
+  const pairExclusions: ExclusionCounts = new Map();
+  for (const cell of row) if (typeof cell === 'string') pairExclusions.set(HardConstraint[cell], (pairExclusions.get(HardConstraint[cell]) ?? 0) + 1);
   if (eligibleVolunteers > 0) {
     return {
       referral,
@@ -140,6 +216,7 @@ function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusi
       explanation: `${eligibleVolunteers} eligible volunteer${eligibleVolunteers === 1 ? ' is' : 's are'} all planned for other children, so that more children, or children who have waited longer, are matched`,
       eligibleVolunteers,
       waitingDays,
+      pairExclusions,
     };
   }
   if (available === 0) {
@@ -149,16 +226,16 @@ function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusi
       explanation: 'no volunteer is available: none of a commissioned provider is APPROVED with a valid DBS check and spare capacity',
       eligibleVolunteers: 0,
       waitingDays,
+      pairExclusions,
     };
   }
-  const counts = new Map<PairExclusion, number>();
-  for (const cell of row) if (typeof cell === 'string') counts.set(cell, (counts.get(cell) ?? 0) + 1);
-  const reasons = [...counts.entries()].map(([exclusion, count]) => describeExclusion(exclusion, referral, count));
+  const reasons = [...pairExclusions.entries()].map(([constraint, count]) => describeExclusion(PairExclusion[constraint as keyof typeof PairExclusion], referral, count));
   return {
     referral,
     reason: UnmatchedReason.NO_ELIGIBLE_VOLUNTEER,
     explanation: `none of the ${available} available volunteer${available === 1 ? '' : 's'} meets the child's requirements: ${reasons.join('; ')}`,
     eligibleVolunteers: 0,
     waitingDays,
+    pairExclusions,
   };
 }

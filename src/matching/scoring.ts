@@ -63,6 +63,40 @@ export enum PairExclusion {
   CHILD_OBJECTED = 'CHILD_OBJECTED',
 }
 
+/**
+ * Every hard constraint, in the order a volunteer is checked against them: a volunteer left out
+ * is counted under the first one they break. The first four depend on the volunteer alone (SQL,
+ * matching.queries.ts), the last three on the pair (PairExclusion, same names).
+ */
+export enum HardConstraint {
+  PROVIDER_NOT_COMMISSIONED = 'PROVIDER_NOT_COMMISSIONED',
+  NOT_APPROVED = 'NOT_APPROVED',
+  DBS_NOT_VALID = 'DBS_NOT_VALID',
+  NO_SPARE_CAPACITY = 'NO_SPARE_CAPACITY',
+  CHILD_OBJECTED = 'CHILD_OBJECTED',
+  GENDER_REQUIRED = 'GENDER_REQUIRED',
+  LANGUAGE_REQUIRED = 'LANGUAGE_REQUIRED',
+}
+
+export type ExclusionCounts = Map<HardConstraint, number>;
+
+/** How many of `candidates` each pair constraint leaves out for the referral. */
+export function pairExclusionCounts(referral: MatchingReferral, candidates: Candidate[]): ExclusionCounts {
+  const counts: ExclusionCounts = new Map();
+  for (const candidate of candidates) {
+    const exclusion = pairExclusion(referral, candidate);
+    if (exclusion) counts.set(HardConstraint[exclusion], (counts.get(HardConstraint[exclusion]) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Volunteer-level and pair-level counts together, in HardConstraint order, without zeros. */
+export function exclusionList(...parts: ExclusionCounts[]): { constraint: HardConstraint; count: number }[] {
+  return Object.values(HardConstraint)
+    .map((constraint) => ({ constraint, count: parts.reduce((sum, part) => sum + (part.get(constraint) ?? 0), 0) }))
+    .filter((entry) => entry.count > 0);
+}
+
 /** The language nearly everyone shares; sharing it is not a reason to pick a volunteer. */
 export const COMMON_LANGUAGE = 'english';
 

@@ -24,12 +24,6 @@ export type MatchingWeights = {
   experience: number;
   /** Matches that earn the full experience points. */
   matchesForFull: number;
-  /**
-   * The matching plan only: points added for each matched child per year waited (pro rata, capped
-   * at two years), so a long-waiting child is matched before a newer one with a better fit. It is
-   * the same whichever volunteer the child gets, so it decides who is matched, never with whom.
-   */
-  waitingPriority: number;
 };
 
 export const DEFAULT_MATCHING_WEIGHTS: Readonly<MatchingWeights> = Object.freeze({
@@ -42,7 +36,6 @@ export const DEFAULT_MATCHING_WEIGHTS: Readonly<MatchingWeights> = Object.freeze
   languagePreference: 10,
   experience: 10,
   matchesForFull: 3,
-  waitingPriority: 100,
 });
 
 /** The environment variable behind each weight. */
@@ -56,7 +49,6 @@ export const MATCHING_WEIGHT_VARIABLES: Readonly<Record<keyof MatchingWeights, s
   languagePreference: 'MATCH_WEIGHT_LANGUAGE_PREFERENCE',
   experience: 'MATCH_WEIGHT_EXPERIENCE',
   matchesForFull: 'MATCH_WEIGHT_MATCHES_FOR_FULL',
-  waitingPriority: 'MATCH_WEIGHT_WAITING_PRIORITY',
 });
 
 const points = z.coerce.number({ message: 'expected a number' }).min(0, 'expected a number from 0 to 1000').max(1000, 'expected a number from 0 to 1000');
@@ -73,7 +65,6 @@ const SCHEMAS: Record<keyof MatchingWeights, z.ZodType<number>> = {
   languagePreference: points,
   experience: points,
   matchesForFull: positiveCount,
-  waitingPriority: points,
 };
 
 /**
@@ -82,6 +73,11 @@ const SCHEMAS: Record<keyof MatchingWeights, z.ZodType<number>> = {
  */
 export function matchingWeightsFromEnv(env: NodeJS.ProcessEnv): MatchingWeights {
   const weights = { ...DEFAULT_MATCHING_WEIGHTS };
+  // The plan ranks waiting time before score (src/matching/plan.ts); a waiting bonus in points
+  // no longer exists, and a setting that silently did nothing would mislead whoever set it.
+  if (env.MATCH_WEIGHT_WAITING_PRIORITY !== undefined && env.MATCH_WEIGHT_WAITING_PRIORITY.trim() !== '') {
+    throw new Error('MATCH_WEIGHT_WAITING_PRIORITY is no longer used: the matching plan matches the longest-waiting children first whatever their scores. Remove the variable.');
+  }
   for (const key of Object.keys(SCHEMAS) as (keyof MatchingWeights)[]) {
     const variable = MATCHING_WEIGHT_VARIABLES[key];
     const raw = env[variable];

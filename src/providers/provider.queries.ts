@@ -25,5 +25,14 @@ export function createProviderLoaders(db: DataSource, principal: Principal | nul
       );
       return groupInKeyOrder(ids, rows, (row) => row.provider_id);
     }),
+    /** Every commission of each council, earliest first; LocalAuthority.commissions filters them by service and date. */
+    commissionsByCouncil: new DataLoader<string, CommissionRow[]>(async (codes) => {
+      const rows: CommissionRow[] = await db.query(
+        `select ${COMMISSION_COLUMNS} from commissions cm where cm.council_code = any($1::text[]) and ${providerScope(principal)}
+         order by cm.council_code, cm.starts_on, cm.service, cm.provider_id`,
+        [codes],
+      );
+      return groupInKeyOrder(codes, rows, (row) => row.council_code);
+    }),
   };
 }

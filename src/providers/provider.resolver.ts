@@ -8,6 +8,8 @@ import { assertOwnCouncil } from '../children/child.service';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context, WritePolicy } from '../graphql/context';
 import { todayInLondon } from '../graphql/dates';
+import { Service } from '../graphql/enums';
+import { LocalDate } from '../graphql/scalars';
 import { fetchPage } from '../graphql/listQuery';
 import { MutationOutcome, runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
@@ -142,5 +144,33 @@ export class CommissionResolver {
   @FieldResolver(() => LocalAuthority, { description: 'The commissioning council.' })
   async localAuthority(@Root() commission: Commission, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
     return LocalAuthority.fromRow((await loaders.councilByCode.load(commission.councilCode))!);
+  }
+}
+
+/**
+ * A council's commissions, on the council. Who may see them: every signed-in caller, as for
+ * `providers` and `Provider.commissions`. Commissions are contracts between public bodies and
+ * providers, not personal data (councils publish their contracts), and every role has a reason to
+ * know them: an officer their own and their neighbours', a coordinator which councils commission
+ * them and others, an analyst what lies behind a council's coverage. Anonymous callers see no
+ * providers, so they get no commissions either (an empty list), as with `providers`.
+ */
+@Resolver(() => LocalAuthority)
+export class LocalAuthorityCommissionsResolver {
+  @FieldResolver(() => [Commission], {
+    description:
+      'Providers this council commissions, for which service and over which dates, earliest start first. Any signed-in caller may see them (commissions are not personal data); anonymous callers get an empty list, as they see no providers.',
+  })
+  async commissions(
+    @Root() council: LocalAuthority,
+    @Arg('service', () => Service, { nullable: true, description: 'Only commissions for this service.' }) service: Service | null,
+    @Arg('activeOn', () => LocalDate, { nullable: true, description: 'Only commissions in force on this date (started on or before it, not ended before it).' }) activeOn: string | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<Commission[]> {
+    const rows = await loaders.commissionsByCouncil.load(council.code);
+    return rows
+      .filter((row) => !service || row.service === service)
+      .filter((row) => !activeOn || (row.starts_on <= activeOn && (row.ends_on === null || row.ends_on >= activeOn)))
+      .map(Commission.fromRow);
   }
 }

@@ -11,7 +11,7 @@ import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
-import { ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
+import { badInput, ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
 import { Match } from '../matches/match.types';
 import { referralRelations } from './referral.lookAhead';
 import { REFERRAL_COLUMNS, ReferralRow } from './referral.queries';
@@ -95,6 +95,34 @@ class WaitingListArgs extends ConnectionArgs {
 
   @Field(() => Service, { description: 'The service waited for.' })
   service: Service;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only children with a PROPOSED match; false: only those with none yet, who still need a volunteer. Counts every proposal, whichever provider made it, since a second cannot be made while one is open.',
+  })
+  hasProposal?: boolean | null;
+
+  @Field(() => ReferralSource, { nullable: true, description: 'Only referrals from this source.' })
+  source?: ReferralSource | null;
+
+  @Field(() => String, { nullable: true, description: 'Only children placed in this council area (ONS code); an unknown code is an error.' })
+  placementLocalAuthorityCode?: string | null;
+}
+
+/**
+ * An unknown council code in a list filter is an error, not an empty list. Checked only when the
+ * page came back empty (a code that matched a row is known), so a page that has rows stays one
+ * statement. (waitingList's own localAuthorityCode keeps its answer, an empty list: an empty page
+ * of a council outside the caller's scope is one statement, and tests hold it to that.)
+ */
+async function checkCouncilCodes(page: Page<unknown>, loaders: Context['loaders'], codes: [argument: string, given: string, code: string][]): Promise<void> {
+  if (page.edges.length > 0) return;
+  for (const [argument, given, code] of codes) {
+    if (!(await loaders.councilByCode.load(code))) {
+      throw badInput(`Unknown council code ${JSON.stringify(given.slice(0, 20))} for ${argument}: expected the ONS code of an English council, such as E06000001.`, argument);
+    }
+  }
 }
 
 @ArgsType()
@@ -137,11 +165,30 @@ export class ReferralResolver {
     );
   }
 
-  @Query(() => ReferralConnection, { description: "A council's waiting list for a service: ACCEPTED referrals, longest waiting first." })
-  waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
-    const params: unknown[] = [args.localAuthorityCode.trim().toUpperCase(), args.service];
+  @Query(() => ReferralConnection, {
+    description:
+      "A council's waiting list for a service: ACCEPTED referrals you may see, longest waiting first, optionally narrowed by proposal, source and placement area. An unknown council code is an error.",
+  })
+  async waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
+    const councilCode = args.localAuthorityCode.trim().toUpperCase();
+    const params: unknown[] = [councilCode, args.service];
     const conditions = [`r.council_code = $1::text`, `r.service = $2::text`, `r.status = 'ACCEPTED'`, referralScope(principal, 'r', params)];
-    return fetchPage<ReferralRow, Referral>(
+    const codes: [string, string, string][] = [];
+    if (args.hasProposal !== null && args.hasProposal !== undefined) {
+      // Open matches of an ACCEPTED referral are PROPOSED ones (starting a match marks it MATCHED).
+      conditions.push(`${args.hasProposal ? '' : 'not '}exists (select 1 from matches pm where pm.referral_id = r.referral_id and pm.status in ('PROPOSED', 'ACTIVE'))`);
+    }
+    if (args.source) {
+      params.push(args.source);
+      conditions.push(`r.source = $${params.length}::text`);
+    }
+    if (args.placementLocalAuthorityCode !== null && args.placementLocalAuthorityCode !== undefined) {
+      const placementCode = args.placementLocalAuthorityCode.trim().toUpperCase();
+      params.push(placementCode);
+      conditions.push(`r.placement_council_code = $${params.length}::text`);
+      codes.push(['placementLocalAuthorityCode', args.placementLocalAuthorityCode, placementCode]);
+    }
+    const page = await fetchPage<ReferralRow, Referral>(
       db,
       {
         select: REFERRAL_COLUMNS,
@@ -160,6 +207,8 @@ export class ReferralResolver {
       },
       Referral.fromRow,
     );
+    await checkCouncilCodes(page, loaders, codes);
+    return page;
   }
 
   @Query(() => SelfReferralConnection, { description: "Self-referrals in your council's inbox, oldest first (council officers; ADMIN sees all)." })

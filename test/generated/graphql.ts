@@ -414,6 +414,7 @@ export type NodeByIdQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
@@ -467,7 +468,11 @@ type Errors_RefreshReportsPayload_Fragment = { errors: Array<{ code: string, fie
 
 type Errors_RegisterChildPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
 
+type Errors_RemoveTargetPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
 type Errors_SelfReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+
+type Errors_SetTargetPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
 
 type Errors_SubmitSelfReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
 
@@ -481,7 +486,9 @@ export type ErrorsFragment =
   | Errors_ReferralPayload_Fragment
   | Errors_RefreshReportsPayload_Fragment
   | Errors_RegisterChildPayload_Fragment
+  | Errors_RemoveTargetPayload_Fragment
   | Errors_SelfReferralPayload_Fragment
+  | Errors_SetTargetPayload_Fragment
   | Errors_SubmitSelfReferralPayload_Fragment
   | Errors_VolunteerPayload_Fragment
 ;

@@ -1049,6 +1049,8 @@ type ArgSpec = {
   publicData?: boolean;
   /** A reporting date, which must be a month end. */
   monthEnd?: boolean;
+  /** A nullable filter whose null means "no filter": the caller's own rows are a fine answer. */
+  nullIsNoFilter?: boolean;
 };
 
 type QuerySpec = {
@@ -1068,7 +1070,7 @@ const QUERIES: QuerySpec[] = [
   {
     field: 'children',
     callers: ['officerA'],
-    args: [{ name: 'localAuthorityCode', type: 'String', kind: 'code' }, first, after],
+    args: [{ name: 'localAuthorityCode', type: 'String', kind: 'code' }, { name: 'caseReference', type: 'String', kind: 'text' }, first, after],
     selection: '{ totalCount edges { node { id caseReference } } }',
     items: edges,
   },
@@ -1092,6 +1094,9 @@ const QUERIES: QuerySpec[] = [
     args: [
       { name: 'localAuthorityCode', type: 'String!', kind: 'code', base: () => A },
       { name: 'service', type: 'Service!', kind: 'enum', valid: 'INDEPENDENT_VISITOR', base: () => 'INDEPENDENT_VISITOR' },
+      { name: 'hasProposal', type: 'Boolean', kind: 'bool', nullIsNoFilter: true },
+      { name: 'source', type: 'ReferralSource', kind: 'enum', valid: 'TEACHER' },
+      { name: 'placementLocalAuthorityCode', type: 'String', kind: 'code' },
       first,
       after,
     ],
@@ -1156,6 +1161,13 @@ const QUERIES: QuerySpec[] = [
       { ...first, base: () => 5 },
     ],
     selection: '{ score volunteer { id } }',
+    items: (result) => (result as unknown[] | null) ?? [],
+  },
+  {
+    field: 'suggestionExclusions',
+    callers: ['officerA', 'coordinatorA'],
+    args: [{ name: 'referralId', type: 'ID!', kind: 'id', base: (w) => w.A.acceptedReferral, idType: 'Referral', wrongType: (w) => w.A.freeChild, otherCouncil: (w) => w.B.acceptedReferral }],
+    selection: '{ constraint count }',
     items: (result) => (result as unknown[] | null) ?? [],
   },
   {
@@ -1281,7 +1293,7 @@ function argVariants(arg: ArgSpec): Variant[] {
     case 'year':
       return [-1, 0, 1989, 2101, 2147483648, 1.5].map((value) => reject(`${value}`, value));
     case 'bool':
-      return [reject("the string 'true'", 'true'), reject('the number 1', 1), reject('null', null)];
+      return [reject("the string 'true'", 'true'), reject('the number 1', 1), arg.nullIsNoFilter ? data('null (no filter)', null) : reject('null', null)];
   }
 }
 

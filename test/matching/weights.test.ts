@@ -22,4 +22,8 @@ describe('matchingWeightsFromEnv', () => {
   ])('refuses %s=%s naming the variable', (variable, value, message) => {
     expect(() => matchingWeightsFromEnv({ [variable]: value })).toThrow(message);
   });
+
+  it('refuses MATCH_WEIGHT_WAITING_PRIORITY, which the plan no longer uses', () => {
+    expect(() => matchingWeightsFromEnv({ MATCH_WEIGHT_WAITING_PRIORITY: '100' })).toThrow(/^MATCH_WEIGHT_WAITING_PRIORITY is no longer used/);
+  });
 });
