@@ -69,14 +69,15 @@ export function areaFigures(row: AreaRow): CoverageFigures {
 }
 
 export function toCouncilFigures(row: CouncilRow, pool?: CouncilPoolRow): CouncilFigures {
+  const figures = councilFigures(row);
   return {
     councilCode: row.council_code,
     regionCode: row.region_code,
-    figures: councilFigures(row),
+    figures,
     rank: row.rank,
     quartile: row.quartile,
     statisticalNeighbourMedianRate: ok(num(row.statistical_neighbour_median_rate)),
-    pool: pool ? poolFigures(pool) : null,
+    pool: pool ? poolFigures(pool, figures.waiting) : null,
   };
 }
 
@@ -89,7 +90,8 @@ export function comparisonTable(rows: { councils: CouncilRow[]; regions: AreaRow
     councils: rows.councils.map((row) => toCouncilFigures(row, councilPools.get(row.council_code))),
     regions: rows.regions.map((row) => {
       const pool = regionPools.get(row.region_code!);
-      return { ...area(row), regionCode: row.region_code!, regionName: row.region_name!, pool: pool ? poolFigures(pool) : null };
+      const figures = area(row);
+      return { ...figures, regionCode: row.region_code!, regionName: row.region_name!, pool: pool ? poolFigures(pool, figures.figures.waiting) : null };
     }),
     england: area(rows.england),
   };

@@ -55,18 +55,20 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
       volunteerPool: council.pool ?? null,
     })),
     refreshedAt: comparison.refreshedAt,
-    disclosureAudit: disclosureAuditOf(comparison.audit),
+    disclosureAudit: disclosureAuditOf(comparison.audit, audience),
   };
 }
 
 /** The audit summary as GraphQL gives it; null before the first audited refresh. */
-function disclosureAuditOf(rows: AuditRow[]): DisclosureAudit | null {
+function disclosureAuditOf(rows: AuditRow[], audience: Audience): DisclosureAudit | null {
   if (rows.length === 0) return null;
+  const full = audience === 'FULL';
   const metrics = rows.map((row) => ({
     metric: row.metric,
-    suppressedPrimary: row.suppressed_primary,
-    suppressedSecondary: row.suppressed_secondary,
-    suppressedByAudit: row.suppressed_audit,
+    suppressed: row.suppressed_primary + row.suppressed_secondary + row.suppressed_audit,
+    suppressedPrimary: full ? row.suppressed_primary : null,
+    suppressedSecondary: full ? row.suppressed_secondary : null,
+    suppressedByAudit: full ? row.suppressed_audit : null,
     narrowestRange: row.narrowest_range,
     lowestUpperBound: row.lowest_upper_bound,
     unresolved: row.unresolved,

@@ -34,14 +34,19 @@ export class DisclosureAuditMetric {
   @Field({ description: 'childrenMatched, waiting or volunteersAvailable (the council counts protected).' })
   metric: string;
 
-  @Field(() => Int, { description: 'Council counts from 1 to 4, suppressed.' })
-  suppressedPrimary: number;
+  @Field(() => Int, { description: 'Council counts suppressed for this metric (and, as a last resort, region or England counts).' })
+  suppressed: number;
 
-  @Field(() => Int, { description: 'Suppressed so that no region has exactly one suppressed council.' })
-  suppressedSecondary: number;
+  // Which step withheld how many would tell an intruder that, say, every withheld cell of a
+  // table is a count from 1 to 4: unsuppressed audiences only.
+  @Field(() => Int, { nullable: true, description: 'Of those, council counts from 1 to 4 (primary suppression). Null for disclosure-controlled audiences, to whom it would say which cells are small.' })
+  suppressedPrimary: number | null;
 
-  @Field(() => Int, { description: 'Suppressed because the intruder audit found a value too exposed.' })
-  suppressedByAudit: number;
+  @Field(() => Int, { nullable: true, description: 'Suppressed so that no region has exactly one suppressed council. Null for disclosure-controlled audiences.' })
+  suppressedSecondary: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Suppressed because the intruder audit found a value too exposed. Null for disclosure-controlled audiences.' })
+  suppressedByAudit: number | null;
 
   @Field(() => Int, { nullable: true, description: 'The fewest consecutive integers an intruder cannot rule out for any suppressed value; null when none is suppressed.' })
   narrowestRange: number | null;

@@ -255,8 +255,12 @@ export function protectArea(area: AreaFigures): AreaFigures {
   const waiting = roundedCount(figures.waiting);
   const smallPool = isSmall(figures.waiting);
   let coverageRate = figures.coverageRate;
-  if (isOk(figures.coverageRate) && isOk(figures.childrenLookedAfter) && area.childrenMatchedWithFigure !== null) {
-    coverageRate = fromRounded(roundedCount(ok(area.childrenMatchedWithFigure)), figures.childrenLookedAfter, (n, d) => (d > 0 ? ratePercent(n, d) : null));
+  if (isOk(figures.coverageRate)) {
+    // Without the count behind it the exact rate would be published: withhold it instead.
+    coverageRate =
+      isOk(figures.childrenLookedAfter) && area.childrenMatchedWithFigure !== null
+        ? fromRounded(roundedCount(ok(area.childrenMatchedWithFigure)), figures.childrenLookedAfter, (n, d) => (d > 0 ? ratePercent(n, d) : null))
+        : suppressed;
   }
   const pool = area.pool ? protectAreaPool(area.pool) : area.pool;
   return {

@@ -112,9 +112,14 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       return result;
     } finally {
       for (const table of built) await runner.query(`drop table if exists ${qualified(table.build)}`).catch(() => undefined);
+      for (const leftover of ['disclosure_suppressions__build', 'disclosure_audit__build']) {
+        await runner.query(`drop table if exists ${qualified(leftover)}`).catch(() => undefined);
+      }
+      // The lock first, whatever else fails: a pooled connection still holding it would make
+      // every later refresh SKIPPED until the process restarts.
+      await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);
       await runner.query('reset statement_timeout');
       await runner.query('reset jit');
-      await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);
     }
   } finally {
     restoreQueryTimeout();

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { PoolFigures } from './disclosure';
-import { notApplicable, ok } from './disclosure';
+import type { Figure, PoolFigures } from './disclosure';
+import { divideHalfUp, notApplicable, ok } from './disclosure';
+import { FigureStatus } from './figure.type';
 
 /**
  * The volunteer pool beside each waiting list (reports/models/45_rollup_council_pool.sql and
@@ -23,12 +24,18 @@ export async function readVolunteerPools(db: DataSource, service: string, date: 
   return { councils: row.councils, regions: row.regions };
 }
 
-/** A pool row's unsuppressed figures; the ratio does not apply where no child waits. */
-export function poolFigures(row: CouncilPoolRow | RegionPoolRow): PoolFigures {
-  const waiting = Number(row.children_waiting);
+/**
+ * A pool row's unsuppressed figures beside the area's own `waiting` figure. Children waiting is
+ * that figure, not the pool row's copy, and the ratio is worked out from it (two places, half up,
+ * as the rollup does): the two can never disagree, even if a refresh swapped tables between the
+ * reads, so suppressing `waiting` always covers the pool.
+ */
+export function poolFigures(row: CouncilPoolRow | RegionPoolRow, waiting: Figure): PoolFigures {
+  const volunteers = Number(row.volunteers_available);
+  const children = waiting.status === FigureStatus.OK && waiting.value !== null ? waiting.value : null;
   return {
-    volunteersAvailable: ok(Number(row.volunteers_available)),
-    childrenWaiting: ok(waiting),
-    volunteersPerWaitingChild: waiting > 0 ? ok(row.volunteers_per_waiting_child === null ? null : Number(row.volunteers_per_waiting_child)) : notApplicable,
+    volunteersAvailable: ok(volunteers),
+    childrenWaiting: waiting,
+    volunteersPerWaitingChild: children === null ? { value: null, status: waiting.status } : children > 0 ? ok(divideHalfUp(volunteers, children, 2)) : notApplicable,
   };
 }
