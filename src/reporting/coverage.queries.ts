@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { rows as queryRows } from '../database/sql';
 import type { RollupRun } from './coverage.types';
-import type { ComparisonTable, CouncilFigures, CoverageFigures, CouncilSuppression, Figure } from './disclosure';
+import type { AreaFigures, ComparisonTable, CouncilFigures, CoverageFigures, CouncilSuppression, Figure, ProtectedMetric } from './disclosure';
 import { ok } from './disclosure';
 import { CouncilPoolRow, poolFigures, RegionPoolRow } from './volunteerPool';
 import { FigureStatus } from './figure.type';
@@ -81,19 +82,23 @@ export function toCouncilFigures(row: CouncilRow, pool?: CouncilPoolRow): Counci
   };
 }
 
+/** An England or region row with the count behind its rate, as disclosure control takes it. */
+export function toAreaFigures(row: AreaRow): AreaFigures {
+  return { figures: areaFigures(row), childrenMatchedWithFigure: num(row.children_matched_with_figure ?? null) };
+}
+
 /** One service at one reporting date, unsuppressed, from the rollup rows. */
 export function comparisonTable(rows: { councils: CouncilRow[]; regions: AreaRow[]; england: AreaRow; councilPools: CouncilPoolRow[]; regionPools: RegionPoolRow[] }): ComparisonTable {
   const councilPools = new Map(rows.councilPools.map((pool) => [pool.council_code, pool]));
   const regionPools = new Map(rows.regionPools.map((pool) => [pool.region_code, pool]));
-  const area = (row: AreaRow) => ({ figures: areaFigures(row), childrenMatchedWithFigure: num(row.children_matched_with_figure ?? null) });
   return {
     councils: rows.councils.map((row) => toCouncilFigures(row, councilPools.get(row.council_code))),
     regions: rows.regions.map((row) => {
       const pool = regionPools.get(row.region_code!);
-      const figures = area(row);
+      const figures = toAreaFigures(row);
       return { ...figures, regionCode: row.region_code!, regionName: row.region_name!, pool: pool ? poolFigures(pool, figures.figures.waiting) : null };
     }),
-    england: area(rows.england),
+    england: toAreaFigures(rows.england),
   };
 }
 
@@ -126,7 +131,7 @@ export type Comparison = {
 const UNDEFINED_TABLE = '42P01';
 
 /** Until the first refresh builds them, the rollup tables do not exist: that reads as "no figures yet". */
-async function whenBuilt<T>(read: () => Promise<T>, empty: T): Promise<T> {
+export async function whenBuilt<T>(read: () => Promise<T>, empty: T): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -181,19 +186,42 @@ async function queryComparison(db: DataSource, service: string, date: string): P
   };
 }
 
-/** Every council of a region at each month end in the range. */
+/**
+ * The metrics the disclosure audit withheld for one area in the table (service and month end) of
+ * a rollup row, as an SQL expression; `code` and `row` are SQL (a column and a table alias).
+ */
+export const auditedMetricsSql = (code: string, row: string): string =>
+  `array(select s.metric from reporting.disclosure_suppressions s
+         where s.service = ${row}.service and s.month_end = ${row}.month_end and s.area_code = ${code} and s.step = 'AUDIT')`;
+
+/** Rows read with auditedMetricsSql, as the cells suppressCouncils and publishTable apply. */
+export function auditedCells<T extends { audited_metrics: string[] }>(rows: T[], codeOf: (row: T) => string): Pick<CouncilSuppression, 'metric' | 'councilCode'>[] {
+  return rows.flatMap((row) => row.audited_metrics.map((metric) => ({ metric: metric as ProtectedMetric, councilCode: codeOf(row) })));
+}
+
+/** Rows of one table (a service at a month end) together, keyed `SERVICE|YYYY-MM-DD`. */
+export function groupByTable<T extends { service: string; month_end: string }>(list: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const key = `${item.service}|${item.month_end}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /** A council's row in a series, with the metrics the disclosure audit suppressed for it that month. */
 export type SeriesRow = CouncilRow & { audited_metrics: string[] };
 
+/** Every council of a region at each month end in the range. */
 export async function readRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
   return whenBuilt(() => queryRegionSeries(db, regionCode, service, from, to), []);
 }
 
 async function queryRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
   const rows: SeriesRow[] = await db.query(
-    `select c.*,
-            array(select s.metric from reporting.disclosure_suppressions s
-                  where s.service = c.service and s.month_end = c.month_end and s.area_code = c.council_code and s.step = 'AUDIT') as audited_metrics
+    `select c.*, ${auditedMetricsSql('c.council_code', 'c')} as audited_metrics
      from reporting.rollup_council_month c
      where c.region_code = $1::text and c.service = $2::text and c.month_end between $3::date and $4::date
      order by c.month_end, c.council_code`,
@@ -202,9 +230,10 @@ async function queryRegionSeries(db: DataSource, regionCode: string, service: st
   return rows;
 }
 
-/** Each council's statistical neighbours (reference data), closest first. */
-export async function readNeighbours(db: DataSource): Promise<Map<string, string[]>> {
-  const rows: { council_code: string; neighbours: string[] }[] = await db.query(
+/** Each council's statistical neighbours (reference data), closest first; from a request or the refresh's connection. */
+export async function readNeighbours(db: Pick<EntityManager, 'query'>): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ council_code: string; neighbours: string[] }>(
+    db,
     'select council_code, array_agg(neighbour_code order by rank) as neighbours from statistical_neighbours group by council_code',
   );
   return new Map(rows.map((row) => [row.council_code, row.neighbours]));

@@ -7,11 +7,11 @@ import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
 import { CouncilComparison, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
-import { Audience, ProtectedMetric, publishTable, suppressCouncils } from './disclosure';
+import { Audience, publishTable, suppressCouncils } from './disclosure';
 import { PROTECTION } from './disclosureAudit';
 import { refreshReports } from './refresh';
 import { readVolunteerPools } from './volunteerPool';
-import { AuditRow, comparisonTable, readComparison, readFreshness, readNeighbours, readRegionSeries, SeriesRow, toCouncilFigures } from './coverage.queries';
+import { auditedCells, AuditRow, comparisonTable, readComparison, readFreshness, readNeighbours, readRegionSeries, SeriesRow, toCouncilFigures } from './coverage.queries';
 import { LocalDate } from '../graphql/scalars';
 
 /** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
@@ -111,8 +111,7 @@ export class CoverageResolver {
     for (const [monthEnd, monthRows] of [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       let figures = monthRows.map((row) => toCouncilFigures(row));
       if (audience === 'PUBLIC') {
-        const audited = monthRows.flatMap((row) => row.audited_metrics.map((metric) => ({ metric: metric as ProtectedMetric, councilCode: row.council_code })));
-        figures = suppressCouncils(figures, audited).councils;
+        figures = suppressCouncils(figures, auditedCells(monthRows, (row) => row.council_code)).councils;
       }
       const mine = figures.find((figure) => figure.councilCode === code);
       if (mine) points.push({ date: monthEnd, figures: mine.figures });

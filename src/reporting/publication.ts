@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { QueryRunner } from 'typeorm';
 import { rows } from '../database/sql';
 import type { Logger } from '../logger';
-import { AreaRow, AuditRow, comparisonTable, CouncilRow } from './coverage.queries';
+import { AreaRow, AuditRow, comparisonTable, CouncilRow, groupByTable, readNeighbours } from './coverage.queries';
 import type { ComparisonTable, CouncilSuppression, ProtectedMetric } from './disclosure';
 import { PROTECTED_METRICS, publishTable } from './disclosure';
 import { auditTable, CellRange, loadSolver } from './disclosureAudit';
@@ -42,17 +42,6 @@ async function readAll<T>(runner: QueryRunner, table: string, columns: string): 
   return rows<Keyed<T>>(runner, `select ${columns}, service, month_end::text as month_end from ${table}`);
 }
 
-const groupByTable = <T extends { service: string; month_end: string }>(list: T[]) => {
-  const groups = new Map<string, T[]>();
-  for (const item of list) {
-    const key = `${item.service}|${item.month_end}`;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-};
-
 export type AuditSummary = {
   tables: number;
   /** Tables whose fingerprint matched the last published audit, which was kept. */
@@ -86,11 +75,7 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
     );
     const councilPools = await readAll<CouncilPoolRow>(runner, source(built, 'rollup_council_pool'), 'council_code, region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
     const regionPools = await readAll<RegionPoolRow>(runner, source(built, 'rollup_region_pool'), 'region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
-    const neighbourRows = await rows<{ council_code: string; neighbours: string[] }>(
-      runner,
-      'select council_code, array_agg(neighbour_code order by rank) as neighbours from statistical_neighbours group by council_code',
-    );
-    const neighbours = new Map(neighbourRows.map((row) => [row.council_code, row.neighbours]));
+    const neighbours = await readNeighbours(runner);
 
     const councilGroups = groupByTable(councils);
     const regionGroups = groupByTable(regions);
@@ -205,22 +190,36 @@ function metricSummary(metric: ProtectedMetric, suppressions: CouncilSuppression
   };
 }
 
-/** Both audit tables, built beside the live ones and published with the rollups. */
+/**
+ * Both audit tables, built beside the live ones and published with the rollups. Each joins
+ * `built` as soon as it exists, so the refresh drops it whatever fails after.
+ */
 async function writeBuilds(
   runner: QueryRunner,
   built: BuiltTable[],
   cells: { service: string; monthEnd: string; suppression: CouncilSuppression }[],
   summaries: (AuditMetricRow & { service: string; monthEnd: string; inputHash: string })[],
 ): Promise<void> {
-  const startedAt = new Date();
+  const suppressions: BuiltTable = {
+    name: 'disclosure_suppressions',
+    build: 'disclosure_suppressions__build',
+    indexes: ['disclosure_suppressions_0_idx', 'disclosure_suppressions_1_idx'],
+    rows: cells.length,
+    durationMs: 0,
+    startedAt: new Date(),
+  };
   await runner.query('drop table if exists reporting.disclosure_suppressions__build');
   await runner.query(
     `create table reporting.disclosure_suppressions__build as
      select * from unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[]) as cell(service, month_end, metric, area_code, step)`,
     [cells.map((c) => c.service), cells.map((c) => c.monthEnd), cells.map((c) => c.suppression.metric), cells.map((c) => c.suppression.councilCode), cells.map((c) => c.suppression.step)],
   );
+  built.push(suppressions);
   await runner.query('create unique index "disclosure_suppressions_0_idx__build" on reporting.disclosure_suppressions__build (service, month_end, metric, area_code)');
   await runner.query('create index "disclosure_suppressions_1_idx__build" on reporting.disclosure_suppressions__build (area_code, service, month_end)');
+  suppressions.durationMs = Date.now() - suppressions.startedAt.getTime();
+
+  const audit: BuiltTable = { name: 'disclosure_audit', build: 'disclosure_audit__build', indexes: ['disclosure_audit_0_idx'], rows: summaries.length, durationMs: 0, startedAt: new Date() };
   await runner.query('drop table if exists reporting.disclosure_audit__build');
   const column = <K extends keyof AuditMetricRow>(key: K) => summaries.map((row) => row[key]);
   await runner.query(
@@ -240,10 +239,7 @@ async function writeBuilds(
       summaries.map((row) => row.inputHash),
     ],
   );
+  built.push(audit);
   await runner.query('create unique index "disclosure_audit_0_idx__build" on reporting.disclosure_audit__build (service, month_end, metric)');
-  const durationMs = Date.now() - startedAt.getTime();
-  built.push(
-    { name: 'disclosure_suppressions', build: 'disclosure_suppressions__build', indexes: ['disclosure_suppressions_0_idx', 'disclosure_suppressions_1_idx'], rows: cells.length, durationMs, startedAt },
-    { name: 'disclosure_audit', build: 'disclosure_audit__build', indexes: ['disclosure_audit_0_idx'], rows: summaries.length, durationMs, startedAt },
-  );
+  audit.durationMs = Date.now() - audit.startedAt.getTime();
 }

@@ -93,8 +93,8 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       // Publication: every new table at once, and only when every model, data test and the
       // disclosure audit passed; otherwise readers keep the last good tables.
       if (failed) {
-        for (const table of built.splice(0)) {
-          await runner.query(`drop table if exists ${qualified(table.build)}`);
+        // The builds are dropped below, in `finally`, with those of any other way out.
+        for (const table of built) {
           outcomes.push(await record(runner, refreshId, table.name, { status: 'SKIPPED', rows: table.rows, durationMs: table.durationMs, error: `built but not published: ${failed} failed` }));
         }
       } else {
@@ -112,9 +112,6 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       return result;
     } finally {
       for (const table of built) await runner.query(`drop table if exists ${qualified(table.build)}`).catch(() => undefined);
-      for (const leftover of ['disclosure_suppressions__build', 'disclosure_audit__build']) {
-        await runner.query(`drop table if exists ${qualified(leftover)}`).catch(() => undefined);
-      }
       // The lock first, whatever else fails: a pooled connection still holding it would make
       // every later refresh SKIPPED until the process restarts.
       await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
-import { AreaRow, areaFigures, councilFigures, CouncilRow, toCouncilFigures } from '../reporting/coverage.queries';
+import { AreaRow, areaFigures, auditedCells, auditedMetricsSql, councilFigures, CouncilRow, groupByTable, toAreaFigures, toCouncilFigures, whenBuilt } from '../reporting/coverage.queries';
 import { audienceOf } from '../reporting/coverage.resolver';
-import { Audience, CoverageFigures, ENGLAND_CODE, ProtectedMetric, publishArea, suppressCouncils } from '../reporting/disclosure';
+import { Audience, CoverageFigures, ENGLAND_CODE, publishArea, suppressCouncils } from '../reporting/disclosure';
 import { PROJECTION_MONTHS } from './projection';
 
 /**
@@ -40,12 +40,9 @@ type Read = {
   england: (AreaRow & Audited)[];
 };
 
-const UNDEFINED_TABLE = '42P01';
-
 async function readRollups(db: DataSource, services: string[], councils: string[], regions: string[], england: boolean, wholeRegions: boolean): Promise<Read> {
-  const audited = (code: string, row: string) =>
-    `array(select s.metric from reporting.disclosure_suppressions s where s.service = ${row}.service and s.month_end = ${row}.month_end and s.area_code = ${code} and s.step = 'AUDIT')`;
-  try {
+  // Before the first refresh the rollups do not exist: no figures yet.
+  return whenBuilt(async () => {
     const [row] = await db.query(
       `with months as (
          select service, month_end
@@ -56,30 +53,23 @@ async function readRollups(db: DataSource, services: string[], councils: string[
        select
          (select coalesce(json_agg(json_build_object('service', m.service, 'monthEnd', m.month_end::text) order by m.service, m.month_end), '[]') from months m) as months,
          (select coalesce(json_agg(x), '[]') from (
-            select c.*, ${audited('c.council_code', 'c')} as audited_metrics
+            select c.*, ${auditedMetricsSql('c.council_code', 'c')} as audited_metrics
             from reporting.rollup_council_month c join months m on m.service = c.service and m.month_end = c.month_end
             where c.council_code = any($2::text[])
                or ($5::boolean and c.region_code in (select k.region_code from councils k where k.code = any($2::text[])))) x) as councils,
          (select coalesce(json_agg(x), '[]') from (
-            select r.*, ${audited('r.region_code', 'r')} as audited_metrics
+            select r.*, ${auditedMetricsSql('r.region_code', 'r')} as audited_metrics
             from reporting.rollup_region_month r join months m on m.service = r.service and m.month_end = r.month_end
             where r.region_code = any($3::text[])) x) as regions,
          (select coalesce(json_agg(x), '[]') from (
-            select e.*, ${audited(`'${ENGLAND_CODE}'`, 'e')} as audited_metrics
+            select e.*, ${auditedMetricsSql(`'${ENGLAND_CODE}'`, 'e')} as audited_metrics
             from reporting.rollup_england_month e join months m on m.service = e.service and m.month_end = e.month_end
             where $4::boolean) x) as england`,
       [services, councils, regions, england, wholeRegions],
     );
     return row;
-  } catch (error) {
-    const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-    // Before the first refresh the rollups do not exist: no figures yet.
-    if (code === UNDEFINED_TABLE) return { months: [], councils: [], regions: [], england: [] };
-    throw error;
-  }
+  }, { months: [], councils: [], regions: [], england: [] });
 }
-
-const num = (value: number | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
 
 /** Figures of every requested area and service (keys `AREA|SERVICE`), in one statement. */
 export async function readAreaSeries(db: DataSource, keys: readonly string[], audience: Audience): Promise<AreaSeries[]> {
@@ -91,16 +81,9 @@ export async function readAreaSeries(db: DataSource, keys: readonly string[], au
   const codes = (level: AreaLevel) => [...new Set(parsed.filter((key) => key.level === level).map((key) => key.areaCode))];
   const read = await readRollups(db, services, codes('COUNCIL'), codes('REGION'), codes('ENGLAND').length > 0, audience === 'PUBLIC');
   const at = (service: string, monthEnd: string) => `${service}|${monthEnd}`;
-  const group = <T extends { service: string; month_end: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(at(row.service, row.month_end), [...(map.get(at(row.service, row.month_end)) ?? []), row]);
-    return map;
-  };
-  const councilsAt = group(read.councils);
-  const regionsAt = group(read.regions);
-  const englandAt = group(read.england);
-  const auditedCells = (rows: (Audited & { code: string })[]) =>
-    rows.flatMap((row) => row.audited_metrics.map((metric) => ({ metric: metric as ProtectedMetric, councilCode: row.code })));
+  const councilsAt = groupByTable(read.councils);
+  const regionsAt = groupByTable(read.regions);
+  const englandAt = groupByTable(read.england);
 
   // Controlled council figures depend on the whole region that month: computed once per month.
   const publishedCouncils = new Map<string, Map<string, CoverageFigures>>();
@@ -110,7 +93,7 @@ export async function readAreaSeries(db: DataSource, keys: readonly string[], au
     if (!published) {
       const rows = councilsAt.get(key) ?? [];
       const figures = rows.map((row) => toCouncilFigures(row));
-      const suppressed = audience === 'PUBLIC' ? suppressCouncils(figures, auditedCells(rows.map((row) => ({ ...row, code: row.council_code })))).councils : figures;
+      const suppressed = audience === 'PUBLIC' ? suppressCouncils(figures, auditedCells(rows, (row) => row.council_code)).councils : figures;
       published = new Map(suppressed.map((council) => [council.councilCode, council.figures]));
       publishedCouncils.set(key, published);
     }
@@ -120,8 +103,7 @@ export async function readAreaSeries(db: DataSource, keys: readonly string[], au
     const row = rows?.[0];
     if (!row) return null;
     if (audience === 'FULL') return areaFigures(row);
-    const area = { figures: areaFigures(row), childrenMatchedWithFigure: num(row.children_matched_with_figure) };
-    return publishArea(area, code, auditedCells([{ ...row, code }])).area.figures;
+    return publishArea(toAreaFigures(row), code, auditedCells([row], () => code)).area.figures;
   };
 
   return parsed.map(({ areaCode, service, level }) => {
