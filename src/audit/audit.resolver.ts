@@ -3,19 +3,7 @@ import { Role } from '../auth/roles';
 import type { Context } from '../graphql/context';
 import { fetchPage } from '../graphql/listQuery';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
-
-type AuditRow = {
-  audit_event_id: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_role: string | null;
-  actor_council_code: string | null;
-  actor_provider_id: string | null;
-  action: string;
-  record_type: string;
-  record_id: string;
-  changed_fields: string[];
-};
+import { auditEventList, AuditRow } from './audit.queries';
 
 @ObjectType({ simpleResolvers: true, description: 'One successful change: who made it, to which record, and which fields changed (never their values).' })
 export class AuditEvent {
@@ -59,24 +47,9 @@ class AuditArgs extends ConnectionArgs {
 export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'The audit trail, newest first (ADMIN only; empty for everyone else).' })
   auditEvents(@Args() args: AuditArgs, @Ctx() { db, principal }: Context): Promise<Page<AuditEvent>> {
-    const params: unknown[] = [];
-    const conditions = [principal?.role === Role.ADMIN ? 'true' : 'false'];
-    if (args.recordType) {
-      params.push(args.recordType);
-      conditions.push(`a.record_type = $${params.length}::text`);
-    }
     return fetchPage<AuditRow, AuditEvent>(
       db,
-      {
-        select: 'a.*',
-        from: 'audit_events a',
-        conditions,
-        params,
-        orderBy: [{ sql: 'a.audit_event_id', cast: 'bigint', key: (row) => row.audit_event_id }],
-        direction: 'desc',
-        first: args.first,
-        after: args.after,
-      },
+      { ...auditEventList(principal?.role === Role.ADMIN, { recordType: args.recordType ?? undefined }), first: args.first, after: args.after },
       (row) => ({
         occurredAt: row.occurred_at,
         actorId: row.actor_id,

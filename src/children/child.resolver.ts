@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { childScope } from '../auth/scope';
 import { Role } from '../auth/roles';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
@@ -9,7 +8,7 @@ import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { badInput, ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { Referral } from '../referrals/referral.types';
-import { CHILD_COLUMNS, ChildRow } from './child.queries';
+import { childForReplay, childList, ChildRow } from './child.queries';
 import { registerChild } from './child.service';
 import { Child, CHILD_TYPE, RegisterChildInput, RegisterChildPayload } from './child.types';
 
@@ -39,12 +38,8 @@ const CASE_REFERENCE = /^[A-Za-z0-9/_-]{1,40}$/;
 export class ChildResolver {
   @Query(() => ChildConnection, { description: 'Children you may see, by council and case reference. Council officers: their council; coordinators: children of referrals they can see.' })
   children(@Args() args: ChildrenArgs, @Ctx() { db, principal }: Context): Promise<Page<Child>> {
-    const params: unknown[] = [];
-    const conditions = [childScope(principal, 'c', params)];
-    if (args.localAuthorityCode) {
-      params.push(args.localAuthorityCode.trim().toUpperCase());
-      conditions.push(`c.council_code = $${params.length}::text`);
-    }
+    const filter: { councilCode?: string; caseReference?: string } = {};
+    if (args.localAuthorityCode) filter.councilCode = args.localAuthorityCode.trim().toUpperCase();
     if (args.caseReference !== null && args.caseReference !== undefined) {
       const caseReference = args.caseReference.trim();
       if (!CASE_REFERENCE.test(caseReference)) {
@@ -53,26 +48,9 @@ export class ChildResolver {
           'caseReference',
         );
       }
-      params.push(caseReference);
-      conditions.push(`c.case_reference = $${params.length}::text`);
+      filter.caseReference = caseReference;
     }
-    return fetchPage<ChildRow, Child>(
-      db,
-      {
-        select: CHILD_COLUMNS,
-        from: 'children c',
-        conditions,
-        params,
-        orderBy: [
-          { sql: 'c.council_code', cast: 'text', key: (row) => row.council_code },
-          { sql: 'c.case_reference', cast: 'text', key: (row) => row.case_reference },
-        ],
-        direction: 'asc',
-        first: args.first,
-        after: args.after,
-      },
-      Child.fromRow,
-    );
+    return fetchPage<ChildRow, Child>(db, { ...childList(principal, filter), first: args.first, after: args.after }, Child.fromRow);
   }
 
   @FieldResolver(() => LocalAuthority, { description: 'The responsible council.' })
@@ -93,7 +71,7 @@ export class ChildResolver {
       [Role.COUNCIL_OFFICER, Role.ADMIN],
       (manager) => registerChild(manager, context.principal, input),
       (row) => ({ child: Child.fromRow(row) }),
-      replayById<ChildRow>(input.idempotencyKey, input, { table: 'children', alias: 'c', columns: CHILD_COLUMNS, idColumn: 'child_id' }),
+      replayById<ChildRow>(input.idempotencyKey, input, { idColumn: 'child_id', read: childForReplay }),
     );
   }
 }

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { rows } from '../database/sql';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
 import type { MutationOutcome } from '../graphql/mutation';
 import { invalid, UserFacingError } from '../graphql/userErrors';
-import { currentCouncil, notBefore, notInFuture, tags } from '../graphql/validate';
-import { CHILD_COLUMNS, ChildRow } from './child.queries';
+import { currentCouncil } from '../councils/council.service';
+import { notBefore, notInFuture, tags } from '../graphql/validate';
+import { ChildRow, insertChild } from './child.queries';
 import type { RegisterChildInput } from './child.types';
 
 /** A council officer acts only for their own council; others are told it is not theirs. */
@@ -28,23 +28,18 @@ export async function registerChild(manager: EntityManager, principal: Principal
   if (birthMonth < '1990-01-01') throw invalid('birthMonth', `birthMonth must be a child's (1990 or later); got ${input.birthMonth}.`);
   notInFuture('lookedAfterSince', input.lookedAfterSince);
   notBefore('lookedAfterSince', input.lookedAfterSince, 'birthMonth', birthMonth);
-  const [row] = await rows<ChildRow>(manager, 
-    `insert into children as c (council_code, case_reference, birth_month, gender, ethnicity, placement_type, placed_out_of_area, looked_after_since, interests, languages)
-     values ($1::text, $2::text, $3::date, $4::text, $5::text, $6::text, $7::boolean, $8::date, $9::text[], $10::text[])
-     returning ${CHILD_COLUMNS}`,
-    [
-      councilCode,
-      caseReference,
-      birthMonth,
-      input.gender,
-      input.ethnicity,
-      input.placementType,
-      input.placedOutOfArea,
-      input.lookedAfterSince,
-      tags('interests', input.interests, 20),
-      tags('languages', input.languages, 10),
-    ],
-  );
+  const row = await insertChild(manager, {
+    council_code: councilCode,
+    case_reference: caseReference,
+    birth_month: birthMonth,
+    gender: input.gender,
+    ethnicity: input.ethnicity,
+    placement_type: input.placementType,
+    placed_out_of_area: input.placedOutOfArea,
+    looked_after_since: input.lookedAfterSince,
+    interests: tags('interests', input.interests, 20),
+    languages: tags('languages', input.languages, 10),
+  });
   return {
     result: row,
     audit: {

@@ -1,11 +1,47 @@
 import type { EntityManager } from 'typeorm';
+import type { Sql } from 'sql-template-tag';
 
 /**
- * Rows from a statement. TypeORM's `query` returns `[rows, affectedCount]` for UPDATE and
- * DELETE on PostgreSQL but plain rows for SELECT and INSERT; this evens that out.
+ * Running SQL values (sql-template-tag's `Sql`: `.text` with `$1..` placeholders and `.values`)
+ * on a DataSource or an EntityManager. Statements are composed as values in each domain's data
+ * module (`*.queries.ts`); nothing outside those modules writes SQL.
  */
-export async function rows<T>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[] = []): Promise<T[]> {
-  const result: unknown = await manager.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
+
+/** A DataSource, an EntityManager, or anything else with TypeORM's `query`. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/**
+ * TypeORM's `query` returns `[rows, affectedCount]` for UPDATE and DELETE on PostgreSQL but plain
+ * rows for SELECT and INSERT; this evens that out.
+ */
+function evenOut(result: unknown): unknown[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as unknown[];
+  return result as unknown[];
+}
+
+/** Runs a statement and returns its rows, each passed through `parse` (a row schema's parser, src/database/rows.ts). */
+export async function query<T>(db: Queryable, statement: Sql, parse: (row: unknown) => T): Promise<T[]> {
+  const result = evenOut(await db.query(statement.text, statement.values));
+  const parsed = new Array<T>(result.length);
+  for (let index = 0; index < result.length; index += 1) parsed[index] = parse(result[index]);
+  return parsed;
+}
+
+/** Runs a statement and returns its rows unchecked: for callers that parse them themselves (list pages). */
+export async function queryUnchecked(db: Queryable, statement: Sql): Promise<Record<string, unknown>[]> {
+  return evenOut(await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+}
+
+/** Runs a statement for its effect. */
+export async function execute(db: Queryable, statement: Sql): Promise<void> {
+  await db.query(statement.text, statement.values);
+}
+
+/**
+ * Rows from a statement given as text and parameters.
+ * @deprecated Left for src/reporting/coverage.queries.ts, which is being changed elsewhere; new code
+ * composes `Sql` values and runs them with `query`.
+ */
+export async function rows<T>(manager: Queryable, text: string, params: unknown[] = []): Promise<T[]> {
+  return evenOut(await manager.query(text, params)) as T[];
 }

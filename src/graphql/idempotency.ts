@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/viewer';
-import { rows } from '../database/sql';
+import type { Queryable } from '../database/sql';
+import { findKey, IDEMPOTENCY_WINDOW, insertKey, pruneExpiredKeys, setKeyRecord } from './idempotency.queries';
 import { invalid, UserFacingError } from './userErrors';
 
 /**
@@ -22,13 +23,11 @@ import { invalid, UserFacingError } from './userErrors';
  *   rolled back, goes ahead itself).
  */
 
-export const IDEMPOTENCY_WINDOW = '24 hours';
+export { IDEMPOTENCY_WINDOW };
 
 export const IDEMPOTENCY_KEY_DESCRIPTION =
   'Optional: a key you choose for this request (1 to 200 printable ASCII characters, a UUID is ideal). Sending the same request again with the same key within 24 hours returns the record the first one created and writes nothing, even when both arrive at once; the same key with different input is a CONFLICT on idempotencyKey.';
 const MAX_KEY_LENGTH = 200;
-/** Expired keys deleted by each keyed write: bounded work, and more than one write adds. */
-const PRUNE_BATCH = 100;
 
 /** What runMutation needs to make a create mutation idempotent. */
 export type Idempotency<T> = {
@@ -41,20 +40,17 @@ export type Idempotency<T> = {
   replay: (manager: EntityManager, recordId: string) => Promise<T | null>;
 };
 
-/** An idempotency spec that replays by reading `columns` of the row with that ID from `table alias`. */
+/** An idempotency spec that replays by reading the record with that ID (`read`, from the domain's data module). */
 export function replayById<T extends object>(
   key: string | null | undefined,
   input: object,
-  from: { table: string; alias: string; columns: string; idColumn: string },
+  from: { idColumn: keyof T & string; read: (db: Queryable, recordId: string) => Promise<T | null> },
 ): Idempotency<T> {
   return {
     key,
     input,
     recordIdOf: (row) => String((row as Record<string, unknown>)[from.idColumn]),
-    replay: async (manager, recordId) => {
-      const [row] = await rows<T>(manager, `select ${from.columns} from ${from.table} ${from.alias} where ${from.alias}.${from.idColumn} = $1::uuid`, [recordId]);
-      return row ?? null;
-    },
+    replay: (manager, recordId) => from.read(manager, recordId),
   };
 }
 
@@ -103,22 +99,9 @@ export type KeyClaim = { kind: 'claimed' } | { kind: 'replay'; recordId: string 
  */
 export async function claimIdempotencyKey(manager: EntityManager, caller: string, mutation: string, key: string, hash: string): Promise<KeyClaim> {
   // An expired row is taken over in place; a live one makes the insert do nothing.
-  const claimed = await rows<{ claimed: boolean }>(
-    manager,
-    `insert into idempotency_keys as k (caller_hash, mutation, idempotency_key, request_hash) values ($1::text, $2::text, $3::text, $4::text)
-     on conflict (caller_hash, mutation, idempotency_key) do update
-       set request_hash = excluded.request_hash, record_id = null, created_at = now()
-       where k.created_at < now() - interval '${IDEMPOTENCY_WINDOW}'
-     returning true as claimed`,
-    [caller, mutation, key, hash],
-  );
-  if (claimed.length > 0) return { kind: 'claimed' };
+  if (await insertKey(manager, { caller, mutation, key }, hash)) return { kind: 'claimed' };
   // A new statement, so a new snapshot: it sees the row the other transaction committed.
-  const [earlier] = await rows<{ request_hash: string; record_id: string | null; created_at: Date }>(
-    manager,
-    'select request_hash, record_id, created_at from idempotency_keys where caller_hash = $1::text and mutation = $2::text and idempotency_key = $3::text',
-    [caller, mutation, key],
-  );
+  const earlier = await findKey(manager, { caller, mutation, key });
   if (!earlier?.record_id) throw new Error(`idempotency key of ${mutation} neither claimed nor completed`);
   if (earlier.request_hash !== hash) {
     throw new UserFacingError(
@@ -132,15 +115,6 @@ export async function claimIdempotencyKey(manager: EntityManager, caller: string
 
 /** Records what the claimed key created, and prunes a batch of expired keys (skipping any in use). */
 export async function completeIdempotencyKey(manager: EntityManager, caller: string, mutation: string, key: string, recordId: string): Promise<void> {
-  await manager.query('update idempotency_keys set record_id = $4::uuid where caller_hash = $1::text and mutation = $2::text and idempotency_key = $3::text', [
-    caller,
-    mutation,
-    key,
-    recordId,
-  ]);
-  await manager.query(
-    `delete from idempotency_keys where (caller_hash, mutation, idempotency_key) in (
-       select caller_hash, mutation, idempotency_key from idempotency_keys
-       where created_at < now() - interval '${IDEMPOTENCY_WINDOW}' order by created_at limit ${PRUNE_BATCH} for update skip locked)`,
-  );
+  await setKeyRecord(manager, { caller, mutation, key }, recordId);
+  await pruneExpiredKeys(manager);
 }

@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import sql, { empty, join, raw, Sql } from 'sql-template-tag';
+import { z } from 'zod';
+import { query, Queryable, queryUnchecked } from '../database/sql';
+import { rowParser } from '../database/rows';
 import { badInput, decodeCursor, Page, pageSize, toPage } from './relay';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -11,25 +14,34 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** Whether a decoded cursor part can stand for a value of the column's type. */
-export function fitsCast(value: unknown, cast: string): boolean {
+export function fitsCast(value: unknown, cast: CursorCast): boolean {
   if (cast === 'uuid') return typeof value === 'string' && UUID.test(value);
   if (cast === 'date') return typeof value === 'string' && isCalendarDate(value);
   if (cast === 'bigint') return (typeof value === 'string' || typeof value === 'number') && /^\d{1,18}$/.test(String(value));
   return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000');
 }
 
+/** The casts a cursor part may take (the type of its sort column), as SQL. */
+const CASTS = { uuid: raw('uuid'), date: raw('date'), bigint: raw('bigint'), text: raw('text') } as const;
+export type CursorCast = keyof typeof CASTS;
+
 /**
  * One keyset-paginated page of a list, in one statement (plus one for `totalCount`, only when a
  * client selects it). `orderBy` columns all sort in `direction`, so the cursor condition is a single
- * row comparison that an index on the same columns serves.
+ * row comparison that an index on the same columns serves. Each domain's data module describes its
+ * lists as `ListSource`s; the resolver adds the page arguments.
  */
-export type ListSpec<Row> = {
-  select: string;
-  from: string;
-  conditions: string[];
-  params: unknown[];
-  orderBy: { sql: string; cast: string; key: (row: Row) => string | number }[];
+export type ListSource<Row> = {
+  select: Sql;
+  from: Sql;
+  conditions: Sql[];
+  orderBy: { sql: Sql; cast: CursorCast; key: (row: Row) => string | number }[];
   direction: 'asc' | 'desc';
+  /** Checks and types one result row (the data module's row parser). */
+  row: (raw: Record<string, unknown>) => Row;
+};
+
+export type ListSpec<Row> = ListSource<Row> & {
   first: number | null | undefined;
   after: string | null | undefined;
   /** Relations fetched in the page's own statement, when the client selected them (see lookAhead.ts). */
@@ -41,51 +53,52 @@ export type ListSpec<Row> = {
  * The joins go into the page statement only: `totalCount` counts the list without them.
  */
 export type RelatedRecords<Row> = {
-  /** Extra select columns and `left join lateral` clauses; binds its parameters by appending to `params`. */
-  sql: (params: unknown[]) => { select: string; joins: string };
-  /** Takes the joined records out of a row on the page (primes the loaders), before the row becomes a node. */
-  take: (row: Row) => void;
+  /** Extra select columns and `left join lateral` clauses. */
+  select: Sql;
+  joins: Sql;
+  /** Takes the joined records out of a result row (primes the loaders), before the row becomes a node. */
+  take: (raw: Record<string, unknown>, row: Row) => void;
 };
 
-export async function fetchPage<Row, Node>(db: DataSource, spec: ListSpec<Row>, toNode: (row: Row) => Node): Promise<Page<Node>> {
+const DIRECTIONS = { asc: { order: raw('asc'), after: raw('>') }, desc: { order: raw('desc'), after: raw('<') } } as const;
+
+function where(conditions: Sql[]): Sql {
+  return conditions.length ? sql`where ${join(conditions, ' and ')}` : empty;
+}
+
+export async function fetchPage<Row, Node>(db: Queryable, spec: ListSpec<Row>, toNode: (row: Row) => Node): Promise<Page<Node>> {
   const first = pageSize(spec.first);
   const after = decodeCursor(spec.after, spec.orderBy.length);
   if (after && !after.every((part, index) => fitsCast(part, spec.orderBy[index].cast))) {
     throw badInput('`after` is not a cursor from this list: pass the `endCursor` of a previous page.', 'after');
   }
-  const params = [...spec.params];
-  const conditions = [...spec.conditions];
-  const where = () => (conditions.length ? `where ${conditions.join(' and ')}` : '');
-  const countSql = `select count(*)::int as count from ${spec.from} ${where()}`;
-  const countParams = [...params];
-  const related = spec.related?.sql(params);
-  const take = spec.related?.take;
-  if (after) {
-    const placeholders = after.map((value, index) => {
-      params.push(value);
-      return `$${params.length}::${spec.orderBy[index].cast}`;
-    });
-    conditions.push(`(${spec.orderBy.map((o) => o.sql).join(', ')}) ${spec.direction === 'asc' ? '>' : '<'} (${placeholders.join(', ')})`);
-  }
-  params.push(first + 1);
-  const order = spec.orderBy.map((o) => `${o.sql} ${spec.direction}`).join(', ');
-  const select = related ? `${spec.select}, ${related.select}` : spec.select;
-  const from = related ? `${spec.from} ${related.joins}` : spec.from;
-  const rows: Row[] = await db.query(`select ${select} from ${from} ${where()} order by ${order} limit $${params.length}::int`, params);
+  const direction = DIRECTIONS[spec.direction];
+  const countSql = sql`select count(*)::int as count from ${spec.from} ${where(spec.conditions)}`;
+  const conditions = after
+    ? [
+        ...spec.conditions,
+        sql`(${join(spec.orderBy.map((o) => o.sql))}) ${direction.after} (${join(after.map((value, index) => sql`${value}::${CASTS[spec.orderBy[index].cast]}`))})`,
+      ]
+    : spec.conditions;
+  const order = join(spec.orderBy.map((o) => sql`${o.sql} ${direction.order}`));
+  const related = spec.related;
+  const select = related ? sql`${spec.select}, ${related.select}` : spec.select;
+  const from = related ? sql`${spec.from} ${related.joins}` : spec.from;
+  const raws = await queryUnchecked(db, sql`select ${select} from ${from} ${where(conditions)} order by ${order} limit ${first + 1}::int`);
+  const rows = raws.map(spec.row);
+  // Only rows on the page prime loaders; the extra row that tells hasNextPage is not shown. Each
+  // takes its joined records from the result row as it came, before parsing dropped their columns.
+  if (related) for (let index = 0; index < Math.min(first, rows.length); index += 1) related.take(raws[index], rows[index]);
   return toPage(
     rows,
     first,
     (row) => spec.orderBy.map((o) => o.key(row)),
-    // Only rows on the page prime loaders; the extra row that tells hasNextPage is not shown.
-    take
-      ? (row) => {
-          take(row);
-          return toNode(row);
-        }
-      : toNode,
-    async () => (await db.query(countSql, countParams))[0].count,
+    toNode,
+    async () => (await query(db, countSql, countRow))[0].count,
   );
 }
+
+const countRow = rowParser(z.object({ count: z.number().int() }));
 
 /** Groups rows by a key, in the order the keys were asked for (DataLoader's contract). */
 export function groupInKeyOrder<Row>(keys: readonly string[], rows: Row[], keyOf: (row: Row) => string): Row[][] {

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
+import sql, { raw, Sql } from 'sql-template-tag';
 
 /**
  * Look-ahead for list resolvers: a list that knows which relations its client selected can fetch
@@ -34,26 +35,33 @@ export function selectedFields(info: GraphQLResolveInfo): (path: string) => bool
  */
 export type JoinedRecord<Row> = {
   /** The join, given the loader's condition for one key (its scope included). */
-  join: (where: string) => string;
+  join: (where: Sql) => Sql;
   /** The select list. */
-  select: string;
-  /** The record in one result row, exactly as its loader returns it; null when the join found none. */
+  select: Sql;
+  /** The record in one result row, exactly as its loader returns it (parsed by its row parser); null when the join found none. */
   take: (row: Record<string, unknown>) => Row | null;
 };
 
-export function joinedRecord<Row>(alias: string, loader: { from: string; columns: string; key: keyof Row & string }): JoinedRecord<Row> {
+export function joinedRecord<Row>(
+  alias: string,
+  loader: { from: string; columns: string; key: keyof Row & string; row: (raw: unknown) => Row },
+): JoinedRecord<Row> {
   const names = columnNames(loader.columns);
   if (!names.includes(loader.key)) throw new Error(`joinedRecord(${alias}): the key ${loader.key} is not among the columns ${names.join(', ')}.`);
+  if (!/^\w+$/.test(alias)) throw new Error(`joinedRecord: ${JSON.stringify(alias)} is not an alias.`);
   const prefixed = (name: string) => `${alias}__${name}`;
+  // Built once per module: names from the loader's own column list, never from input.
+  const head = raw(`left join lateral (select ${loader.columns} from ${loader.from} where `);
+  const tail = raw(`) ${alias} on true`);
   return {
-    join: (where) => `left join lateral (select ${loader.columns} from ${loader.from} where ${where}) ${alias} on true`,
-    select: names.map((name) => `${alias}.${name} as ${prefixed(name)}`).join(', '),
+    join: (where) => sql`${head}${where}${tail}`,
+    select: raw(names.map((name) => `${alias}.${name} as ${prefixed(name)}`).join(', ')),
     take: (row) => {
       // The key is the primary key: null only when the join found no record (none, or none visible).
       if (row[prefixed(loader.key)] === null) return null;
       const record: Record<string, unknown> = {};
       for (const name of names) record[name] = row[prefixed(name)];
-      return record as Row;
+      return loader.row(record);
     },
   };
 }

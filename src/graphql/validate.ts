@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { todayInLondon } from './dates';
 import { keyOfGlobalId } from './relay';
-import { invalid, notFound, UserFacingError } from './userErrors';
+import { invalid, notFound } from './userErrors';
 
 /** Input checks shared by the mutations. Each failure names the field and what was expected. */
 
@@ -52,13 +51,4 @@ export function recordKey(field: string, id: string, type: string, what: string)
   const key = keyOfGlobalId(id, type);
   if (!key || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key)) throw notFound(what, field);
   return key;
-}
-
-/** The council must exist today; abolished councils take no new records. */
-export async function currentCouncil(manager: EntityManager, field: string, code: string): Promise<string> {
-  const normalised = code.trim().toUpperCase();
-  const rows: { is_current: boolean }[] = await manager.query('select is_current from councils where code = $1::text', [normalised]);
-  if (rows.length === 0) throw new UserFacingError('NOT_FOUND', `Unknown council code ${JSON.stringify(code.slice(0, 20))}: expected an ONS code such as E06000001.`, field);
-  if (!rows[0].is_current) throw invalid(field, `Council ${normalised} no longer exists; use its successor council.`);
-  return normalised;
 }

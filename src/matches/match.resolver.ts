@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { matchScope } from '../auth/scope';
 import { Role } from '../auth/roles';
 import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
@@ -10,7 +9,7 @@ import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { Referral } from '../referrals/referral.types';
 import { Volunteer } from '../volunteers/volunteer.types';
-import { MATCH_COLUMNS, MatchRow, VISIT_COLUMNS, VisitRow } from './match.queries';
+import { findVisit, matchForReplay, matchList, MatchRow, visitForReplay, VisitRow } from './match.queries';
 import { cancelMatch, endMatch, logVisit, proposeMatch, startMatch } from './match.service';
 import {
   CancelMatchInput,
@@ -35,12 +34,7 @@ registerNodeType(MATCH_TYPE, async (key, { loaders }) => {
 });
 
 registerNodeType(VISIT_TYPE, async (key, { db, principal }) => {
-  const params: unknown[] = [key];
-  const [row] = await db.query(
-    `select vi.visit_id, vi.match_id, vi.visited_on, vi.duration_minutes, vi.kind from visits vi join matches m on m.match_id = vi.match_id
-     where vi.visit_id = $1::uuid and ${matchScope(principal, 'm', params)}`,
-    params,
-  );
+  const row = await findVisit(db, principal, key);
   return row ? Visit.fromRow(row) : null;
 });
 
@@ -62,41 +56,12 @@ const COORDINATOR_OR_COUNCIL = [Role.PROVIDER_COORDINATOR, Role.COUNCIL_OFFICER,
 export class MatchResolver {
   @Query(() => MatchConnection, { description: 'Matches you may see, most recently proposed first.' })
   matches(@Args() args: MatchesArgs, @Ctx() { db, principal }: Context): Promise<Page<Match>> {
-    const params: unknown[] = [];
-    const conditions = [matchScope(principal, 'm', params)];
-    if (args.status) {
-      params.push(args.status);
-      conditions.push(`m.status = $${params.length}::text`);
-    }
-    if (args.service || args.localAuthorityCode) {
-      const inner: string[] = [];
-      if (args.service) {
-        params.push(args.service);
-        inner.push(`fr.service = $${params.length}::text`);
-      }
-      if (args.localAuthorityCode) {
-        params.push(args.localAuthorityCode.trim().toUpperCase());
-        inner.push(`fr.council_code = $${params.length}::text`);
-      }
-      conditions.push(`exists (select 1 from referrals fr where fr.referral_id = m.referral_id and ${inner.join(' and ')})`);
-    }
-    return fetchPage<MatchRow, Match>(
-      db,
-      {
-        select: MATCH_COLUMNS,
-        from: 'matches m',
-        conditions,
-        params,
-        orderBy: [
-          { sql: 'm.proposed_on', cast: 'date', key: (row) => row.proposed_on },
-          { sql: 'm.match_id', cast: 'uuid', key: (row) => row.match_id },
-        ],
-        direction: 'desc',
-        first: args.first,
-        after: args.after,
-      },
-      Match.fromRow,
-    );
+    const filter = {
+      status: args.status ?? undefined,
+      service: args.service ?? undefined,
+      councilCode: args.localAuthorityCode ? args.localAuthorityCode.trim().toUpperCase() : undefined,
+    };
+    return fetchPage<MatchRow, Match>(db, { ...matchList(principal, filter), first: args.first, after: args.after }, Match.fromRow);
   }
 
   @FieldResolver(() => Referral, { nullable: true, description: 'The referral this match answers.' })
@@ -123,7 +88,7 @@ export class MatchResolver {
       [Role.PROVIDER_COORDINATOR, Role.ADMIN],
       (m) => proposeMatch(m, context.principal, input),
       (row) => ({ match: Match.fromRow(row) }),
-      replayById<MatchRow>(input.idempotencyKey, input, { table: 'matches', alias: 'm', columns: MATCH_COLUMNS, idColumn: 'match_id' }),
+      replayById<MatchRow>(input.idempotencyKey, input, { idColumn: 'match_id', read: matchForReplay }),
     );
   }
 
@@ -150,7 +115,7 @@ export class MatchResolver {
       [Role.PROVIDER_COORDINATOR, Role.ADMIN],
       (m) => logVisit(m, context.principal, input),
       (row) => ({ visit: Visit.fromRow(row) }),
-      replayById<VisitRow>(input.idempotencyKey, input, { table: 'visits', alias: 'vi', columns: VISIT_COLUMNS, idColumn: 'visit_id' }),
+      replayById<VisitRow>(input.idempotencyKey, input, { idColumn: 'visit_id', read: visitForReplay }),
     );
   }
 }

@@ -1,16 +1,29 @@
 import type { EntityManager } from 'typeorm';
-import { rows } from '../database/sql';
-import { matchScope } from '../auth/scope';
 import type { Principal } from '../auth/viewer';
 import type { MutationOutcome } from '../graphql/mutation';
 import { assertTransition, Transitions } from '../graphql/stateMachine';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
 import { boundedText, integerInRange, notBefore, notInFuture, recordKey } from '../graphql/validate';
+import { lockReferralStatus, markReferralMatched } from '../referrals/referral.queries';
 import { lockReferral, REFERRAL_TRANSITIONS } from '../referrals/referral.service';
 import { ReferralStatus } from '../referrals/referral.types';
 import { lockVolunteer } from '../volunteers/volunteer.service';
 import { dbsValidOn, VolunteerStatus } from '../volunteers/volunteer.types';
-import { MATCH_COLUMNS, MatchRow, VisitRow } from './match.queries';
+import {
+  hasOpenMatch,
+  insertMatch,
+  insertVisit,
+  isCommissioned,
+  lastVisitOn,
+  lockMatchRow,
+  markMatchCancelled,
+  markMatchEnded,
+  markMatchStarted,
+  MatchRow,
+  releaseCapacity,
+  takeCapacity,
+  VisitRow,
+} from './match.queries';
 import { CancelMatchInput, EndMatchInput, LogVisitInput, MATCH_TYPE, MatchStatus, ProposeMatchInput, StartMatchInput } from './match.types';
 
 export const MATCH_TRANSITIONS: Transitions<MatchStatus> = {
@@ -35,8 +48,7 @@ export async function proposeMatch(manager: EntityManager, principal: Principal 
   const volunteer = await lockVolunteer(manager, principal, input.volunteerId);
   notInFuture('proposedOn', input.proposedOn);
   notBefore('proposedOn', input.proposedOn, "the referral's acceptedOn", referral.accepted_on!);
-  const [open] = await rows<unknown>(manager, `select 1 from matches where referral_id = $1::uuid and status in ('PROPOSED', 'ACTIVE')`, [referral.referral_id]);
-  if (open) throw new UserFacingError('CONFLICT', 'The referral already has a PROPOSED or ACTIVE match: cancel or end it first.', 'referralId');
+  if (await hasOpenMatch(manager, referral.referral_id)) throw new UserFacingError('CONFLICT', 'The referral already has a PROPOSED or ACTIVE match: cancel or end it first.', 'referralId');
   if (volunteer.status !== VolunteerStatus.APPROVED) {
     throw invalid('volunteerId', `The volunteer is ${volunteer.status}; only an APPROVED volunteer can be matched.`);
   }
@@ -47,11 +59,7 @@ export async function proposeMatch(manager: EntityManager, principal: Principal 
       'volunteerId',
     );
   }
-  const [commission] = await rows<unknown>(manager, 
-    `select 1 from commissions where provider_id = $1::uuid and council_code = $2::text and service = $3::text
-       and starts_on <= $4::date and (ends_on is null or ends_on >= $4::date)`,
-    [volunteer.provider_id, referral.council_code, referral.service, input.proposedOn],
-  );
+  const commission = await isCommissioned(manager, volunteer.provider_id, referral.council_code, referral.service, input.proposedOn);
   if (!commission) {
     throw new UserFacingError(
       'NOT_COMMISSIONED',
@@ -59,33 +67,19 @@ export async function proposeMatch(manager: EntityManager, principal: Principal 
       'volunteerId',
     );
   }
-  const taken = await rows(manager, 
-    `update volunteers set open_matches = open_matches + 1 where volunteer_id = $1::uuid and open_matches < max_matches returning volunteer_id`,
-    [volunteer.volunteer_id],
-  );
-  if (taken.length === 0) {
+  const taken = await takeCapacity(manager, volunteer.volunteer_id);
+  if (!taken) {
     throw new UserFacingError('CAPACITY_REACHED', `The volunteer already has ${volunteer.max_matches} open match(es), their maximum.`, 'volunteerId');
   }
-  const [match] = await rows<MatchRow>(manager, 
-    `insert into matches as m (referral_id, volunteer_id, proposed_on) values ($1::uuid, $2::uuid, $3::date) returning ${MATCH_COLUMNS}`,
-    [referral.referral_id, volunteer.volunteer_id, input.proposedOn],
-  );
+  const match = await insertMatch(manager, referral.referral_id, volunteer.volunteer_id, input.proposedOn);
   return { result: match, audit: { recordType: 'Match', recordId: match.match_id, changedFields: ['referralId', 'volunteerId', 'proposedOn', 'status'] } };
 }
 
 async function lockMatch(manager: EntityManager, principal: Principal | null, matchId: string): Promise<MatchRow> {
   const key = recordKey('matchId', matchId, MATCH_TYPE, 'match');
-  const params: unknown[] = [key];
-  const [match] = await rows<MatchRow>(manager, 
-    `select ${MATCH_COLUMNS} from matches m where m.match_id = $1::uuid and ${matchScope(principal, 'm', params)} for update`,
-    params,
-  );
+  const match = await lockMatchRow(manager, principal, key);
   if (!match) throw notFound('match', 'matchId');
   return match;
-}
-
-async function releaseCapacity(manager: EntityManager, volunteerId: string): Promise<void> {
-  await rows(manager, 'update volunteers set open_matches = open_matches - 1 where volunteer_id = $1::uuid', [volunteerId]);
 }
 
 export async function startMatch(manager: EntityManager, principal: Principal | null, input: StartMatchInput): Promise<MutationOutcome<MatchRow>> {
@@ -93,14 +87,11 @@ export async function startMatch(manager: EntityManager, principal: Principal | 
   assertTransition(MATCH_TRANSITIONS, 'The match', match.status as MatchStatus, MatchStatus.ACTIVE, 'matchId');
   notInFuture('startedOn', input.startedOn);
   notBefore('startedOn', input.startedOn, 'proposedOn', match.proposed_on);
-  const [referral] = await rows<{ status: string }>(manager, 'select status from referrals where referral_id = $1::uuid for update', [match.referral_id]);
-  assertTransition(REFERRAL_TRANSITIONS, 'The referral', referral.status as ReferralStatus, ReferralStatus.MATCHED, 'matchId');
-  const [started] = await rows<MatchRow>(manager, 
-    `update matches m set status = 'ACTIVE', started_on = $2::date where m.match_id = $1::uuid returning ${MATCH_COLUMNS}`,
-    [match.match_id, input.startedOn],
-  );
+  const referralStatus = await lockReferralStatus(manager, match.referral_id);
+  assertTransition(REFERRAL_TRANSITIONS, 'The referral', referralStatus as ReferralStatus, ReferralStatus.MATCHED, 'matchId');
+  const started = await markMatchStarted(manager, match.match_id, input.startedOn);
   // The first meeting is when the referral counts as matched (reports/METRICS.md).
-  await rows(manager, `update referrals set status = 'MATCHED', matched_on = $2::date where referral_id = $1::uuid`, [match.referral_id, input.startedOn]);
+  await markReferralMatched(manager, match.referral_id, input.startedOn);
   return { result: started, audit: { recordType: 'Match', recordId: match.match_id, changedFields: ['status', 'startedOn'] } };
 }
 
@@ -109,12 +100,9 @@ export async function endMatch(manager: EntityManager, principal: Principal | nu
   assertTransition(MATCH_TRANSITIONS, 'The match', match.status as MatchStatus, MatchStatus.ENDED, 'matchId');
   notInFuture('endedOn', input.endedOn);
   notBefore('endedOn', input.endedOn, 'startedOn', match.started_on!);
-  const [lastVisit] = await rows<{ last: string | null }>(manager, 'select max(visited_on) as last from visits where match_id = $1::uuid', [match.match_id]);
-  if (lastVisit?.last && input.endedOn < lastVisit.last) throw invalid('endedOn', `endedOn (${input.endedOn}) cannot be before the last logged visit (${lastVisit.last}).`);
-  const [ended] = await rows<MatchRow>(manager, 
-    `update matches m set status = 'ENDED', ended_on = $2::date, end_reason = $3::text where m.match_id = $1::uuid returning ${MATCH_COLUMNS}`,
-    [match.match_id, input.endedOn, input.reason],
-  );
+  const lastVisit = await lastVisitOn(manager, match.match_id);
+  if (lastVisit && input.endedOn < lastVisit) throw invalid('endedOn', `endedOn (${input.endedOn}) cannot be before the last logged visit (${lastVisit}).`);
+  const ended = await markMatchEnded(manager, match.match_id, input.endedOn, input.reason);
   await releaseCapacity(manager, match.volunteer_id);
   return { result: ended, audit: { recordType: 'Match', recordId: match.match_id, changedFields: ['status', 'endedOn', 'endReason'] } };
 }
@@ -123,11 +111,7 @@ export async function cancelMatch(manager: EntityManager, principal: Principal |
   const match = await lockMatch(manager, principal, input.matchId);
   assertTransition(MATCH_TRANSITIONS, 'The match', match.status as MatchStatus, MatchStatus.CANCELLED, 'matchId');
   const reason = boundedText('reason', input.reason, 500, true);
-  const [cancelled] = await rows<MatchRow>(manager, 
-    `update matches m set status = 'CANCELLED', cancelled_on = greatest(current_date, m.proposed_on), cancel_reason = $2::text
-     where m.match_id = $1::uuid returning ${MATCH_COLUMNS}`,
-    [match.match_id, reason],
-  );
+  const cancelled = await markMatchCancelled(manager, match.match_id, reason);
   await releaseCapacity(manager, match.volunteer_id);
   return { result: cancelled, audit: { recordType: 'Match', recordId: match.match_id, changedFields: ['status', 'cancelledOn', 'cancelReason'] } };
 }
@@ -141,10 +125,6 @@ export async function logVisit(manager: EntityManager, principal: Principal | nu
   notBefore('visitedOn', input.visitedOn, 'startedOn', match.started_on!);
   if (match.ended_on && input.visitedOn > match.ended_on) throw invalid('visitedOn', `visitedOn (${input.visitedOn}) cannot be after the match ended (${match.ended_on}).`);
   integerInRange('durationMinutes', input.durationMinutes, 1, 1440);
-  const [visit] = await rows<VisitRow>(manager, 
-    `insert into visits (match_id, visited_on, duration_minutes, kind) values ($1::uuid, $2::date, $3::smallint, $4::text)
-     returning visit_id, match_id, visited_on, duration_minutes, kind`,
-    [match.match_id, input.visitedOn, input.durationMinutes, input.kind],
-  );
+  const visit = await insertVisit(manager, { match_id: match.match_id, visited_on: input.visitedOn, duration_minutes: input.durationMinutes, kind: input.kind });
   return { result: visit, audit: { recordType: 'Visit', recordId: visit.visit_id, changedFields: ['matchId', 'visitedOn', 'durationMinutes', 'kind'] } };
 }

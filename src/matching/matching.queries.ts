@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import sql, { raw, Sql } from 'sql-template-tag';
+import { z } from 'zod';
 import { providerKey, referralScope } from '../auth/scope';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
-import { REFERRAL_COLUMNS, ReferralRow } from '../referrals/referral.queries';
-import { VOLUNTEER_COLUMNS, VolunteerRow } from '../volunteers/volunteer.queries';
+import { rowParser } from '../database/rows';
+import { query, Queryable } from '../database/sql';
+import { REFERRAL_COLUMNS, referralRow } from '../referrals/referral.queries';
+import { VOLUNTEER_COLUMNS, volunteerRow } from '../volunteers/volunteer.queries';
 import type { PlanReferral } from './plan';
 import { type Candidate, type ExclusionCounts, HardConstraint, type Place } from './scoring';
 
@@ -15,10 +18,19 @@ import { type Candidate, type ExclusionCounts, HardConstraint, type Place } from
  * constraint that depends on the volunteer alone.
  */
 
-type Located = { latitude: number | null; longitude: number | null; area_km2: number | null };
+// council_centroids columns are double precision: numbers; null when the council has no centroid.
+const located = z.object({ latitude: z.number().nullable(), longitude: z.number().nullable(), area_km2: z.number().nullable() });
+type Located = z.infer<typeof located>;
 
-export type MatchingReferralRow = ReferralRow &
-  Located & { child_interests: string[]; child_languages: string[]; objected_volunteer_ids: string[]; has_open_match: boolean };
+const matchingReferralRow = referralRow.extend({
+  ...located.shape,
+  child_interests: z.array(z.string()),
+  child_languages: z.array(z.string()),
+  objected_volunteer_ids: z.array(z.string()),
+  has_open_match: z.boolean(),
+});
+export type MatchingReferralRow = z.infer<typeof matchingReferralRow>;
+const parseMatchingReferralRow = rowParser(matchingReferralRow);
 
 /** Interests and languages compared case-insensitively (the API stores them lower-cased; imported data may not be). */
 const lowered = (values: string[]) => values.map((value) => value.toLowerCase());
@@ -44,30 +56,29 @@ export function toPlanReferral(row: MatchingReferralRow): PlanReferral {
   };
 }
 
-const MATCHING_REFERRAL_SELECT = `select ${REFERRAL_COLUMNS}, c.interests as child_interests, c.languages as child_languages,
+const MATCHING_REFERRAL_SELECT = raw(`select ${REFERRAL_COLUMNS}, c.interests as child_interests, c.languages as child_languages,
     pc.latitude, pc.longitude, pc.area_km2,
     array(select om.volunteer_id from matches om join referrals orf on orf.referral_id = om.referral_id
           where orf.child_id = r.child_id and om.end_reason = 'CHILD_OBJECTED') as objected_volunteer_ids,
     exists (select 1 from matches pm where pm.referral_id = r.referral_id and pm.status in ('PROPOSED', 'ACTIVE')) as has_open_match
   from referrals r
   join children c on c.child_id = r.child_id
-  left join council_centroids pc on pc.council_code = r.placement_council_code`;
+  left join council_centroids pc on pc.council_code = r.placement_council_code`);
 
 /** One referral the caller may see, or null. */
-export async function readMatchingReferral(db: DataSource, principal: Principal | null, referralKey: string): Promise<MatchingReferralRow | null> {
-  const params: unknown[] = [referralKey];
-  const [row] = await db.query(`${MATCHING_REFERRAL_SELECT} where r.referral_id = $1::uuid and ${referralScope(principal, 'r', params)}`, params);
+export async function readMatchingReferral(db: Queryable, principal: Principal | null, referralKey: string): Promise<MatchingReferralRow | null> {
+  const [row] = await query(db, sql`${MATCHING_REFERRAL_SELECT} where r.referral_id = ${referralKey}::uuid and ${referralScope(principal, 'r')}`, parseMatchingReferralRow);
   return row ?? null;
 }
 
 /** A council's waiting list for a service as the caller may see it, longest waiting first. */
-export async function readWaitingReferrals(db: DataSource, principal: Principal | null, councilCode: string, service: string): Promise<MatchingReferralRow[]> {
-  const params: unknown[] = [councilCode, service];
-  return db.query(
-    `${MATCHING_REFERRAL_SELECT}
-     where r.council_code = $1::text and r.service = $2::text and r.status = 'ACCEPTED' and ${referralScope(principal, 'r', params)}
+export async function readWaitingReferrals(db: Queryable, principal: Principal | null, councilCode: string, service: string): Promise<MatchingReferralRow[]> {
+  return query(
+    db,
+    sql`${MATCHING_REFERRAL_SELECT}
+     where r.council_code = ${councilCode}::text and r.service = ${service}::text and r.status = 'ACCEPTED' and ${referralScope(principal, 'r')}
      order by r.accepted_on, r.referral_id`,
-    params,
+    parseMatchingReferralRow,
   );
 }
 
@@ -76,23 +87,22 @@ export async function readWaitingReferrals(db: DataSource, principal: Principal 
  * (other providers' volunteers are not theirs to see or propose); a council officer and an admin
  * every commissioned provider's, since choosing among providers is the council's decision.
  */
-function candidateScope(principal: Principal | null, params: unknown[]): string {
+function candidateScope(principal: Principal | null): Sql {
   switch (principal?.role) {
     case Role.ADMIN:
     case Role.COUNCIL_OFFICER:
-      return 'true';
+      return raw('true');
     case Role.PROVIDER_COORDINATOR: {
       const provider = providerKey(principal);
-      if (!provider) return 'false';
-      params.push(provider);
-      return `v.provider_id = $${params.length}::uuid`;
+      return provider ? sql`v.provider_id = ${provider}::uuid` : raw('false');
     }
     default:
-      return 'false';
+      return raw('false');
   }
 }
 
-type CandidateRow = VolunteerRow & Located & { matches_started: number };
+const parseCandidateRow = rowParser(volunteerRow.extend({ ...located.shape, matches_started: z.number().int() }));
+
 
 /**
  * Volunteers who could be proposed today for a child of `councilCode` needing `service`: APPROVED,
@@ -101,21 +111,21 @@ type CandidateRow = VolunteerRow & Located & { matches_started: number };
  * `on`. The partial index volunteers_matchable_idx holds exactly the approved volunteers with
  * spare capacity, by provider. Ordered by volunteer ID, so equal scores keep one order.
  */
-export async function readCandidates(db: DataSource, principal: Principal | null, councilCode: string, service: string, on: string): Promise<Candidate[]> {
-  const params: unknown[] = [councilCode, service, on];
-  const rows: CandidateRow[] = await db.query(
-    `select ${VOLUNTEER_COLUMNS}, hc.latitude, hc.longitude, hc.area_km2,
+export async function readCandidates(db: Queryable, principal: Principal | null, councilCode: string, service: string, on: string): Promise<Candidate[]> {
+  const rows = await query(
+    db,
+    sql`select ${raw(VOLUNTEER_COLUMNS)}, hc.latitude, hc.longitude, hc.area_km2,
        (select count(*) from matches em where em.volunteer_id = v.volunteer_id and em.started_on is not null)::int as matches_started
      from volunteers v
      left join council_centroids hc on hc.council_code = v.home_council_code
      where v.status = 'APPROVED' and v.open_matches < v.max_matches
        and v.provider_id in (select cm.provider_id from commissions cm
-                             where cm.council_code = $1::text and cm.service = $2::text
-                               and cm.starts_on <= $3::date and (cm.ends_on is null or cm.ends_on >= $3::date))
-       and v.dbs_issued_on <= $3::date and (v.dbs_update_service or $3::date < v.dbs_issued_on + interval '3 years')
-       and ${candidateScope(principal, params)}
+                             where cm.council_code = ${councilCode}::text and cm.service = ${service}::text
+                               and cm.starts_on <= ${on}::date and (cm.ends_on is null or cm.ends_on >= ${on}::date))
+       and v.dbs_issued_on <= ${on}::date and (v.dbs_update_service or ${on}::date < v.dbs_issued_on + interval '3 years')
+       and ${candidateScope(principal)}
      order by v.volunteer_id`,
-    params,
+    parseCandidateRow,
   );
   return rows.map((row) => ({
     volunteerId: row.volunteer_id,
@@ -139,32 +149,36 @@ export async function readCandidates(db: DataSource, principal: Principal | null
  * on `on`, then NOT_APPROVED (applied, in vetting or training, or inactive), DBS_NOT_VALID (the rule
  * of dbsValidOn) and NO_SPARE_CAPACITY. The volunteers who pass all four are readCandidates'.
  */
-export async function readVolunteerExclusions(db: DataSource, principal: Principal | null, councilCode: string, service: string, on: string): Promise<ExclusionCounts> {
-  const params: unknown[] = [councilCode, service, on];
-  const rows: { hard_constraint: HardConstraint; volunteers: number }[] = await db.query(
-    `select excluded.hard_constraint, count(*)::int as volunteers
+// The constraint names as SQL string literals: enum values of this code, never input.
+const HARD = Object.fromEntries(Object.values(HardConstraint).map((name) => [name, raw(`'${name}'`)])) as Record<HardConstraint, Sql>;
+const exclusionRow = rowParser(z.object({ hard_constraint: z.enum(HardConstraint), volunteers: z.number().int() }));
+
+export async function readVolunteerExclusions(db: Queryable, principal: Principal | null, councilCode: string, service: string, on: string): Promise<ExclusionCounts> {
+  const rows = await query(
+    db,
+    sql`select excluded.hard_constraint, count(*)::int as volunteers
      from (
        select case
            when not exists (select 1 from commissions cm
-                            where cm.provider_id = v.provider_id and cm.council_code = $1::text and cm.service = $2::text
-                              and cm.starts_on <= $3::date and (cm.ends_on is null or cm.ends_on >= $3::date)) then '${HardConstraint.PROVIDER_NOT_COMMISSIONED}'
-           when v.status <> 'APPROVED' then '${HardConstraint.NOT_APPROVED}'
-           when not coalesce(v.dbs_issued_on <= $3::date and (v.dbs_update_service or $3::date < v.dbs_issued_on + interval '3 years'), false) then '${HardConstraint.DBS_NOT_VALID}'
-           when v.open_matches >= v.max_matches then '${HardConstraint.NO_SPARE_CAPACITY}'
+                            where cm.provider_id = v.provider_id and cm.council_code = ${councilCode}::text and cm.service = ${service}::text
+                              and cm.starts_on <= ${on}::date and (cm.ends_on is null or cm.ends_on >= ${on}::date)) then ${HARD.PROVIDER_NOT_COMMISSIONED}
+           when v.status <> 'APPROVED' then ${HARD.NOT_APPROVED}
+           when not coalesce(v.dbs_issued_on <= ${on}::date and (v.dbs_update_service or ${on}::date < v.dbs_issued_on + interval '3 years'), false) then ${HARD.DBS_NOT_VALID}
+           when v.open_matches >= v.max_matches then ${HARD.NO_SPARE_CAPACITY}
          end as hard_constraint
        from volunteers v
        where v.status <> 'WITHDRAWN'
-         and v.provider_id in (select cp.provider_id from commissions cp where cp.council_code = $1::text and cp.service = $2::text)
-         and ${candidateScope(principal, params)}
+         and v.provider_id in (select cp.provider_id from commissions cp where cp.council_code = ${councilCode}::text and cp.service = ${service}::text)
+         and ${candidateScope(principal)}
      ) excluded
      where excluded.hard_constraint is not null
      group by excluded.hard_constraint`,
-    params,
+    exclusionRow,
   );
   return new Map(rows.map((row) => [row.hard_constraint, row.volunteers]));
 }
 
-export function createMatchingLoaders(db: DataSource, principal: Principal | null) {
+export function createMatchingLoaders(db: Queryable, principal: Principal | null) {
   return {
     /** Keyed by `${councilCode}|${service}|${on}`: readVolunteerExclusions, read once per request. */
     volunteerExclusions: new DataLoader<string, ExclusionCounts>((keys) =>

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { rows } from '../database/sql';
-import { PROVIDER_TYPE, providerScope } from '../auth/scope';
+import { PROVIDER_TYPE } from '../auth/scope';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
 import { assertOwnCouncil } from '../children/child.service';
@@ -14,9 +13,10 @@ import { fetchPage } from '../graphql/listQuery';
 import { MutationOutcome, runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
-import { notBefore, currentCouncil, boundedText, recordKey } from '../graphql/validate';
+import { currentCouncil } from '../councils/council.service';
+import { notBefore, boundedText, recordKey } from '../graphql/validate';
 import { notFound, UserFacingError } from '../graphql/userErrors';
-import { COMMISSION_COLUMNS, PROVIDER_COLUMNS } from './provider.queries';
+import { findCommission, insertCommission, insertProvider, providerExists, providerList } from './provider.queries';
 import {
   Commission,
   COMMISSION_TYPE,
@@ -32,7 +32,7 @@ import {
 export const ProviderConnection = connectionTypes(Provider, 'Provider', 'provider');
 
 registerNodeType(COMMISSION_TYPE, async (key, { db, principal }) => {
-  const [row] = await db.query(`select ${COMMISSION_COLUMNS} from commissions cm where cm.commission_id = $1::uuid and ${providerScope(principal)}`, [key]);
+  const row = await findCommission(db, principal, key);
   return row ? Commission.fromRow(row) : null;
 });
 
@@ -43,7 +43,7 @@ registerNodeType(PROVIDER_TYPE, async (key, { loaders }) => {
 
 async function createProvider(manager: EntityManager, input: CreateProviderInput): Promise<MutationOutcome<ProviderRow>> {
   const name = boundedText('name', input.name, 200, true)!;
-  const [row] = await rows<ProviderRow>(manager, `insert into providers as p (name, kind) values ($1::text, $2::text) returning ${PROVIDER_COLUMNS}`, [name, input.kind]);
+  const row = await insertProvider(manager, name, input.kind);
   return { result: row, audit: { recordType: 'Provider', recordId: row.provider_id, changedFields: ['name', 'kind'] } };
 }
 
@@ -74,17 +74,18 @@ function assertStartAllowed(principal: Principal | null, startsOn: string, polic
 
 async function commissionProvider(manager: EntityManager, principal: Principal | null, input: CommissionProviderInput, policy: WritePolicy): Promise<MutationOutcome<CommissionRow>> {
   const provider = recordKey('providerId', input.providerId, PROVIDER_TYPE, 'provider');
-  const [exists] = await rows<unknown>(manager, 'select 1 from providers where provider_id = $1::uuid', [provider]);
-  if (!exists) throw notFound('provider', 'providerId');
+  if (!(await providerExists(manager, provider))) throw notFound('provider', 'providerId');
   const council = await currentCouncil(manager, 'localAuthorityCode', input.localAuthorityCode);
   assertOwnCouncil(principal, council, 'localAuthorityCode');
   assertStartAllowed(principal, input.startsOn, policy);
   if (input.endsOn) notBefore('endsOn', input.endsOn, 'startsOn', input.startsOn);
-  const [row] = await rows<CommissionRow>(manager, 
-    `insert into commissions as cm (provider_id, council_code, service, starts_on, ends_on) values ($1::uuid, $2::text, $3::text, $4::date, $5::date)
-     returning ${COMMISSION_COLUMNS}`,
-    [provider, council, input.service, input.startsOn, input.endsOn ?? null],
-  );
+  const row = await insertCommission(manager, {
+    provider_id: provider,
+    council_code: council,
+    service: input.service,
+    starts_on: input.startsOn,
+    ends_on: input.endsOn ?? null,
+  });
   return { result: row, audit: { recordType: 'Commission', recordId: row.commission_id, changedFields: ['providerId', 'localAuthorityCode', 'service', 'startsOn', 'endsOn'] } };
 }
 
@@ -92,23 +93,7 @@ async function commissionProvider(manager: EntityManager, principal: Principal |
 export class ProviderResolver {
   @Query(() => ProviderConnection, { description: 'Providers by name. Any signed-in caller.' })
   providers(@Args() args: ConnectionArgs, @Ctx() { db, principal }: Context): Promise<Page<Provider>> {
-    return fetchPage<ProviderRow, Provider>(
-      db,
-      {
-        select: PROVIDER_COLUMNS,
-        from: 'providers p',
-        conditions: [providerScope(principal)],
-        params: [],
-        orderBy: [
-          { sql: 'p.name', cast: 'text', key: (row) => row.name },
-          { sql: 'p.provider_id', cast: 'uuid', key: (row) => row.provider_id },
-        ],
-        direction: 'asc',
-        first: args.first,
-        after: args.after,
-      },
-      Provider.fromRow,
-    );
+    return fetchPage<ProviderRow, Provider>(db, { ...providerList(principal), first: args.first, after: args.after }, Provider.fromRow);
   }
 
   @FieldResolver(() => [Commission], { description: 'Councils that commission this provider, and for which service.' })

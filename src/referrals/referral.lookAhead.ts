@@ -1,22 +1,23 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import sql, { join, Sql } from 'sql-template-tag';
 import { childScope, matchScope, providerScope, volunteerScope } from '../auth/scope';
 import type { Principal } from '../auth/viewer';
-import { CHILD_COLUMNS, ChildRow } from '../children/child.queries';
+import { CHILD_COLUMNS, ChildRow, parseChildRow } from '../children/child.queries';
 import type { Loaders } from '../graphql/context';
 import type { Prefetched } from '../graphql/prefetch';
 import type { RelatedRecords } from '../graphql/listQuery';
 import { JoinedRecord, joinedRecord, selectedFields } from '../graphql/lookAhead';
-import { MATCH_COLUMNS, MatchRow, OPEN_MATCH } from '../matches/match.queries';
-import { PROVIDER_COLUMNS } from '../providers/provider.queries';
+import { MATCH_COLUMNS, MatchRow, OPEN_MATCH, parseMatchRow } from '../matches/match.queries';
+import { parseProviderRow, PROVIDER_COLUMNS } from '../providers/provider.queries';
 import type { ProviderRow } from '../providers/provider.types';
-import { VOLUNTEER_COLUMNS, VolunteerRow } from '../volunteers/volunteer.queries';
+import { parseVolunteerRow, VOLUNTEER_COLUMNS, VolunteerRow } from '../volunteers/volunteer.queries';
 import type { ReferralRow } from './referral.queries';
 
 // The loaders' own tables and columns (childById, openMatchByReferral, volunteerById, providerById).
-const child = joinedRecord<ChildRow>('child', { from: 'children c', columns: CHILD_COLUMNS, key: 'child_id' });
-const openMatch = joinedRecord<MatchRow>('open_match', { from: 'matches m', columns: MATCH_COLUMNS, key: 'match_id' });
-const volunteer = joinedRecord<VolunteerRow>('volunteer', { from: 'volunteers v', columns: VOLUNTEER_COLUMNS, key: 'volunteer_id' });
-const provider = joinedRecord<ProviderRow>('provider', { from: 'providers p', columns: PROVIDER_COLUMNS, key: 'provider_id' });
+const child = joinedRecord<ChildRow>('child', { from: 'children c', columns: CHILD_COLUMNS, key: 'child_id', row: parseChildRow });
+const openMatch = joinedRecord<MatchRow>('open_match', { from: 'matches m', columns: MATCH_COLUMNS, key: 'match_id', row: parseMatchRow });
+const volunteer = joinedRecord<VolunteerRow>('volunteer', { from: 'volunteers v', columns: VOLUNTEER_COLUMNS, key: 'volunteer_id', row: parseVolunteerRow });
+const provider = joinedRecord<ProviderRow>('provider', { from: 'providers p', columns: PROVIDER_COLUMNS, key: 'provider_id', row: parseProviderRow });
 
 /**
  * What a page of referrals (the waiting list, above all) brings along in its own statement: each
@@ -35,22 +36,20 @@ export function referralRelations(info: GraphQLResolveInfo, principal: Principal
   const withVolunteer = withMatch && selects('edges.node.currentMatch.volunteer');
   const withProvider = withVolunteer && selects('edges.node.currentMatch.volunteer.provider');
   if (!withChild && !withMatch) return undefined;
+  const select: Sql[] = [];
+  const joins: Sql[] = [];
+  const add = (record: JoinedRecord<unknown>, where: Sql) => {
+    select.push(record.select);
+    joins.push(record.join(where));
+  };
+  if (withChild) add(child, sql`c.child_id = r.child_id and ${childScope(principal, 'c')}`);
+  if (withMatch) add(openMatch, sql`m.referral_id = r.referral_id and ${OPEN_MATCH} and ${matchScope(principal, 'm')}`);
+  if (withVolunteer) add(volunteer, sql`v.volunteer_id = open_match.volunteer_id and ${volunteerScope(principal, 'v')}`);
+  if (withProvider) add(provider, sql`p.provider_id = volunteer.provider_id and ${providerScope(principal)}`);
   return {
-    sql: (params) => {
-      const select: string[] = [];
-      const joins: string[] = [];
-      const join = (record: JoinedRecord<unknown>, where: string) => {
-        select.push(record.select);
-        joins.push(record.join(where));
-      };
-      if (withChild) join(child, `c.child_id = r.child_id and ${childScope(principal, 'c', params)}`);
-      if (withMatch) join(openMatch, `m.referral_id = r.referral_id and ${OPEN_MATCH} and ${matchScope(principal, 'm', params)}`);
-      if (withVolunteer) join(volunteer, `v.volunteer_id = open_match.volunteer_id and ${volunteerScope(principal, 'v', params)}`);
-      if (withProvider) join(provider, `p.provider_id = volunteer.provider_id and ${providerScope(principal)}`);
-      return { select: select.join(', '), joins: joins.join('\n') };
-    },
-    take: (row) => {
-      const columns = row as ReferralRow & Record<string, unknown>;
+    select: join(select, ', '),
+    joins: join(joins, '\n'),
+    take: (columns, row) => {
       if (withChild) prefetched.set(loaders.childById, row.child_id, child.take(columns));
       if (!withMatch) return;
       const match = openMatch.take(columns);

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { referralScope, selfReferralScope } from '../auth/scope';
 import { Role } from '../auth/roles';
 import { Child } from '../children/child.types';
 import { LocalAuthority } from '../councils/localAuthority.type';
@@ -14,15 +13,22 @@ import { registerNodeType } from '../graphql/nodeRegistry';
 import { badInput, ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
 import { Match } from '../matches/match.types';
 import { referralRelations } from './referral.lookAhead';
-import { REFERRAL_COLUMNS, ReferralRow } from './referral.queries';
+import {
+  findSelfReferral,
+  referralForReplay,
+  referralList,
+  ReferralRow,
+  selfReferralForReplay,
+  selfReferralInbox,
+  SelfReferralRow,
+  waitingList,
+} from './referral.queries';
 import {
   acceptReferral,
   closeReferral,
   convertSelfReferral,
   createReferral,
   dismissSelfReferral,
-  SELF_REFERRAL_COLUMNS,
-  SelfReferralRow,
   submitSelfReferral,
 } from './referral.service';
 import {
@@ -68,8 +74,7 @@ function selfReferralFromRow(row: SelfReferralRow & { submitted_us?: string }): 
 }
 
 registerNodeType(SELF_REFERRAL_TYPE, async (key, { db, principal }) => {
-  const params: unknown[] = [key];
-  const [row] = await db.query(`select ${SELF_REFERRAL_COLUMNS} from self_referrals s where s.self_referral_id = $1::uuid and ${selfReferralScope(principal, 's', params)}`, params);
+  const row = await findSelfReferral(db, principal, key);
   return row ? selfReferralFromRow(row) : null;
 });
 
@@ -135,32 +140,15 @@ class InboxArgs extends ConnectionArgs {
 export class ReferralResolver {
   @Query(() => ReferralConnection, { description: 'Referrals you may see, most recent first.' })
   referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
-    const params: unknown[] = [];
-    const conditions = [referralScope(principal, 'r', params)];
-    const filter = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(`${sql} = $${params.length}::text`);
+    const filter = {
+      status: args.status ?? undefined,
+      service: args.service ?? undefined,
+      source: args.source ?? undefined,
+      councilCode: args.localAuthorityCode ? args.localAuthorityCode.trim().toUpperCase() : undefined,
     };
-    if (args.status) filter('r.status', args.status);
-    if (args.service) filter('r.service', args.service);
-    if (args.source) filter('r.source', args.source);
-    if (args.localAuthorityCode) filter('r.council_code', args.localAuthorityCode.trim().toUpperCase());
     return fetchPage<ReferralRow, Referral>(
       db,
-      {
-        select: REFERRAL_COLUMNS,
-        from: 'referrals r',
-        conditions,
-        params,
-        orderBy: [
-          { sql: 'r.referred_on', cast: 'date', key: (row) => row.referred_on },
-          { sql: 'r.referral_id', cast: 'uuid', key: (row) => row.referral_id },
-        ],
-        direction: 'desc',
-        first: args.first,
-        after: args.after,
-        related: referralRelations(info, principal, loaders, prefetched),
-      },
+      { ...referralList(principal, filter), first: args.first, after: args.after, related: referralRelations(info, principal, loaders, prefetched) },
       Referral.fromRow,
     );
   }
@@ -171,40 +159,23 @@ export class ReferralResolver {
   })
   async waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
     const councilCode = args.localAuthorityCode.trim().toUpperCase();
-    const params: unknown[] = [councilCode, args.service];
-    const conditions = [`r.council_code = $1::text`, `r.service = $2::text`, `r.status = 'ACCEPTED'`, referralScope(principal, 'r', params)];
     const codes: [string, string, string][] = [];
-    if (args.hasProposal !== null && args.hasProposal !== undefined) {
-      // Open matches of an ACCEPTED referral are PROPOSED ones (starting a match marks it MATCHED).
-      conditions.push(`${args.hasProposal ? '' : 'not '}exists (select 1 from matches pm where pm.referral_id = r.referral_id and pm.status in ('PROPOSED', 'ACTIVE'))`);
-    }
-    if (args.source) {
-      params.push(args.source);
-      conditions.push(`r.source = $${params.length}::text`);
-    }
+    let placementCouncilCode: string | undefined;
     if (args.placementLocalAuthorityCode !== null && args.placementLocalAuthorityCode !== undefined) {
-      const placementCode = args.placementLocalAuthorityCode.trim().toUpperCase();
-      params.push(placementCode);
-      conditions.push(`r.placement_council_code = $${params.length}::text`);
-      codes.push(['placementLocalAuthorityCode', args.placementLocalAuthorityCode, placementCode]);
+      placementCouncilCode = args.placementLocalAuthorityCode.trim().toUpperCase();
+      codes.push(['placementLocalAuthorityCode', args.placementLocalAuthorityCode, placementCouncilCode]);
     }
+    const list = waitingList(principal, {
+      councilCode,
+      service: args.service,
+      hasProposal: args.hasProposal ?? undefined,
+      source: args.source ?? undefined,
+      placementCouncilCode,
+    });
     const page = await fetchPage<ReferralRow, Referral>(
       db,
-      {
-        select: REFERRAL_COLUMNS,
-        from: 'referrals r',
-        conditions,
-        params,
-        orderBy: [
-          { sql: 'r.accepted_on', cast: 'date', key: (row) => row.accepted_on! },
-          { sql: 'r.referral_id', cast: 'uuid', key: (row) => row.referral_id },
-        ],
-        direction: 'asc',
-        first: args.first,
-        after: args.after,
-        // The child, open match, volunteer and provider in the same statement, when selected.
-        related: referralRelations(info, principal, loaders, prefetched),
-      },
+      // The child, open match, volunteer and provider in the same statement, when selected.
+      { ...list, first: args.first, after: args.after, related: referralRelations(info, principal, loaders, prefetched) },
       Referral.fromRow,
     );
     await checkCouncilCodes(page, loaders, codes);
@@ -213,22 +184,9 @@ export class ReferralResolver {
 
   @Query(() => SelfReferralConnection, { description: "Self-referrals in your council's inbox, oldest first (council officers; ADMIN sees all)." })
   selfReferralInbox(@Args() args: InboxArgs, @Ctx() { db, principal }: Context): Promise<Page<SelfReferral>> {
-    const params: unknown[] = [args.status];
     return fetchPage<SelfReferralRow & { submitted_us: string }, SelfReferral>(
       db,
-      {
-        select: `${SELF_REFERRAL_COLUMNS}, (extract(epoch from s.submitted_at) * 1000000)::bigint::text as submitted_us`,
-        from: 'self_referrals s',
-        conditions: ['s.status = $1::text', selfReferralScope(principal, 's', params)],
-        params,
-        orderBy: [
-          { sql: '(extract(epoch from s.submitted_at) * 1000000)::bigint', cast: 'bigint', key: (row) => row.submitted_us },
-          { sql: 's.self_referral_id', cast: 'uuid', key: (row) => row.self_referral_id },
-        ],
-        direction: 'asc',
-        first: args.first,
-        after: args.after,
-      },
+      { ...selfReferralInbox(principal, args.status), first: args.first, after: args.after },
       selfReferralFromRow,
     );
   }
@@ -271,7 +229,7 @@ export class ReferralResolver {
       [Role.COUNCIL_OFFICER, Role.ADMIN],
       (m) => createReferral(m, context.principal, input),
       (row) => ({ referral: Referral.fromRow(row) }),
-      replayById<ReferralRow>(input.idempotencyKey, input, { table: 'referrals', alias: 'r', columns: REFERRAL_COLUMNS, idColumn: 'referral_id' }),
+      replayById<ReferralRow>(input.idempotencyKey, input, { idColumn: 'referral_id', read: referralForReplay }),
     );
   }
 
@@ -304,7 +262,7 @@ export class ReferralResolver {
       'ANYONE',
       (m) => submitSelfReferral(m, input),
       (row) => ({ receiptNumber: row.receipt_number }),
-      replayById<SelfReferralRow>(input.idempotencyKey, input, { table: 'self_referrals', alias: 's', columns: SELF_REFERRAL_COLUMNS, idColumn: 'self_referral_id' }),
+      replayById<SelfReferralRow>(input.idempotencyKey, input, { idColumn: 'self_referral_id', read: selfReferralForReplay }),
     );
   }
 

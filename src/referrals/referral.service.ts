@@ -1,15 +1,26 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { rows } from '../database/sql';
-import { childScope, referralScope, selfReferralScope } from '../auth/scope';
 import type { Principal } from '../auth/viewer';
-import { CHILD_COLUMNS, ChildRow } from '../children/child.queries';
+import { ChildRow, lockChild as lockChildRow } from '../children/child.queries';
 import { CHILD_TYPE } from '../children/child.types';
 import type { MutationOutcome } from '../graphql/mutation';
 import { assertTransition, Transitions } from '../graphql/stateMachine';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
-import { boundedText, currentCouncil, integerInRange, notBefore, notInFuture, recordKey, tags } from '../graphql/validate';
-import { REFERRAL_COLUMNS, ReferralRow } from './referral.queries';
+import { currentCouncil } from '../councils/council.service';
+import { boundedText, integerInRange, notBefore, notInFuture, recordKey, tags } from '../graphql/validate';
+import { countProposedMatches } from '../matches/match.queries';
+import {
+  insertReferral as insertReferralRow,
+  insertSelfReferral,
+  lockReferralRow,
+  lockSelfReferralRow,
+  markReferralAccepted,
+  markReferralClosed,
+  markSelfReferralConverted,
+  markSelfReferralDismissed,
+  ReferralRow,
+  SelfReferralRow,
+} from './referral.queries';
 import {
   AcceptReferralInput,
   CloseReferralInput,
@@ -33,11 +44,7 @@ export const REFERRAL_TRANSITIONS: Transitions<ReferralStatus> = {
 
 async function lockChild(manager: EntityManager, principal: Principal | null, childId: string): Promise<ChildRow> {
   const key = recordKey('childId', childId, CHILD_TYPE, 'child');
-  const params: unknown[] = [key];
-  const [child] = await rows<ChildRow>(manager, 
-    `select ${CHILD_COLUMNS} from children c where c.child_id = $1::uuid and ${childScope(principal, 'c', params)} for update`,
-    params,
-  );
+  const child = await lockChildRow(manager, principal, key);
   if (!child) throw notFound('child', 'childId');
   return child;
 }
@@ -48,11 +55,7 @@ async function lockChild(manager: EntityManager, principal: Principal | null, ch
  */
 export async function lockReferral(manager: EntityManager, principal: Principal | null, referralId: string, field = 'referralId'): Promise<ReferralRow> {
   const key = recordKey(field, referralId, REFERRAL_TYPE, 'referral');
-  const params: unknown[] = [key];
-  const [referral] = await rows<ReferralRow>(manager, 
-    `select ${REFERRAL_COLUMNS} from referrals r where r.referral_id = $1::uuid and ${referralScope(principal, 'r', params)} for update`,
-    params,
-  );
+  const referral = await lockReferralRow(manager, principal, key);
   if (!referral) throw notFound('referral', field);
   return referral;
 }
@@ -63,27 +66,20 @@ async function insertReferral(
   values: { service: string; source: string; referredOn: string; reason: string | null; placementCouncilCode: string; selfReferralId?: string | null },
   preferences: CreateReferralInput['preferences'],
 ): Promise<ReferralRow> {
-  const [referral] = await rows<ReferralRow>(manager, 
-    `insert into referrals as r (child_id, council_code, placement_council_code, service, source, referred_on, reason,
-       preferred_volunteer_gender, volunteer_gender_required, preferred_languages, language_required, self_referral_id)
-     values ($1::uuid, $2::text, $3::text, $4::text, $5::text, $6::date, $7::text, $8::text, $9::boolean, $10::text[], $11::boolean, $12::uuid)
-     returning ${REFERRAL_COLUMNS}`,
-    [
-      child.child_id,
-      child.council_code,
-      values.placementCouncilCode,
-      values.service,
-      values.source,
-      values.referredOn,
-      values.reason,
-      preferences?.volunteerGender ?? null,
-      preferences?.volunteerGenderRequired ?? false,
-      tags('preferences.languages', preferences?.languages, 5),
-      preferences?.languageRequired ?? false,
-      values.selfReferralId ?? null,
-    ],
-  );
-  return referral;
+  return insertReferralRow(manager, {
+    child_id: child.child_id,
+    council_code: child.council_code,
+    placement_council_code: values.placementCouncilCode,
+    service: values.service,
+    source: values.source,
+    referred_on: values.referredOn,
+    reason: values.reason,
+    preferred_volunteer_gender: preferences?.volunteerGender ?? null,
+    volunteer_gender_required: preferences?.volunteerGenderRequired ?? false,
+    preferred_languages: tags('preferences.languages', preferences?.languages, 5),
+    language_required: preferences?.languageRequired ?? false,
+    self_referral_id: values.selfReferralId ?? null,
+  });
 }
 
 export async function createReferral(manager: EntityManager, principal: Principal | null, input: CreateReferralInput): Promise<MutationOutcome<ReferralRow>> {
@@ -117,10 +113,7 @@ export async function acceptReferral(manager: EntityManager, principal: Principa
   assertTransition(REFERRAL_TRANSITIONS, 'The referral', referral.status as ReferralStatus, ReferralStatus.ACCEPTED, 'referralId');
   notInFuture('acceptedOn', input.acceptedOn);
   notBefore('acceptedOn', input.acceptedOn, 'referredOn', referral.referred_on);
-  const [updated] = await rows<ReferralRow>(manager, 
-    `update referrals r set status = 'ACCEPTED', accepted_on = $2::date where r.referral_id = $1::uuid returning ${REFERRAL_COLUMNS}`,
-    [referral.referral_id, input.acceptedOn],
-  );
+  const updated = await markReferralAccepted(manager, referral.referral_id, input.acceptedOn);
   return { result: updated, audit: { recordType: 'Referral', recordId: referral.referral_id, changedFields: ['status', 'acceptedOn'] } };
 }
 
@@ -131,32 +124,13 @@ export async function closeReferral(manager: EntityManager, principal: Principal
   notBefore('closedOn', input.closedOn, 'referredOn', referral.referred_on);
   if (referral.accepted_on) notBefore('closedOn', input.closedOn, 'acceptedOn', referral.accepted_on);
   // A proposed match that never started goes with the referral.
-  const [{ proposed }] = await rows<{ proposed: number }>(manager, `select count(*)::int as proposed from matches where referral_id = $1::uuid and status = 'PROPOSED'`, [referral.referral_id]);
+  const proposed = await countProposedMatches(manager, referral.referral_id);
   if (proposed > 0) {
     throw invalid('referralId', 'The referral has a PROPOSED match: cancel the match (cancelMatch) before closing the referral.');
   }
-  const [updated] = await rows<ReferralRow>(manager, 
-    `update referrals r set status = 'CLOSED', closed_on = $2::date, close_reason = $3::text where r.referral_id = $1::uuid returning ${REFERRAL_COLUMNS}`,
-    [referral.referral_id, input.closedOn, input.reason],
-  );
+  const updated = await markReferralClosed(manager, referral.referral_id, input.closedOn, input.reason);
   return { result: updated, audit: { recordType: 'Referral', recordId: referral.referral_id, changedFields: ['status', 'closedOn', 'closeReason'] } };
 }
-
-export type SelfReferralRow = {
-  self_referral_id: string;
-  receipt_number: string;
-  council_code: string;
-  service: string;
-  age_years: number;
-  message: string | null;
-  contact: string | null;
-  status: string;
-  submitted_at: Date;
-  referral_id: string | null;
-};
-
-export const SELF_REFERRAL_COLUMNS =
-  's.self_referral_id, s.receipt_number, s.council_code, s.service, s.age_years, s.message, s.contact, s.status, s.submitted_at, s.referral_id';
 
 /** Receipt numbers avoid look-alike characters so they can be read out over the phone. */
 function receiptNumber(): string {
@@ -171,21 +145,20 @@ export async function submitSelfReferral(manager: EntityManager, input: SubmitSe
   integerInRange('ageYears', input.ageYears, 5, 25);
   const message = boundedText('message', input.message, 1000);
   const contact = boundedText('contact', input.contact, 200);
-  const [row] = await rows<SelfReferralRow>(manager, 
-    `insert into self_referrals as s (receipt_number, council_code, service, age_years, message, contact)
-     values ($1::text, $2::text, $3::text, $4::smallint, $5::text, $6::text) returning ${SELF_REFERRAL_COLUMNS}`,
-    [receiptNumber(), councilCode, input.service, input.ageYears, message, contact],
-  );
+  const row = await insertSelfReferral(manager, {
+    receipt_number: receiptNumber(),
+    council_code: councilCode,
+    service: input.service,
+    age_years: input.ageYears,
+    message,
+    contact,
+  });
   return { result: row, audit: { recordType: 'SelfReferral', recordId: row.self_referral_id, changedFields: ['localAuthorityCode', 'service', 'ageYears', 'message', 'contact'] } };
 }
 
 async function lockSelfReferral(manager: EntityManager, principal: Principal | null, id: string): Promise<SelfReferralRow> {
   const key = recordKey('selfReferralId', id, SELF_REFERRAL_TYPE, 'self-referral');
-  const params: unknown[] = [key];
-  const [row] = await rows<SelfReferralRow>(manager, 
-    `select ${SELF_REFERRAL_COLUMNS} from self_referrals s where s.self_referral_id = $1::uuid and ${selfReferralScope(principal, 's', params)} for update`,
-    params,
-  );
+  const row = await lockSelfReferralRow(manager, principal, key);
   if (!row) throw notFound('self-referral', 'selfReferralId');
   if (row.status !== 'NEW') {
     throw new UserFacingError('INVALID_TRANSITION', `The self-referral is ${row.status}; only a NEW one can be converted or dismissed.`, 'selfReferralId');
@@ -214,18 +187,12 @@ export async function convertSelfReferral(manager: EntityManager, principal: Pri
     },
     null,
   );
-  await rows(manager, `update self_referrals set status = 'CONVERTED', resolved_at = now(), referral_id = $2::uuid where self_referral_id = $1::uuid`, [
-    selfReferral.self_referral_id,
-    referral.referral_id,
-  ]);
+  await markSelfReferralConverted(manager, selfReferral.self_referral_id, referral.referral_id);
   return { result: referral, audit: { recordType: 'Referral', recordId: referral.referral_id, changedFields: ['selfReferralId', 'childId', 'service', 'source', 'referredOn'] } };
 }
 
 export async function dismissSelfReferral(manager: EntityManager, principal: Principal | null, input: DismissSelfReferralInput): Promise<MutationOutcome<SelfReferralRow>> {
   const selfReferral = await lockSelfReferral(manager, principal, input.selfReferralId);
-  const [row] = await rows<SelfReferralRow>(manager, 
-    `update self_referrals s set status = 'DISMISSED', resolved_at = now() where s.self_referral_id = $1::uuid returning ${SELF_REFERRAL_COLUMNS}`,
-    [selfReferral.self_referral_id],
-  );
+  const row = await markSelfReferralDismissed(manager, selfReferral.self_referral_id);
   return { result: row, audit: { recordType: 'SelfReferral', recordId: row.self_referral_id, changedFields: ['status'] } };
 }

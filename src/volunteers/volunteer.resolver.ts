@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PROVIDER_TYPE, volunteerScope } from '../auth/scope';
+import { PROVIDER_TYPE } from '../auth/scope';
 import { Role } from '../auth/roles';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
@@ -9,7 +9,7 @@ import { runMutation } from '../graphql/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, keyOfGlobalId, Page } from '../graphql/relay';
 import { Provider } from '../providers/provider.types';
-import { VOLUNTEER_COLUMNS, VolunteerRow } from './volunteer.queries';
+import { volunteerForReplay, volunteerList, VolunteerRow } from './volunteer.queries';
 import { approveVolunteer, recordVolunteerVetting, registerVolunteer } from './volunteer.service';
 import {
   ApproveVolunteerInput,
@@ -41,35 +41,13 @@ class VolunteersArgs extends ConnectionArgs {
 export class VolunteerResolver {
   @Query(() => VolunteerConnection, { description: 'Volunteers you may see, most recent applicants first. Coordinators: their provider; council officers: volunteers matched with their children.' })
   volunteers(@Args() args: VolunteersArgs, @Ctx() { db, principal }: Context): Promise<Page<Volunteer>> {
-    const params: unknown[] = [];
-    const conditions = [volunteerScope(principal, 'v', params)];
-    if (args.status) {
-      params.push(args.status);
-      conditions.push(`v.status = $${params.length}::text`);
-    }
+    const filter: { status?: string; providerId?: string } = { status: args.status ?? undefined };
     if (args.providerId) {
       const key = keyOfGlobalId(args.providerId, PROVIDER_TYPE);
       // An ID that is not a provider's matches no volunteer, rather than being ignored.
-      params.push(key && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : '00000000-0000-0000-0000-000000000000');
-      conditions.push(`v.provider_id = $${params.length}::uuid`);
+      filter.providerId = key && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : '00000000-0000-0000-0000-000000000000';
     }
-    return fetchPage<VolunteerRow, Volunteer>(
-      db,
-      {
-        select: VOLUNTEER_COLUMNS,
-        from: 'volunteers v',
-        conditions,
-        params,
-        orderBy: [
-          { sql: 'v.applied_on', cast: 'date', key: (row) => row.applied_on },
-          { sql: 'v.volunteer_id', cast: 'uuid', key: (row) => row.volunteer_id },
-        ],
-        direction: 'desc',
-        first: args.first,
-        after: args.after,
-      },
-      Volunteer.fromRow,
-    );
+    return fetchPage<VolunteerRow, Volunteer>(db, { ...volunteerList(principal, filter), first: args.first, after: args.after }, Volunteer.fromRow);
   }
 
   @FieldResolver(() => Provider, { nullable: true, description: "The volunteer's provider." })
@@ -90,7 +68,7 @@ export class VolunteerResolver {
       [Role.PROVIDER_COORDINATOR, Role.ADMIN],
       (m) => registerVolunteer(m, context.principal, input),
       (row) => ({ volunteer: Volunteer.fromRow(row) }),
-      replayById<VolunteerRow>(input.idempotencyKey, input, { table: 'volunteers', alias: 'v', columns: VOLUNTEER_COLUMNS, idColumn: 'volunteer_id' }),
+      replayById<VolunteerRow>(input.idempotencyKey, input, { idColumn: 'volunteer_id', read: volunteerForReplay }),
     );
   }
 

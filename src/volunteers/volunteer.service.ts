@@ -1,14 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { rows } from '../database/sql';
-import { PROVIDER_TYPE, providerKey, volunteerScope } from '../auth/scope';
+import { PROVIDER_TYPE, providerKey } from '../auth/scope';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
 import { todayInLondon } from '../graphql/dates';
 import type { MutationOutcome } from '../graphql/mutation';
 import { assertTransition, Transitions } from '../graphql/stateMachine';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
-import { currentCouncil, integerInRange, notBefore, notInFuture, recordKey, tags } from '../graphql/validate';
-import { VOLUNTEER_COLUMNS, VolunteerRow } from './volunteer.queries';
+import { currentCouncil } from '../councils/council.service';
+import { integerInRange, notBefore, notInFuture, recordKey, tags } from '../graphql/validate';
+import { providerExists } from '../providers/provider.queries';
+import { insertVolunteer, lockVolunteerRow, markVolunteerApproved, updateVetting, VolunteerRow } from './volunteer.queries';
 import {
   ApproveVolunteerInput,
   dbsValidOn,
@@ -33,11 +34,7 @@ export const REFERENCES_REQUIRED = 2;
 
 export async function lockVolunteer(manager: EntityManager, principal: Principal | null, volunteerId: string): Promise<VolunteerRow> {
   const key = recordKey('volunteerId', volunteerId, VOLUNTEER_TYPE, 'volunteer');
-  const params: unknown[] = [key];
-  const [volunteer] = await rows<VolunteerRow>(manager, 
-    `select ${VOLUNTEER_COLUMNS} from volunteers v where v.volunteer_id = $1::uuid and ${volunteerScope(principal, 'v', params)} for update`,
-    params,
-  );
+  const volunteer = await lockVolunteerRow(manager, principal, key);
   if (!volunteer) throw notFound('volunteer', 'volunteerId');
   return volunteer;
 }
@@ -45,16 +42,19 @@ export async function lockVolunteer(manager: EntityManager, principal: Principal
 export async function registerVolunteer(manager: EntityManager, principal: Principal | null, input: RegisterVolunteerInput): Promise<MutationOutcome<VolunteerRow>> {
   const provider = recordKey('providerId', input.providerId, PROVIDER_TYPE, 'provider');
   if (principal?.role === Role.PROVIDER_COORDINATOR && providerKey(principal) !== provider) throw notFound('provider', 'providerId');
-  const [exists] = await rows<unknown>(manager, 'select 1 from providers where provider_id = $1::uuid', [provider]);
-  if (!exists) throw notFound('provider', 'providerId');
+  if (!(await providerExists(manager, provider))) throw notFound('provider', 'providerId');
   const homeCouncil = await currentCouncil(manager, 'homeLocalAuthorityCode', input.homeLocalAuthorityCode);
   const appliedOn = input.appliedOn ?? todayInLondon();
   notInFuture('appliedOn', appliedOn);
-  const [volunteer] = await rows<VolunteerRow>(manager, 
-    `insert into volunteers as v (provider_id, home_council_code, gender, languages, interests, max_matches, applied_on)
-     values ($1::uuid, $2::text, $3::text, $4::text[], $5::text[], $6::smallint, $7::date) returning ${VOLUNTEER_COLUMNS}`,
-    [provider, homeCouncil, input.gender, tags('languages', input.languages, 10), tags('interests', input.interests, 20), integerInRange('maxMatches', input.maxMatches ?? 1, 1, 10), appliedOn],
-  );
+  const volunteer = await insertVolunteer(manager, {
+    provider_id: provider,
+    home_council_code: homeCouncil,
+    gender: input.gender,
+    languages: tags('languages', input.languages, 10),
+    interests: tags('interests', input.interests, 20),
+    max_matches: integerInRange('maxMatches', input.maxMatches ?? 1, 1, 10),
+    applied_on: appliedOn,
+  });
   return {
     result: volunteer,
     audit: { recordType: 'Volunteer', recordId: volunteer.volunteer_id, changedFields: ['providerId', 'homeLocalAuthorityCode', 'gender', 'languages', 'interests', 'maxMatches', 'appliedOn'] },
@@ -80,12 +80,13 @@ export async function recordVolunteerVetting(manager: EntityManager, principal: 
   }
   const next = statusAfterVetting(volunteer.status as VolunteerStatus, dbsIssuedOn, references);
   assertTransition(VOLUNTEER_TRANSITIONS, 'The volunteer', volunteer.status as VolunteerStatus, next, 'volunteerId');
-  const [updated] = await rows<VolunteerRow>(manager, 
-    `update volunteers v set dbs_issued_on = $2::date, dbs_update_service = $3::boolean, training_completed_on = $4::date,
-       references_received = $5::smallint, status = $6::text
-     where v.volunteer_id = $1::uuid returning ${VOLUNTEER_COLUMNS}`,
-    [volunteer.volunteer_id, dbsIssuedOn, input.dbsUpdateService ?? volunteer.dbs_update_service, trainingCompletedOn, references, next],
-  );
+  const updated = await updateVetting(manager, volunteer.volunteer_id, {
+    dbs_issued_on: dbsIssuedOn,
+    dbs_update_service: input.dbsUpdateService ?? volunteer.dbs_update_service,
+    training_completed_on: trainingCompletedOn,
+    references_received: references,
+    status: next,
+  });
   const changed = Object.keys(input).filter((key) => key !== 'volunteerId' && input[key as keyof RecordVolunteerVettingInput] !== undefined);
   return { result: updated, audit: { recordType: 'Volunteer', recordId: volunteer.volunteer_id, changedFields: [...changed, 'status'] } };
 }
@@ -103,9 +104,6 @@ export async function approveVolunteer(manager: EntityManager, principal: Princi
   if (!dbsValidOn(volunteer, input.approvedOn)) {
     throw new UserFacingError('DBS_EXPIRED', `The volunteer's DBS check (issued ${volunteer.dbs_issued_on ?? 'never'}) is not valid on ${input.approvedOn}: it must be under 3 years old or on the update service.`, 'volunteerId');
   }
-  const [updated] = await rows<VolunteerRow>(manager, 
-    `update volunteers v set status = 'APPROVED', approved_on = $2::date where v.volunteer_id = $1::uuid returning ${VOLUNTEER_COLUMNS}`,
-    [volunteer.volunteer_id, input.approvedOn],
-  );
+  const updated = await markVolunteerApproved(manager, volunteer.volunteer_id, input.approvedOn);
   return { result: updated, audit: { recordType: 'Volunteer', recordId: volunteer.volunteer_id, changedFields: ['status', 'approvedOn'] } };
 }
