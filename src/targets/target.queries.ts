@@ -1,10 +1,15 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import sql, { raw } from 'sql-template-tag';
+import { z } from 'zod';
 import type { Principal } from '../auth/viewer';
 import { AreaRow, areaFigures, auditedCells, auditedMetricsSql, councilFigures, CouncilRow, groupByTable, toAreaFigures, toCouncilFigures, whenBuilt } from '../reporting/coverage.queries';
 import { audienceOf } from '../reporting/coverage.resolver';
 import { Audience, CoverageFigures, ENGLAND_CODE, publishArea, suppressCouncils } from '../reporting/disclosure';
+import { execute, query, Queryable } from '../database/sql';
+import { pgDate, rowParser } from '../database/rows';
+import { Service } from '../graphql/enums';
 import { PROJECTION_MONTHS } from './projection';
+import { TargetMetric, TargetRow } from './target.types';
 
 /**
  * The month-end figures a target is measured against: the last PROJECTION_MONTHS month ends of
@@ -15,7 +20,89 @@ import { PROJECTION_MONTHS } from './projection';
  * councilComparison and coverageTimeSeries publish them.
  */
 
+/** Every statement on targets, and the rollup reads they are measured against. */
+
 export const TARGET_COLUMNS = 't.target_id, t.name, t.area_code, t.service, t.metric, t.value::float8 as value, t.due_on::text as due_on';
+const columns = raw(TARGET_COLUMNS);
+// value is numeric in the table, read as float8: a number.
+const targetRow: z.ZodType<TargetRow> = z.object({
+  target_id: z.string(),
+  name: z.string(),
+  area_code: z.string(),
+  service: z.enum(Service),
+  metric: z.enum(TargetMetric),
+  value: z.number(),
+  due_on: pgDate,
+});
+const parseTargetRow = rowParser(targetRow);
+
+/** A target by ID (targets are public). */
+export async function findTarget(db: Queryable, targetId: string): Promise<TargetRow | null> {
+  const [row] = await query(db, sql`select ${columns} from targets t where t.target_id = ${targetId}::uuid`, parseTargetRow);
+  return row ?? null;
+}
+
+const TARGET_ORDER = raw(`case when t.area_code = 'E92000001' then 0 when t.area_code like 'E12%' then 1 else 2 end, t.area_code, t.service, t.metric, t.due_on, t.target_id`);
+
+/** Targets of an area and service (each null for all), England first, then regions, then councils. */
+export async function findTargets(db: Queryable, areaCode: string | null, service: string | null): Promise<TargetRow[]> {
+  return query(
+    db,
+    sql`select ${columns} from targets t where (${areaCode}::text is null or t.area_code = ${areaCode}::text) and (${service}::text is null or t.service = ${service}::text) order by ${TARGET_ORDER}`,
+    parseTargetRow,
+  );
+}
+
+/** Holds the area's targets for the rest of the transaction (a transaction-scoped advisory lock). */
+export async function lockAreaTargets(db: Queryable, areaCode: string): Promise<void> {
+  await execute(db, sql`select pg_advisory_xact_lock(hashtext('targets:' || ${areaCode}::text))`);
+}
+
+export async function lockTarget(db: Queryable, t: { areaCode: string; service: string; metric: string; dueOn: string }): Promise<TargetRow | null> {
+  const [row] = await query(
+    db,
+    sql`select ${columns} from targets t where t.area_code = ${t.areaCode}::text and t.service = ${t.service}::text and t.metric = ${t.metric}::text and t.due_on = ${t.dueOn}::date for update`,
+    parseTargetRow,
+  );
+  return row ?? null;
+}
+
+export async function updateTarget(db: Queryable, targetId: string, name: string, value: number): Promise<TargetRow> {
+  const [row] = await query(
+    db,
+    sql`update targets t set name = ${name}::text, value = ${value}::numeric, updated_at = now() where t.target_id = ${targetId}::uuid returning ${columns}`,
+    parseTargetRow,
+  );
+  return row;
+}
+
+const countRow = rowParser(z.object({ count: z.number().int() }));
+
+export async function countAreaTargets(db: Queryable, areaCode: string): Promise<number> {
+  const [{ count }] = await query(db, sql`select count(*)::int as count from targets where area_code = ${areaCode}::text`, countRow);
+  return count;
+}
+
+export async function insertTarget(db: Queryable, t: Omit<TargetRow, 'target_id'>): Promise<TargetRow> {
+  const [row] = await query(
+    db,
+    sql`insert into targets as t (name, area_code, service, metric, value, due_on)
+     values (${t.name}::text, ${t.area_code}::text, ${t.service}::text, ${t.metric}::text, ${t.value}::numeric, ${t.due_on}::date)
+     returning ${columns}`,
+    parseTargetRow,
+  );
+  return row;
+}
+
+/** Deletes a target, only within `ownCouncil` when it is given; null when none was deleted. */
+export async function deleteTarget(db: Queryable, targetId: string, ownCouncil: string | null): Promise<TargetRow | null> {
+  const [row] = await query(
+    db,
+    sql`delete from targets t where t.target_id = ${targetId}::uuid and (${ownCouncil}::text is null or t.area_code = ${ownCouncil}::text) returning ${columns}`,
+    parseTargetRow,
+  );
+  return row ?? null;
+}
 
 export type AreaSeries = {
   /** Oldest first; empty before the first refresh. */
@@ -40,39 +127,50 @@ type Read = {
   england: (AreaRow & Audited)[];
 };
 
-async function readRollups(db: DataSource, services: string[], councils: string[], regions: string[], england: boolean, wholeRegions: boolean): Promise<Read> {
+// The rollup rows are built by reports/ and typed in coverage.queries.ts; here only the frame is checked.
+const rollupsRow = rowParser(
+  z.object({
+    months: z.array(z.object({ service: z.string(), monthEnd: z.string() })),
+    councils: z.array(z.custom<CouncilRow & Audited>()),
+    regions: z.array(z.custom<AreaRow & Audited & { region_code: string }>()),
+    england: z.array(z.custom<AreaRow & Audited>()),
+  }),
+);
+
+async function readRollups(db: Queryable, services: string[], councils: string[], regions: string[], england: boolean, wholeRegions: boolean): Promise<Read> {
   // Before the first refresh the rollups do not exist: no figures yet.
   return whenBuilt(async () => {
-    const [row] = await db.query(
-      `with months as (
+    const [row] = await query(
+      db,
+      sql`with months as (
          select service, month_end
          from (select service, month_end, row_number() over (partition by service order by month_end desc) as position
-               from reporting.rollup_england_month where service = any($1::text[])) ranked
-         where position <= ${PROJECTION_MONTHS}
+               from reporting.rollup_england_month where service = any(${services}::text[])) ranked
+         where position <= ${raw(String(PROJECTION_MONTHS))}
        )
        select
          (select coalesce(json_agg(json_build_object('service', m.service, 'monthEnd', m.month_end::text) order by m.service, m.month_end), '[]') from months m) as months,
          (select coalesce(json_agg(x), '[]') from (
-            select c.*, ${auditedMetricsSql('c.council_code', 'c')} as audited_metrics
+            select c.*, ${raw(auditedMetricsSql('c.council_code', 'c'))} as audited_metrics
             from reporting.rollup_council_month c join months m on m.service = c.service and m.month_end = c.month_end
-            where c.council_code = any($2::text[])
-               or ($5::boolean and c.region_code in (select k.region_code from councils k where k.code = any($2::text[])))) x) as councils,
+            where c.council_code = any(${councils}::text[])
+               or (${wholeRegions}::boolean and c.region_code in (select k.region_code from councils k where k.code = any(${councils}::text[])))) x) as councils,
          (select coalesce(json_agg(x), '[]') from (
-            select r.*, ${auditedMetricsSql('r.region_code', 'r')} as audited_metrics
+            select r.*, ${raw(auditedMetricsSql('r.region_code', 'r'))} as audited_metrics
             from reporting.rollup_region_month r join months m on m.service = r.service and m.month_end = r.month_end
-            where r.region_code = any($3::text[])) x) as regions,
+            where r.region_code = any(${regions}::text[])) x) as regions,
          (select coalesce(json_agg(x), '[]') from (
-            select e.*, ${auditedMetricsSql(`'${ENGLAND_CODE}'`, 'e')} as audited_metrics
+            select e.*, ${raw(auditedMetricsSql(`'${ENGLAND_CODE}'`, 'e'))} as audited_metrics
             from reporting.rollup_england_month e join months m on m.service = e.service and m.month_end = e.month_end
-            where $4::boolean) x) as england`,
-      [services, councils, regions, england, wholeRegions],
+            where ${england}::boolean) x) as england`,
+      rollupsRow,
     );
     return row;
   }, { months: [], councils: [], regions: [], england: [] });
 }
 
 /** Figures of every requested area and service (keys `AREA|SERVICE`), in one statement. */
-export async function readAreaSeries(db: DataSource, keys: readonly string[], audience: Audience): Promise<AreaSeries[]> {
+export async function readAreaSeries(db: Queryable, keys: readonly string[], audience: Audience): Promise<AreaSeries[]> {
   const parsed = keys.map((key) => {
     const [areaCode, service] = key.split('|');
     return { areaCode, service, level: areaLevel(areaCode) };
@@ -124,7 +222,7 @@ export async function readAreaSeries(db: DataSource, keys: readonly string[], au
 }
 
 /** Per-request loaders for targets: the figures of each area and service asked for, in one statement per tick. */
-export function createTargetLoaders(db: DataSource, principal: Principal | null) {
+export function createTargetLoaders(db: Queryable, principal: Principal | null) {
   const audience = audienceOf(principal);
   return {
     targetSeries: new DataLoader<string, AreaSeries>((keys) => readAreaSeries(db, keys, audience)),

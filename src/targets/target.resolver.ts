@@ -9,13 +9,13 @@ import { LocalDate } from '../graphql/scalars';
 import { UserFacingError } from '../graphql/userErrors';
 import { Figure, FigureStatus } from '../reporting/figure.type';
 import { projectTarget, Projection } from './projection';
-import { AreaSeries, TARGET_COLUMNS } from './target.queries';
+import { AreaSeries, findTarget, findTargets } from './target.queries';
 import { removeTarget, setTarget, targetArea } from './target.service';
-import { RemoveTargetInput, RemoveTargetPayload, SetTargetInput, SetTargetPayload, Target, TARGET_TYPE, TargetMetric, TargetRow } from './target.types';
+import { RemoveTargetInput, RemoveTargetPayload, SetTargetInput, SetTargetPayload, Target, TARGET_TYPE, TargetMetric } from './target.types';
 
 registerNodeType(TARGET_TYPE, async (key, { db }) => {
-  const [row] = await db.query(`select ${TARGET_COLUMNS} from targets t where t.target_id = $1::uuid`, [key]);
-  return row ? Target.fromRow(row as TargetRow) : null;
+  const row = await findTarget(db, key);
+  return row ? Target.fromRow(row) : null;
 });
 
 type Evaluation = { current: Figure; projection: Projection | null };
@@ -61,8 +61,6 @@ function evaluation(target: Target, { loaders }: Context): Promise<Evaluation> {
   return result;
 }
 
-const ORDER = `case when t.area_code = 'E92000001' then 0 when t.area_code like 'E12%' then 1 else 2 end, t.area_code, t.service, t.metric, t.due_on, t.target_id`;
-
 @Resolver(() => Target)
 export class TargetResolver {
   @Query(() => [Target], {
@@ -83,10 +81,7 @@ export class TargetResolver {
         throw error;
       }
     }
-    const found: TargetRow[] = await db.query(
-      `select ${TARGET_COLUMNS} from targets t where ($1::text is null or t.area_code = $1::text) and ($2::text is null or t.service = $2::text) order by ${ORDER}`,
-      [code, service ?? null],
-    );
+    const found = await findTargets(db, code, service ?? null);
     return found.map(Target.fromRow);
   }
 

@@ -5,9 +5,10 @@ import { addYears, todayInLondon } from '../graphql/dates';
 import type { MutationOutcome } from '../graphql/mutation';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
 import { boundedText, recordKey } from '../graphql/validate';
-import { rows } from '../database/sql';
 import { ENGLAND_CODE } from '../reporting/disclosure';
-import { TARGET_COLUMNS } from './target.queries';
+import { areaStatus } from '../councils/council.queries';
+import type { Queryable } from '../database/sql';
+import { countAreaTargets, deleteTarget, insertTarget, lockAreaTargets, lockTarget, updateTarget } from './target.queries';
 import { RemoveTargetInput, SetTargetInput, TARGET_TYPE, TargetMetric, TargetRow } from './target.types';
 
 /** Targets one area may hold (both services and metrics together): what bounds `targets(areaCode:)`. */
@@ -22,16 +23,12 @@ const AREA_EXPECTED = 'expected a current council (such as E06000001), a region 
  * The area a target may be set for: a current council, a region of current councils, or England.
  * Unknown and abolished codes are VALIDATION errors naming the field; `describe` says what kind.
  */
-export async function targetArea(manager: Pick<EntityManager, 'query'>, field: string, code: string): Promise<{ code: string; kind: 'council' | 'region' | 'england' }> {
+export async function targetArea(manager: Queryable, field: string, code: string): Promise<{ code: string; kind: 'council' | 'region' | 'england' }> {
   const normalised = code.trim().toUpperCase();
   if (normalised === ENGLAND_CODE) return { code: normalised, kind: 'england' };
   const shown = JSON.stringify(code.slice(0, 20));
   if (!/^E\d{8}$/.test(normalised)) throw invalid(field, `${field} ${shown} is not an area code: ${AREA_EXPECTED}.`);
-  const [found]: { is_council: boolean; is_current: boolean }[] = await manager.query(
-    `select bool_or(code = $1::text) as is_council, bool_or(is_current) as is_current
-     from councils where code = $1::text or region_code = $1::text`,
-    [normalised],
-  );
+  const found = await areaStatus(manager, normalised);
   if (found?.is_council === null || found?.is_council === undefined) throw invalid(field, `Unknown area code ${shown}: ${AREA_EXPECTED}.`);
   if (!found.is_current) {
     throw invalid(field, found.is_council ? `Council ${normalised} no longer exists: set the target for its successor council.` : `Region ${normalised} has no current councils: ${AREA_EXPECTED}.`);
@@ -81,22 +78,14 @@ export async function setTarget(manager: EntityManager, principal: Principal | n
   const value = targetValue(input.metric, input.value);
   const dueOn = targetDueOn(input.dueOn);
 
-  await manager.query(`select pg_advisory_xact_lock(hashtext('targets:' || $1::text))`, [area.code]);
-  const [existing] = await rows<TargetRow>(
-    manager,
-    `select ${TARGET_COLUMNS} from targets t where t.area_code = $1::text and t.service = $2::text and t.metric = $3::text and t.due_on = $4::date for update`,
-    [area.code, input.service, input.metric, dueOn],
-  );
+  await lockAreaTargets(manager, area.code);
+  const existing = await lockTarget(manager, { areaCode: area.code, service: input.service, metric: input.metric, dueOn });
   if (existing) {
     const changedFields = [...(existing.name !== name ? ['name'] : []), ...(Number(existing.value) !== value ? ['value'] : [])];
-    const [row] = await rows<TargetRow>(
-      manager,
-      `update targets t set name = $2::text, value = $3::numeric, updated_at = now() where t.target_id = $1::uuid returning ${TARGET_COLUMNS}`,
-      [existing.target_id, name, value],
-    );
+    const row = await updateTarget(manager, existing.target_id, name, value);
     return { result: row, audit: { recordType: 'Target', recordId: row.target_id, changedFields } };
   }
-  const [{ count }] = await rows<{ count: number }>(manager, 'select count(*)::int as count from targets where area_code = $1::text', [area.code]);
+  const count = await countAreaTargets(manager, area.code);
   if (count >= MAX_TARGETS_PER_AREA) {
     throw new UserFacingError(
       'CONFLICT',
@@ -104,12 +93,7 @@ export async function setTarget(manager: EntityManager, principal: Principal | n
       'areaCode',
     );
   }
-  const [row] = await rows<TargetRow>(
-    manager,
-    `insert into targets as t (name, area_code, service, metric, value, due_on) values ($1::text, $2::text, $3::text, $4::text, $5::numeric, $6::date)
-     returning ${TARGET_COLUMNS}`,
-    [name, area.code, input.service, input.metric, value, dueOn],
-  );
+  const row = await insertTarget(manager, { name, area_code: area.code, service: input.service, metric: input.metric, value, due_on: dueOn });
   return { result: row, audit: { recordType: 'Target', recordId: row.target_id, changedFields: ['name', 'areaCode', 'service', 'metric', 'value', 'dueOn'] } };
 }
 
@@ -117,11 +101,7 @@ export async function setTarget(manager: EntityManager, principal: Principal | n
 export async function removeTarget(manager: EntityManager, principal: Principal | null, input: RemoveTargetInput): Promise<MutationOutcome<TargetRow>> {
   const key = recordKey('targetId', input.targetId, TARGET_TYPE, 'target');
   const ownCouncil = principal?.role === Role.COUNCIL_OFFICER ? principal.councilCode : null;
-  const [row] = await rows<TargetRow>(
-    manager,
-    `delete from targets t where t.target_id = $1::uuid and ($2::text is null or t.area_code = $2::text) returning ${TARGET_COLUMNS}`,
-    [key, ownCouncil],
-  );
+  const row = await deleteTarget(manager, key, ownCouncil);
   if (!row) throw notFound('target', 'targetId');
   return { result: row, audit: { recordType: 'Target', recordId: row.target_id, changedFields: ['name', 'areaCode', 'service', 'metric', 'value', 'dueOn'] } };
 }
