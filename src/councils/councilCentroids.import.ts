@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ImportError, parseCsvRecords } from './csvRecords';
+import { upsertCentroidRows } from './import.queries';
 
 /**
  * The centroid (latitude, longitude) and area of each council, for the distance factor of match
@@ -39,14 +40,9 @@ export function parseCouncilCentroids(csvText: string, file: string): CentroidRo
  * Returns how many rows were stored.
  */
 export async function storeCouncilCentroids(dataSource: DataSource, centroids: CentroidRow[]): Promise<number> {
-  const stored: { council_code: string }[] = await dataSource.query(
-    `insert into council_centroids (council_code, latitude, longitude, area_km2, source)
-     select c.council_code, c.latitude, c.longitude, c.area_km2, $5::text
-     from unnest($1::text[], $2::float8[], $3::float8[], $4::float8[]) as c (council_code, latitude, longitude, area_km2)
-     where exists (select 1 from councils where code = c.council_code)
-     on conflict (council_code) do update set latitude = excluded.latitude, longitude = excluded.longitude, area_km2 = excluded.area_km2, source = excluded.source
-     returning council_code`,
-    [centroids.map((c) => c.councilCode), centroids.map((c) => c.latitude), centroids.map((c) => c.longitude), centroids.map((c) => c.areaKm2), CENTROIDS_SOURCE],
+  return upsertCentroidRows(
+    dataSource,
+    { councilCodes: centroids.map((c) => c.councilCode), latitudes: centroids.map((c) => c.latitude), longitudes: centroids.map((c) => c.longitude), areasKm2: centroids.map((c) => c.areaKm2) },
+    CENTROIDS_SOURCE,
   );
-  return stored.length;
 }

@@ -1,4 +1,5 @@
 import { ImportError, parseCsvRecords } from './csvRecords';
+import { markAbolishedCouncilRows, upsertCouncilRows, upsertFigureRows } from './import.queries';
 
 export { ImportError };
 import type { DataSource, EntityManager } from 'typeorm';
@@ -159,65 +160,31 @@ function latestCouncilDetails(rows: OfficialRow[]): NonNullable<OfficialRow['cou
 
 async function upsertCouncils(manager: EntityManager, councils: NonNullable<OfficialRow['council']>[]): Promise<void> {
   if (councils.length === 0) return;
-  await manager.query(
-    `insert into councils (code, old_code, name, region_code, region_name)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-     on conflict (code) do update
-       set old_code = excluded.old_code, name = excluded.name,
-           region_code = excluded.region_code, region_name = excluded.region_name, updated_at = now()
-       where (councils.old_code, councils.name, councils.region_code, councils.region_name)
-         is distinct from (excluded.old_code, excluded.name, excluded.region_code, excluded.region_name)`,
-    [
-      councils.map((c) => c.code),
-      councils.map((c) => c.oldCode),
-      councils.map((c) => c.name),
-      councils.map((c) => c.regionCode),
-      councils.map((c) => c.regionName),
-    ],
-  );
+  await upsertCouncilRows(manager, councils);
 }
 
 async function upsertFigures(manager: EntityManager, rows: OfficialRow[], release: string): Promise<Omit<ImportSummary, 'rows' | 'councils'>> {
   const column = <T>(pick: (row: OfficialRow) => T) => rows.map(pick);
-  const result: { inserted: boolean }[] = await manager.query(
-    `insert into official_statistics as s (
-       geographic_level, area_code, council_code, time_period, time_identifier, measure,
-       children_count, children_count_symbol, rate_per_10000, rate_per_10000_symbol,
-       population_estimate, population_estimate_symbol, source, release)
-     select level, area, case when level = 'Local authority' then area end, period, identifier, measure,
-            count, count_symbol, rate, rate_symbol, population, population_symbol, $13, $14
-     from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::text[],
-                 $8::numeric[], $9::text[], $10::bigint[], $11::text[], $12::int[])
-       as t(level, area, period, identifier, measure, count, count_symbol, rate, rate_symbol, population, population_symbol, line)
-     order by line
-     on conflict on constraint official_statistics_key do update
-       set children_count = excluded.children_count, children_count_symbol = excluded.children_count_symbol,
-           rate_per_10000 = excluded.rate_per_10000, rate_per_10000_symbol = excluded.rate_per_10000_symbol,
-           population_estimate = excluded.population_estimate, population_estimate_symbol = excluded.population_estimate_symbol,
-           source = excluded.source, release = excluded.release, imported_at = now()
-       where (s.children_count, s.children_count_symbol, s.rate_per_10000, s.rate_per_10000_symbol,
-              s.population_estimate, s.population_estimate_symbol)
-         is distinct from (excluded.children_count, excluded.children_count_symbol, excluded.rate_per_10000,
-              excluded.rate_per_10000_symbol, excluded.population_estimate, excluded.population_estimate_symbol)
-     returning (xmax = 0) as inserted`,
-    [
-      column((r) => r.geographicLevel),
-      column((r) => r.areaCode),
-      column((r) => r.timePeriod),
-      column((r) => r.timeIdentifier),
-      column((r) => r.measure),
-      column((r) => r.childrenCount.value),
-      column((r) => r.childrenCount.symbol),
-      column((r) => r.ratePer10000.value),
-      column((r) => r.ratePer10000.symbol),
-      column((r) => r.populationEstimate.value),
-      column((r) => r.populationEstimate.symbol),
-      column((r) => r.line),
-      OFFICIAL_SOURCE,
-      release,
-    ],
+  const result = await upsertFigureRows(
+    manager,
+    {
+      geographicLevel: column((r) => r.geographicLevel),
+      areaCode: column((r) => r.areaCode),
+      timePeriod: column((r) => r.timePeriod),
+      timeIdentifier: column((r) => r.timeIdentifier),
+      measure: column((r) => r.measure),
+      childrenCount: column((r) => r.childrenCount.value),
+      childrenCountSymbol: column((r) => r.childrenCount.symbol),
+      ratePer10000: column((r) => r.ratePer10000.value),
+      ratePer10000Symbol: column((r) => r.ratePer10000.symbol),
+      populationEstimate: column((r) => r.populationEstimate.value),
+      populationEstimateSymbol: column((r) => r.populationEstimate.symbol),
+      line: column((r) => r.line),
+    },
+    OFFICIAL_SOURCE,
+    release,
   );
-  const inserted = result.filter((row) => row.inserted).length;
+  const inserted = result.filter((isNew) => isNew).length;
   const updated = result.length - inserted;
   return { inserted, updated, unchanged: rows.length - result.length };
 }
@@ -228,19 +195,5 @@ async function upsertFigures(manager: EntityManager, rows: OfficialRow[], releas
  * in every year yet still exist, so "always z" does not count as abolished.
  */
 async function markAbolishedCouncils(manager: EntityManager): Promise<void> {
-  await manager.query(
-    `with figures as (
-       select council_code, time_period, children_count_symbol is distinct from 'z' as applicable,
-              rank() over (partition by council_code order by time_period desc) as recency
-       from official_statistics
-       where geographic_level = 'Local authority' and measure = $1
-     ), status as (
-       select council_code,
-              not (bool_or(applicable) filter (where recency = 1) = false and bool_or(applicable)) as is_current
-       from figures group by council_code
-     )
-     update councils c set is_current = status.is_current, updated_at = now()
-     from status where status.council_code = c.code and c.is_current <> status.is_current`,
-    [CHILDREN_LOOKED_AFTER_MEASURE],
-  );
+  await markAbolishedCouncilRows(manager, CHILDREN_LOOKED_AFTER_MEASURE);
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { parseCouncilCentroids, storeCouncilCentroids } from './councilCentroids.import';
 import { parseOfficialStatistics, storeOfficialStatistics } from './officialStatistics.import';
 import { parseStatisticalNeighbours, storeStatisticalNeighbours } from './statisticalNeighbours.import';
+import { countCentroidRows, countCouncilRows } from './import.queries';
 
 /** The official files shipped with Tandem (see data/README.md for provenance and licence). */
 export const REFERENCE_DATA_DIR = path.join(projectRoot, 'src', 'councils', 'data');
@@ -26,7 +27,7 @@ function dataFile(name: string): string {
  * them on its next start). Returns true when anything was loaded.
  */
 export async function loadReferenceDataIfEmpty(dataSource: DataSource, logger?: Logger): Promise<boolean> {
-  const [{ count }] = await dataSource.query('select count(*)::int as count from councils');
+  const count = await countCouncilRows(dataSource);
   let loaded = false;
   if (count === 0) {
     const officialPath = dataFile(SHIPPED_OFFICIAL_FILE);
@@ -42,7 +43,7 @@ export async function loadReferenceDataIfEmpty(dataSource: DataSource, logger?: 
 
 /** Loads council_centroids.csv when the table is empty; idempotent. */
 export async function loadCouncilCentroidsIfEmpty(dataSource: DataSource, logger?: Logger): Promise<boolean> {
-  const [{ count }] = await dataSource.query('select count(*)::int as count from council_centroids');
+  const count = await countCentroidRows(dataSource);
   if (count > 0) return false;
   const centroids = parseCouncilCentroids(fs.readFileSync(dataFile(SHIPPED_CENTROIDS_FILE), 'utf8'), SHIPPED_CENTROIDS_FILE);
   const stored = await storeCouncilCentroids(dataSource, centroids);

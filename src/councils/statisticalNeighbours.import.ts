@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ImportError, parseCsvRecords } from './csvRecords';
+import { councilCodesWithOld, replaceStatisticalNeighbours } from './import.queries';
 
 /**
  * Imports the Department for Education's statistical-neighbour model: for each council (by its
@@ -32,7 +33,7 @@ export function parseStatisticalNeighbours(csvText: string, file: string): Neigh
 
 export async function storeStatisticalNeighbours(dataSource: DataSource, rows: NeighbourRow[], model: string, file: string): Promise<number> {
   return dataSource.transaction(async (manager) => {
-    const councils: { code: string; old_code: string }[] = await manager.query('select code, old_code from councils');
+    const councils = await councilCodesWithOld(manager);
     const byOldCode = new Map(councils.map((c) => [c.old_code, c.code]));
     const resolve = (oldCode: string, row: NeighbourRow, column: string) => {
       const code = byOldCode.get(oldCode);
@@ -41,13 +42,7 @@ export async function storeStatisticalNeighbours(dataSource: DataSource, rows: N
     };
     const councilCodes = rows.map((row) => resolve(row.oldCode, row, 'old_la_code'));
     const neighbourCodes = rows.map((row) => resolve(row.neighbourOldCode, row, `SN_${row.rank}`));
-    await manager.query('delete from statistical_neighbours');
-    await manager.query(
-      `insert into statistical_neighbours (council_code, rank, neighbour_code, closeness, model)
-       select council, rank, neighbour, closeness, $5
-       from unnest($1::text[], $2::smallint[], $3::text[], $4::text[]) as t(council, rank, neighbour, closeness)`,
-      [councilCodes, rows.map((r) => r.rank), neighbourCodes, rows.map((r) => r.closeness), model],
-    );
+    await replaceStatisticalNeighbours(manager, { councilCodes, ranks: rows.map((r) => r.rank), neighbourCodes, closeness: rows.map((r) => r.closeness) }, model);
     return rows.length;
   });
 }
