@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { insertUnnested } from './demo.queries';
 
 /**
  * Multi-row inserts through `unnest`: one statement carries thousands of rows as one array per
@@ -43,19 +44,9 @@ export class TableBuffer<Row> {
   private async write(manager: EntityManager, rows: Row[]): Promise<void> {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
-      await manager.query(this.sql(), this.columns.map((column) => batch.map((row) => toParameter(column, row))));
+      await insertUnnested(manager, this.table, this.columns, this.columns.map((column) => batch.map((row) => toParameter(column, row))));
       this.written += batch.length;
     }
-  }
-
-  private sql(): string {
-    const names = this.columns.map((column) => column.name);
-    // Arrays of arrays cannot be unnested one level, so array columns travel as array literals
-    // (text) and are cast back in the select list.
-    const selected = this.columns.map((column) => (column.type === 'text[]' ? `t.${column.name}::text[]` : `t.${column.name}`));
-    const parameters = this.columns.map((column, index) => `$${index + 1}::${column.type === 'text[]' ? 'text' : column.type}[]`);
-    return `insert into ${this.table} (${names.join(', ')})
-            select ${selected.join(', ')} from unnest(${parameters.join(', ')}) as t(${names.join(', ')})`;
   }
 }
 

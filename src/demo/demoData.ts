@@ -6,6 +6,7 @@ import { Day, isoDate, parseDay, yearOf } from './calendar';
 import { Commission, Council, DEMO_START, planDemo, Provider } from './plan';
 import { SeededRandom } from './random';
 import { Child, Match, Referral, SelfReferral, simulateCouncil, SimulationContext, Visit, Volunteer } from './simulation';
+import { analyzeTables, anyProviderExists, currentCouncilsWithCounts, deleteAllRows, insertNationalTarget, linkConvertedSelfReferrals, liftStatementTimeout } from './demo.queries';
 
 /**
  * Synthetic, pseudonymous demo data shaped like the national picture: every current council,
@@ -44,8 +45,7 @@ const FLUSH_EVERY_ROWS = 20_000;
 
 /** True when any provider exists, i.e. the operational tables hold someone's data. */
 export async function hasOperationalData(db: DataSource): Promise<boolean> {
-  const [{ present }] = await db.query('select exists (select 1 from providers) as present');
-  return present;
+  return anyProviderExists(db);
 }
 
 /** The tables the demo writes (and clearing empties), rows referenced by others last. */
@@ -75,10 +75,10 @@ function demoTargets(seed: number, scale: number) {
 export async function clearOperationalData(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
     // A bulk job, not an API request: deleting millions of rows may take longer than one may.
-    await manager.query('set local statement_timeout = 0');
-    for (const table of OPERATIONAL_TABLES) await manager.query(`delete from ${table}`);
+    await liftStatementTimeout(manager);
+    for (const table of OPERATIONAL_TABLES) await deleteAllRows(manager, table);
     // Keys would replay records that are gone.
-    await manager.query('delete from idempotency_keys');
+    await deleteAllRows(manager, 'idempotency_keys');
   });
 }
 
@@ -91,9 +91,8 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
   await db.transaction(async (manager) => {
     // A bulk load, not an API request: at scale 10 and above single statements (the self-referral
     // back-links, analyze) run longer than STATEMENT_TIMEOUT_MS allows a request.
-    await manager.query('set local statement_timeout = 0');
-    const [{ present }] = await manager.query('select exists (select 1 from providers) as present');
-    if (present) {
+    await liftStatementTimeout(manager);
+    if (await anyProviderExists(manager)) {
       throw new Error(
         'Demo data goes into empty operational tables, but providers already exist: clear the operational data first (clearOperationalData, or the seed CLI, which clears before it loads).',
       );
@@ -152,19 +151,13 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
     }
     await writing;
     for (const target of demoTargets(seed, scale)) {
-      await manager.query(
-        `insert into targets (target_id, name, area_code, service, metric, value, due_on) values ($1::uuid, $2::text, 'E92000001', 'INDEPENDENT_VISITOR', $3::text, $4::numeric, $5::date)`,
-        [target.id, target.name, target.metric, target.value, target.dueOn],
-      );
+      await insertNationalTarget(manager, target);
       targets += 1;
     }
     // The converted self-referrals point back at the referral made from them.
-    await manager.query(
-      `update self_referrals s set referral_id = r.referral_id
-       from referrals r where r.self_referral_id = s.self_referral_id and s.referral_id is null`,
-    );
+    await linkConvertedSelfReferrals(manager);
     // Fresh statistics, so the first dashboards after a load are planned for the new volumes.
-    await manager.query(`analyze ${OPERATIONAL_TABLES.join(', ')}`);
+    await analyzeTables(manager, OPERATIONAL_TABLES);
   });
   const durationMs = Math.round(performance.now() - started);
   const counts = {
@@ -207,18 +200,7 @@ function describe(value: unknown): string {
  * to `year` with a number (a suppressed `c` falls back to the year before; all-`z` gives 0).
  */
 async function currentCouncils(manager: EntityManager, year: number): Promise<Council[]> {
-  return manager.query(
-    `select c.code, c.name, c.region_code as "regionCode", c.region_name as "regionName",
-            coalesce((select s.children_count
-                      from official_statistics s
-                      where s.council_code = c.code and s.measure = $1 and s.children_count is not null and s.time_period <= $2::int
-                      order by s.time_period desc
-                      limit 1), 0)::int as "childrenLookedAfter"
-     from councils c
-     where c.is_current
-     order by c.code`,
-    [CHILDREN_LOOKED_AFTER_MEASURE, year],
-  );
+  return currentCouncilsWithCounts(manager, CHILDREN_LOOKED_AFTER_MEASURE, year);
 }
 
 type VolunteerRecord = {

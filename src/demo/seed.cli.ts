@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { loadReferenceDataIfEmpty } from '../councils/referenceData';
 import { openDatabase } from '../database/database';
 import { createLogger } from '../logger';
+import { vacuumTables } from './demo.queries';
 import { clearOperationalData, loadDemoData, OPERATIONAL_TABLES } from './demoData';
 import { parseSeedArguments, SEED_USAGE } from './seedArguments';
 import { runCli } from '../cli';
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     await clearOperationalData(database.dataSource);
     // Reclaim the deleted rows now (VACUUM cannot run inside a transaction): re-seeding into
     // tables full of dead rows and index entries is markedly slower.
-    await database.dataSource.query(`vacuum ${OPERATIONAL_TABLES.join(', ')}`);
+    await vacuumTables(database.dataSource, OPERATIONAL_TABLES);
     const summary = await loadDemoData(database.dataSource, options);
     console.log(
       `Loaded demo data (scale ${options.scale}, seed ${options.seed}) in ${(summary.durationMs / 1000).toFixed(1)} s: ` +
