@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { councilStatuses, providerIdExists } from './auth.queries';
 
 /**
  * What a bearer token's organisation claims are checked against: council codes and provider IDs.
@@ -38,11 +39,10 @@ export class ClaimDirectory {
     if (this.knownProviders.has(providerKey)) return true;
     let lookup = this.providerLookups.get(providerKey);
     if (!lookup) {
-      lookup = this.db
-        .query('select 1 from providers where provider_id = $1::uuid', [providerKey])
-        .then((rows: unknown[]) => {
-          if (rows.length > 0 && this.knownProviders.size < MAX_KNOWN_PROVIDERS) this.knownProviders.add(providerKey);
-          return rows.length > 0;
+      lookup = providerIdExists(this.db, providerKey)
+        .then((exists) => {
+          if (exists && this.knownProviders.size < MAX_KNOWN_PROVIDERS) this.knownProviders.add(providerKey);
+          return exists;
         })
         .finally(() => this.providerLookups.delete(providerKey));
       this.providerLookups.set(providerKey, lookup);
@@ -53,9 +53,8 @@ export class ClaimDirectory {
   private async councilStatuses(): Promise<Map<string, boolean>> {
     if (this.councils && Date.now() - this.councils.loadedAt < COUNCILS_TTL_MS) return this.councils.statuses;
     if (!this.councilsLoading) {
-      this.councilsLoading = this.db
-        .query('select code, is_current from councils')
-        .then((rows: { code: string; is_current: boolean }[]) => {
+      this.councilsLoading = councilStatuses(this.db)
+        .then((rows) => {
           const statuses = new Map(rows.map((row) => [row.code, row.is_current]));
           this.councils = { statuses, loadedAt: Date.now() };
           return statuses;
