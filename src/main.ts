@@ -12,7 +12,9 @@ import { PROVIDER_TYPE } from './auth/scope';
 import { hasOperationalData, loadDemoData } from './demo/demoData';
 import { todayInLondon } from './graphql/dates';
 import { toGlobalId } from './graphql/relay';
+import { firstCommissionedProvider } from './providers/provider.queries';
 import { refreshReports } from './reporting/refresh';
+import { hasSucceededRefresh } from './reporting/refreshRuns.queries';
 import { ReportScheduler, startReportScheduler } from './reporting/scheduler';
 
 /** How long requests in flight may take to finish when the server is stopped. */
@@ -106,17 +108,12 @@ async function main(): Promise<void> {
 
 /** A provider commissioned by the council, so the printed coordinator token sees its referrals. */
 async function demoProviderFor(db: DataSource, councilCode: string): Promise<{ id: string; name: string } | null> {
-  const [row] = await db.query(
-    `select p.provider_id, p.name from providers p join commissions cm on cm.provider_id = p.provider_id
-     where cm.council_code = $1::text order by cm.service, p.name limit 1`,
-    [councilCode],
-  );
+  const row = await firstCommissionedProvider(db, councilCode);
   return row ? { id: toGlobalId(PROVIDER_TYPE, row.provider_id), name: row.name } : null;
 }
 
 async function hasRefreshed(db: DataSource): Promise<boolean> {
-  const [{ present }] = await db.query(`select exists (select 1 from reporting.refresh_runs where status = 'SUCCEEDED') as present`);
-  return present;
+  return hasSucceededRefresh(db);
 }
 
 /** Printed tokens live as long as the server accepts (TOKEN_MAX_LIFETIME_HOURS, default 12 h). */

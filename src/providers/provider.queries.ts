@@ -102,3 +102,16 @@ export async function insertCommission(
   );
   return row;
 }
+
+const demoProviderRow = rowParser(z.object({ provider_id: z.string(), name: z.string() }));
+
+/** A provider the council commissions (first by service and name): the one a printed development token names. */
+export async function firstCommissionedProvider(db: Queryable, councilCode: string): Promise<{ provider_id: string; name: string } | null> {
+  const [row] = await query(
+    db,
+    sql`select p.provider_id, p.name from providers p join commissions cm on cm.provider_id = p.provider_id
+     where cm.council_code = ${councilCode}::text order by cm.service, p.name limit 1`,
+    demoProviderRow,
+  );
+  return row ?? null;
+}

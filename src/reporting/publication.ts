@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { QueryRunner } from 'typeorm';
-import { rows } from '../database/sql';
+import sql, { raw } from 'sql-template-tag';
+import { z } from 'zod';
+import { rowParser } from '../database/rows';
+import { execute, query, queryUnchecked } from '../database/sql';
 import type { Logger } from '../logger';
 import { AreaRow, AuditRow, comparisonTable, CouncilRow, groupByTable, readNeighbours } from './coverage.queries';
 import type { ComparisonTable, CouncilSuppression, ProtectedMetric } from './disclosure';
@@ -36,10 +39,13 @@ function source(built: BuiltTable[], name: string): string {
 
 type Keyed<T> = T & { service: string; month_end: string };
 
+const existsRow = rowParser(z.object({ exists: z.boolean() }));
+
 async function readAll<T>(runner: QueryRunner, table: string, columns: string): Promise<Keyed<T>[]> {
-  const [{ exists }] = await rows<{ exists: boolean }>(runner, 'select to_regclass($1::text) is not null as exists', [table.replace(/"/g, '')]);
+  const [{ exists }] = await query(runner, sql`select to_regclass(${table.replace(/"/g, '')}::text) is not null as exists`, existsRow);
   if (!exists) return [];
-  return rows<Keyed<T>>(runner, `select ${columns}, service, month_end::text as month_end from ${table}`);
+  // Rollup rows as typed in coverage.queries.ts (columns of the reports' own models).
+  return (await queryUnchecked(runner, raw(`select ${columns}, service, month_end::text as month_end from ${table}`))) as Keyed<T>[];
 }
 
 export type AuditSummary = {
@@ -147,13 +153,13 @@ type LastAudit = { inputHash: string | null; rows: AuditMetricRow[]; audited: Co
 async function readLastAudit(runner: QueryRunner): Promise<Map<string, LastAudit>> {
   const last = new Map<string, LastAudit>();
   // to_jsonb: a table from before the fingerprint column reads as having none.
-  const summaries = await rows<AuditMetricRow & { service: string; month_end: string; input_hash: string | null }>(
+  const summaries = (await queryUnchecked(
     runner,
-    `select a.service, a.month_end::text as month_end, a.metric, a.suppressed_primary, a.suppressed_secondary, a.suppressed_audit,
+    sql`select a.service, a.month_end::text as month_end, a.metric, a.suppressed_primary, a.suppressed_secondary, a.suppressed_audit,
             a.narrowest_range, a.lowest_upper_bound, a.unresolved, to_jsonb(a) ->> 'input_hash' as input_hash
      from reporting.disclosure_audit a
      order by a.service, a.month_end, a.metric`,
-  );
+  )) as (AuditMetricRow & { service: string; month_end: string; input_hash: string | null })[];
   for (const { service, month_end: monthEnd, input_hash: inputHash, ...row } of summaries) {
     const key = `${service}|${monthEnd}`;
     const entry = last.get(key) ?? { inputHash, rows: [], audited: [] };
@@ -161,10 +167,10 @@ async function readLastAudit(runner: QueryRunner): Promise<Map<string, LastAudit
     if (row.unresolved > 0) entry.inputHash = null;
     last.set(key, entry);
   }
-  const cells = await rows<{ service: string; month_end: string; metric: ProtectedMetric; area_code: string }>(
+  const cells = (await queryUnchecked(
     runner,
-    `select service, month_end::text as month_end, metric, area_code from reporting.disclosure_suppressions where step = 'AUDIT'`,
-  );
+    sql`select service, month_end::text as month_end, metric, area_code from reporting.disclosure_suppressions where step = 'AUDIT'`,
+  )) as { service: string; month_end: string; metric: ProtectedMetric; area_code: string }[];
   for (const cell of cells) last.get(`${cell.service}|${cell.month_end}`)?.audited.push({ metric: cell.metric, councilCode: cell.area_code, step: 'AUDIT' });
   return last;
 }
@@ -209,10 +215,11 @@ async function writeBuilds(
     startedAt: new Date(),
   };
   await runner.query('drop table if exists reporting.disclosure_suppressions__build');
-  await runner.query(
-    `create table reporting.disclosure_suppressions__build as
-     select * from unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[]) as cell(service, month_end, metric, area_code, step)`,
-    [cells.map((c) => c.service), cells.map((c) => c.monthEnd), cells.map((c) => c.suppression.metric), cells.map((c) => c.suppression.councilCode), cells.map((c) => c.suppression.step)],
+  await execute(
+    runner,
+    sql`create table reporting.disclosure_suppressions__build as
+     select * from unnest(${cells.map((c) => c.service)}::text[], ${cells.map((c) => c.monthEnd)}::date[], ${cells.map((c) => c.suppression.metric)}::text[],
+       ${cells.map((c) => c.suppression.councilCode)}::text[], ${cells.map((c) => c.suppression.step)}::text[]) as cell(service, month_end, metric, area_code, step)`,
   );
   built.push(suppressions);
   await runner.query('create unique index "disclosure_suppressions_0_idx__build" on reporting.disclosure_suppressions__build (service, month_end, metric, area_code)');
@@ -222,22 +229,15 @@ async function writeBuilds(
   const audit: BuiltTable = { name: 'disclosure_audit', build: 'disclosure_audit__build', indexes: ['disclosure_audit_0_idx'], rows: summaries.length, durationMs: 0, startedAt: new Date() };
   await runner.query('drop table if exists reporting.disclosure_audit__build');
   const column = <K extends keyof AuditMetricRow>(key: K) => summaries.map((row) => row[key]);
-  await runner.query(
-    `create table reporting.disclosure_audit__build as
-     select * from unnest($1::text[], $2::date[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::integer[], $8::integer[], $9::integer[], $10::text[])
+  const capped = (values: (number | null)[]) => values.map((value) => (value === null ? null : Math.min(value, 2_000_000_000)));
+  await execute(
+    runner,
+    sql`create table reporting.disclosure_audit__build as
+     select * from unnest(${summaries.map((row) => row.service)}::text[], ${summaries.map((row) => row.monthEnd)}::date[], ${column('metric')}::text[],
+       ${column('suppressed_primary')}::integer[], ${column('suppressed_secondary')}::integer[], ${column('suppressed_audit')}::integer[],
+       ${capped(column('narrowest_range'))}::integer[], ${capped(column('lowest_upper_bound'))}::integer[], ${column('unresolved')}::integer[],
+       ${summaries.map((row) => row.inputHash)}::text[])
        as audit(service, month_end, metric, suppressed_primary, suppressed_secondary, suppressed_audit, narrowest_range, lowest_upper_bound, unresolved, input_hash)`,
-    [
-      summaries.map((row) => row.service),
-      summaries.map((row) => row.monthEnd),
-      column('metric'),
-      column('suppressed_primary'),
-      column('suppressed_secondary'),
-      column('suppressed_audit'),
-      column('narrowest_range').map((value) => (value === null ? null : Math.min(value, 2_000_000_000))),
-      column('lowest_upper_bound').map((value) => (value === null ? null : Math.min(value, 2_000_000_000))),
-      column('unresolved'),
-      summaries.map((row) => row.inputHash),
-    ],
   );
   built.push(audit);
   await runner.query('create unique index "disclosure_audit_0_idx__build" on reporting.disclosure_audit__build (service, month_end, metric)');

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { liftClientQueryTimeout } from '../database/dataSource';
-import { rows } from '../database/sql';
+import sql, { raw } from 'sql-template-tag';
+import { z } from 'zod';
+import { pgBigint, rowParser } from '../database/rows';
+import { execute, query } from '../database/sql';
 import type { Logger } from '../logger';
 import { loadModels, loadTests, ReportModel, ReportTest } from './models';
 import { auditPublication } from './publication';
@@ -24,6 +27,11 @@ export type RefreshResult = { refreshId: string; status: 'SUCCEEDED' | 'FAILED' 
 
 /** Arbitrary but fixed: the advisory lock key of "refresh reports". */
 export const REFRESH_LOCK_KEY = 782_604_311;
+
+const lockedRow = rowParser(z.object({ locked: z.boolean() }));
+const modelStateRow = rowParser(z.object({ sql_hash: z.string(), present: z.boolean() }));
+/** count(*) is bigint: a string. */
+const countRow = rowParser(z.object({ count: pgBigint }));
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const qualified = (name: string) => `reporting.${quote(name)}`;
@@ -53,7 +61,7 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
   // Like statement_timeout below: a model may take longer than the API's client-side wait.
   const restoreQueryTimeout = liftClientQueryTimeout(runner);
   try {
-    const [{ locked }] = await rows<{ locked: boolean }>(runner, 'select pg_try_advisory_lock($1::bigint) as locked', [REFRESH_LOCK_KEY]);
+    const [{ locked }] = await query(runner, sql`select pg_try_advisory_lock(${REFRESH_LOCK_KEY}::bigint) as locked`, lockedRow);
     if (!locked) {
       options.logger?.info({ refreshId }, 'report refresh skipped: another refresh holds the lock');
       return { refreshId, status: 'SKIPPED', durationMs: Date.now() - started, models: [] };
@@ -114,7 +122,7 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       for (const table of built) await runner.query(`drop table if exists ${qualified(table.build)}`).catch(() => undefined);
       // The lock first, whatever else fails: a pooled connection still holding it would make
       // every later refresh SKIPPED until the process restarts.
-      await runner.query('select pg_advisory_unlock($1::bigint)', [REFRESH_LOCK_KEY]);
+      await execute(runner, sql`select pg_advisory_unlock(${REFRESH_LOCK_KEY}::bigint)`);
       await runner.query('reset statement_timeout');
       await runner.query('reset jit');
     }
@@ -168,10 +176,11 @@ export const refreshRunsRecordedHere = (): number => runsRecordedHere;
 
 export async function record(runner: QueryRunner, refreshId: string, model: string, outcome: Omit<ModelOutcome, 'model'>, startedAt?: Date): Promise<ModelOutcome> {
   runsRecordedHere += 1;
-  await runner.query(
-    `insert into reporting.refresh_runs (refresh_id, model, started_at, finished_at, rows, status, error)
-     values ($1::uuid, $2::text, coalesce($3::timestamptz, clock_timestamp()), clock_timestamp(), $4::bigint, $5::text, $6::text)`,
-    [refreshId, model, startedAt ?? null, outcome.rows, outcome.status, outcome.error],
+  await execute(
+    runner,
+    sql`insert into reporting.refresh_runs (refresh_id, model, started_at, finished_at, rows, status, error)
+     values (${refreshId}::uuid, ${model}::text, coalesce(${startedAt ?? null}::timestamptz, clock_timestamp()), clock_timestamp(), ${outcome.rows}::bigint,
+       ${outcome.status}::text, ${outcome.error}::text)`,
   );
   return { model, ...outcome };
 }
@@ -186,10 +195,10 @@ async function buildModel(runner: QueryRunner, refreshId: string, model: ReportM
   const t0 = Date.now();
   try {
     if (model.materialized === 'view') {
-      const [state] = await rows<{ sql_hash: string; present: boolean }>(
+      const [state] = await query(
         runner,
-        `select sql_hash, to_regclass($2::text) is not null as present from reporting.model_state where model = $1::text`,
-        [model.name, `reporting.${model.name}`],
+        sql`select sql_hash, to_regclass(${`reporting.${model.name}`}::text) is not null as present from reporting.model_state where model = ${model.name}::text`,
+        modelStateRow,
       );
       if (state?.present && state.sql_hash === model.hash) {
         return await record(runner, refreshId, model.name, { status: 'UNCHANGED', rows: null, durationMs: Date.now() - t0, error: null }, startedAt);
@@ -220,7 +229,7 @@ async function buildModel(runner: QueryRunner, refreshId: string, model: ReportM
       await runner.query(`create ${unique}index ${quote(`${name}__build`)} on ${qualified(build)} (${columns.map(quote).join(', ')})`);
     }
     await runner.query(`analyze ${qualified(build)}`);
-    const [{ count }] = await rows<{ count: string }>(runner, `select count(*) as count from ${qualified(build)}`);
+    const [{ count }] = await query(runner, raw(`select count(*) as count from ${qualified(build)}`), countRow);
     built.push({ name: model.name, build, indexes: indexNames, rows: Number(count), durationMs: Date.now() - t0, startedAt, model });
     return null;
   } catch (error) {
@@ -230,22 +239,23 @@ async function buildModel(runner: QueryRunner, refreshId: string, model: ReportM
 }
 
 async function saveState(runner: QueryRunner, model: ReportModel): Promise<void> {
-  await runner.query(
-    `insert into reporting.model_state (model, sql_hash, materialized) values ($1::text, $2::text, $3::text)
+  await execute(
+    runner,
+    sql`insert into reporting.model_state (model, sql_hash, materialized) values (${model.name}::text, ${model.hash}::text, ${model.materialized}::text)
      on conflict (model) do update set sql_hash = excluded.sql_hash, materialized = excluded.materialized, applied_at = now()`,
-    [model.name, model.hash, model.materialized],
   );
 }
 
 /** The declared key must be unique and never null, or the new data is not swapped in. */
 async function checkKey(runner: QueryRunner, table: string, model: ReportModel): Promise<void> {
   const key = model.key.map(quote).join(', ');
-  const [nulls] = await rows<{ count: string }>(
+  const [nulls] = await query(
     runner,
-    `select count(*) as count from ${qualified(table)} where ${model.key.map((column) => `${quote(column)} is null`).join(' or ')}`,
+    raw(`select count(*) as count from ${qualified(table)} where ${model.key.map((column) => `${quote(column)} is null`).join(' or ')}`),
+    countRow,
   );
   if (Number(nulls.count) > 0) throw new Error(`${model.name}: ${nulls.count} row(s) have a null in the key (${model.key.join(', ')})`);
-  const [duplicates] = await rows<{ count: string }>(runner, `select count(*) as count from (select 1 from ${qualified(table)} group by ${key} having count(*) > 1) d`);
+  const [duplicates] = await query(runner, raw(`select count(*) as count from (select 1 from ${qualified(table)} group by ${key} having count(*) > 1) d`), countRow);
   if (Number(duplicates.count) > 0) throw new Error(`${model.name}: ${duplicates.count} key value(s) repeat (${model.key.join(', ')}); the grain is one row per key`);
 }
 
@@ -253,7 +263,7 @@ async function runTest(runner: QueryRunner, refreshId: string, test: ReportTest)
   const startedAt = new Date();
   const t0 = Date.now();
   try {
-    const [{ count }] = await rows<{ count: string }>(runner, `select count(*) as count from (${test.sql}) failing`);
+    const [{ count }] = await query(runner, raw(`select count(*) as count from (${test.sql}) failing`), countRow);
     const failing = Number(count);
     return await record(
       runner,

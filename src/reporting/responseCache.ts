@@ -7,6 +7,7 @@ import type { Principal } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { audienceOf } from './coverage.resolver';
 import { refreshRunsRecordedHere } from './refresh';
+import { latestRefreshGeneration } from './refreshRuns.queries';
 
 /**
  * Answers for the national views, kept until the next refresh.
@@ -46,9 +47,9 @@ function refreshGeneration(): (db: DataSource) => Promise<string> {
   return async (db) => {
     const runsHere = refreshRunsRecordedHere();
     if (known && known.runsHere === runsHere && Date.now() - known.readAt < GENERATION_TRUSTED_MS) return known.generation;
-    const [row]: { generation: string }[] = await db.query(`select coalesce(max(refresh_run_id), 0)::text as generation from reporting.refresh_runs`);
-    known = { generation: row.generation, readAt: Date.now(), runsHere };
-    return row.generation;
+    const generation = await latestRefreshGeneration(db);
+    known = { generation, readAt: Date.now(), runsHere };
+    return generation;
   };
 }
 
