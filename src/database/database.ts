@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { createDataSource } from './dataSource';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { Client } from 'pg';
+import sql from 'sql-template-tag';
 
 export const EMBEDDED_DATABASE_NAME = 'tandem';
 
@@ -20,7 +21,8 @@ export async function ensureDatabase(maintenanceUrl: string, name: string): Prom
   const client = new Client({ connectionString: maintenanceUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    const exists = sql`select 1 from pg_database where datname = ${name}::text`;
+    const { rowCount } = await client.query(exists.text, exists.values);
     if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();

@@ -4,7 +4,9 @@ import type { DataSource } from 'typeorm';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
 import { loadReferenceDataIfEmpty } from '../councils/referenceData';
+import sql from 'sql-template-tag';
 import { ensureDatabase } from '../database/database';
+import { execute, queryUnchecked } from '../database/sql';
 import { createDataSource } from '../database/dataSource';
 import { startEmbeddedPostgres, temporaryDataDir } from '../database/embeddedPostgres';
 import { Service } from '../graphql/enums';
@@ -34,101 +36,101 @@ const LANGUAGES = ['polish', 'urdu', 'punjabi', 'arabic', 'romanian', 'somali', 
  * experience varies.
  */
 async function seedVolunteers(db: DataSource, council: string, volunteers: number, prefix: string): Promise<void> {
-  await db.query(
-    `with new_providers as (
+  await execute(
+    db,
+    sql`with new_providers as (
        insert into providers (provider_id, name, kind)
-       select md5($2::text || '-provider-' || g)::uuid, $2::text || ' provider ' || g, 'CHARITY' from generate_series(1, 8) g returning provider_id
+       select md5(${prefix}::text || '-provider-' || g)::uuid, ${prefix}::text || ' provider ' || g, 'CHARITY' from generate_series(1, 8) g returning provider_id
      )
      insert into commissions (provider_id, council_code, service, starts_on)
-     select provider_id, $1::text, 'INDEPENDENT_VISITOR', date '2020-04-01' from new_providers`,
-    [council, prefix],
+     select provider_id, ${council}::text, 'INDEPENDENT_VISITOR', date '2020-04-01' from new_providers`,
   );
-  await db.query(
-    `with providers_here as (
+  await execute(
+    db,
+    sql`with providers_here as (
        select array_agg(c.provider_id order by c.provider_id) as ids from commissions c join providers p using (provider_id)
-       where c.council_code = $1::text and p.name like $5::text || ' provider %'
+       where c.council_code = ${council}::text and p.name like ${prefix}::text || ' provider %'
      ),
      region as (
-       select array_agg(code order by code) filter (where region_code = (select region_code from councils where code = $1::text)) as near,
+       select array_agg(code order by code) filter (where region_code = (select region_code from councils where code = ${council}::text)) as near,
               array_agg(code order by code) as everywhere
        from councils where is_current
      ),
      draws as (
-       select g, bench_draw($5::text || g || 'home') as r_home, bench_draw($5::text || g || 'status') as r_status, bench_draw($5::text || g || 'dbs') as r_dbs,
-              bench_draw($5::text || g || 'lang') as r_lang, bench_draw($5::text || g || 'gender') as r_gender, bench_draw($5::text || g || 'cap') as r_cap,
-              floor(bench_draw($5::text || g || 'pick') * 1000)::int as r_pick
-       from generate_series(1, $2::int) g
+       select g, bench_draw(${prefix}::text || g || 'home') as r_home, bench_draw(${prefix}::text || g || 'status') as r_status, bench_draw(${prefix}::text || g || 'dbs') as r_dbs,
+              bench_draw(${prefix}::text || g || 'lang') as r_lang, bench_draw(${prefix}::text || g || 'gender') as r_gender, bench_draw(${prefix}::text || g || 'cap') as r_cap,
+              floor(bench_draw(${prefix}::text || g || 'pick') * 1000)::int as r_pick
+       from generate_series(1, ${volunteers}::int) g
      )
      insert into volunteers (volunteer_id, provider_id, home_council_code, gender, languages, interests, max_matches, status, applied_on,
                              dbs_issued_on, dbs_update_service, training_completed_on, references_received, approved_on)
-     select md5($5::text || '-volunteer-' || g)::uuid, providers_here.ids[1 + g % array_length(providers_here.ids, 1)],
+     select md5(${prefix}::text || '-volunteer-' || g)::uuid, providers_here.ids[1 + g % array_length(providers_here.ids, 1)],
             case when r_home < 0.7 then region.near[1 + r_pick % array_length(region.near, 1)]
                  else region.everywhere[1 + r_pick % array_length(region.everywhere, 1)] end,
             (array['FEMALE', 'MALE', 'NON_BINARY', 'NOT_STATED'])[1 + floor(r_gender * 4)::int % 4],
-            case when r_lang < 0.15 then array['english', ($3::text[])[1 + r_pick % array_length($3::text[], 1)]] else array['english'] end,
-            array(select distinct i from unnest($4::text[]) with ordinality as t(i, n) where ((g * 7 + n * 13 + r_pick) % 6) = 0 order by i),
+            case when r_lang < 0.15 then array['english', (${LANGUAGES}::text[])[1 + r_pick % array_length(${LANGUAGES}::text[], 1)]] else array['english'] end,
+            array(select distinct i from unnest(${INTERESTS}::text[]) with ordinality as t(i, n) where ((g * 7 + n * 13 + r_pick) % 6) = 0 order by i),
             case when r_cap < 0.7 then 1 when r_cap < 0.9 then 2 else 3 end,
             case when r_status < 0.8 then 'APPROVED' when r_status < 0.9 then 'TRAINING' else 'INACTIVE' end,
             date '2021-01-01',
-            $6::date - (30 + floor(r_dbs * 1300))::int,
+            ${TODAY}::date - (30 + floor(r_dbs * 1300))::int,
             r_dbs < 0.3,
             date '2021-06-01',
             2,
             case when r_status < 0.8 or r_status >= 0.9 then date '2021-07-01' end
      from draws, providers_here, region`,
-    [council, volunteers, LANGUAGES, INTERESTS, prefix, TODAY],
   );
 }
 
 /** Children of `council` with ACCEPTED referrals that have waited 1 to 700 days; a tenth with required preferences. */
 async function seedWaitingChildren(db: DataSource, council: string, children: number, prefix: string): Promise<string[]> {
-  const rows: { referral_id: string }[] = await db.query(
-    `with new_children as (
+  const rows = await queryUnchecked(
+    db,
+    sql`with new_children as (
        insert into children (child_id, council_code, case_reference, birth_month, gender, ethnicity, placement_type, placed_out_of_area, looked_after_since, interests, languages)
-       select md5($2::text || '-child-' || g)::uuid, $1::text, $2::text || '-' || g, date '2012-05-01', (array['FEMALE', 'MALE'])[1 + g % 2], 'WHITE', 'FOSTER_CARE', false, date '2019-01-01',
-              array(select distinct i from unnest($3::text[]) with ordinality as t(i, n) where ((g * 5 + n * 11) % 7) = 0 order by i),
-              case when g % 9 = 0 then array['english', ($4::text[])[1 + g % array_length($4::text[], 1)]] else array['english'] end
-       from generate_series(1, $5::int) g
+       select md5(${prefix}::text || '-child-' || g)::uuid, ${council}::text, ${prefix}::text || '-' || g, date '2012-05-01', (array['FEMALE', 'MALE'])[1 + g % 2], 'WHITE', 'FOSTER_CARE', false, date '2019-01-01',
+              array(select distinct i from unnest(${INTERESTS}::text[]) with ordinality as t(i, n) where ((g * 5 + n * 11) % 7) = 0 order by i),
+              case when g % 9 = 0 then array['english', (${LANGUAGES}::text[])[1 + g % array_length(${LANGUAGES}::text[], 1)]] else array['english'] end
+       from generate_series(1, ${children}::int) g
        returning child_id, case_reference, languages
      )
      insert into referrals (referral_id, child_id, council_code, placement_council_code, service, source, status, referred_on, accepted_on,
                             preferred_volunteer_gender, volunteer_gender_required, preferred_languages, language_required)
-     select md5(case_reference || '-referral')::uuid, child_id, $1::text, $1::text, 'INDEPENDENT_VISITOR', 'SOCIAL_WORKER', 'ACCEPTED',
-            $6::date - (5 + (hashtext(case_reference) & 1023) % 700), $6::date - (1 + (hashtext(case_reference) & 1023) % 700),
+     select md5(case_reference || '-referral')::uuid, child_id, ${council}::text, ${council}::text, 'INDEPENDENT_VISITOR', 'SOCIAL_WORKER', 'ACCEPTED',
+            ${TODAY}::date - (5 + (hashtext(case_reference) & 1023) % 700), ${TODAY}::date - (1 + (hashtext(case_reference) & 1023) % 700),
             case when (hashtext(case_reference) & 15) = 1 then 'FEMALE' end, (hashtext(case_reference) & 15) = 1,
             case when array_length(languages, 1) > 1 and (hashtext(case_reference) & 3) = 0 then languages[2:2] else '{}' end,
             array_length(languages, 1) > 1 and (hashtext(case_reference) & 3) = 0
      from new_children
      returning referral_id`,
-    [council, prefix, INTERESTS, LANGUAGES, children, TODAY],
   );
-  return rows.map((row) => row.referral_id);
+  return rows.map((row) => String(row.referral_id));
 }
 
 /** Past matches (started and ended) for about a fifth of the approved volunteers, so experience varies. */
 async function seedHistory(db: DataSource, council: string, prefix: string): Promise<void> {
-  const chosen = `select v.volunteer_id, row_number() over (order by v.volunteer_id) as n
+  const chosen = sql`select v.volunteer_id, row_number() over (order by v.volunteer_id) as n
     from volunteers v join providers p using (provider_id)
-    where p.name like $2::text || ' provider %' and v.status = 'APPROVED' and abs(hashtext(v.volunteer_id::text)) % 5 = 0`;
-  await db.query(
-    `with chosen as (${chosen}),
+    where p.name like ${prefix}::text || ' provider %' and v.status = 'APPROVED' and abs(hashtext(v.volunteer_id::text)) % 5 = 0`;
+  await execute(
+    db,
+    sql`with chosen as (${chosen}),
      new_children as (
        insert into children (council_code, case_reference, birth_month, gender, ethnicity, placement_type, placed_out_of_area, looked_after_since)
-       select $1::text, $2::text || '-past-' || n, date '2008-05-01', 'MALE', 'WHITE', 'FOSTER_CARE', false, date '2015-01-01' from chosen
+       select ${council}::text, ${prefix}::text || '-past-' || n, date '2008-05-01', 'MALE', 'WHITE', 'FOSTER_CARE', false, date '2015-01-01' from chosen
        returning child_id
      )
      insert into referrals (child_id, council_code, placement_council_code, service, source, status, referred_on, accepted_on, matched_on)
-     select child_id, $1::text, $1::text, 'INDEPENDENT_VISITOR', 'SOCIAL_WORKER', 'MATCHED', date '2022-01-01', date '2022-01-10', date '2022-02-01'
+     select child_id, ${council}::text, ${council}::text, 'INDEPENDENT_VISITOR', 'SOCIAL_WORKER', 'MATCHED', date '2022-01-01', date '2022-01-10', date '2022-02-01'
      from new_children`,
-    [council, prefix],
   );
-  await db.query(
-    `insert into matches (referral_id, volunteer_id, status, proposed_on, started_on, ended_on, end_reason)
+  await execute(
+    db,
+    sql`insert into matches (referral_id, volunteer_id, status, proposed_on, started_on, ended_on, end_reason)
      select r.referral_id, chosen.volunteer_id, 'ENDED', date '2022-01-20', date '2022-02-01', date '2023-02-01', 'PLANNED_ENDING'
      from (${chosen}) chosen
-     join children c on c.case_reference = $2::text || '-past-' || chosen.n and c.council_code = $1::text
+     join children c on c.case_reference = ${prefix}::text || '-past-' || chosen.n and c.council_code = ${council}::text
      join referrals r on r.child_id = c.child_id`,
-    [council, prefix],
   );
 }
 
@@ -178,12 +180,12 @@ async function main(): Promise<void> {
     await db.query('analyze');
     const seedMs = performance.now() - seedStart;
 
-    const [counts] = await db.query(
-      `select (select count(*) from volunteers v join commissions c on c.provider_id = v.provider_id and c.council_code = $1)::int as suggestion_volunteers,
-              (select count(*) from volunteers v join commissions c on c.provider_id = v.provider_id and c.council_code = $2)::int as plan_volunteers,
-              (select count(*) from referrals where council_code = $2 and status = 'ACCEPTED')::int as plan_waiting,
+    const [counts] = await queryUnchecked(
+      db,
+      sql`select (select count(*) from volunteers v join commissions c on c.provider_id = v.provider_id and c.council_code = ${SUGGESTION_COUNCIL}::text)::int as suggestion_volunteers,
+              (select count(*) from volunteers v join commissions c on c.provider_id = v.provider_id and c.council_code = ${PLAN_COUNCIL}::text)::int as plan_volunteers,
+              (select count(*) from referrals where council_code = ${PLAN_COUNCIL}::text and status = 'ACCEPTED')::int as plan_waiting,
               (select count(*) from matches)::int as past_matches`,
-      [SUGGESTION_COUNCIL, PLAN_COUNCIL],
     );
     const referralId = Buffer.from(`Referral:${suggestionReferral}`).toString('base64url');
 
