@@ -19,12 +19,20 @@ function evenOut(result: unknown): unknown[] {
   return result as unknown[];
 }
 
-/** Runs a statement and returns its rows, each passed through `parse` (a row schema's parser, src/database/rows.ts). */
+/**
+ * Runs a statement and returns its rows as `T`, checked by `parse` (a row schema's parser,
+ * src/database/rows.ts): the first row is parsed, the others share its columns and types (see
+ * rows.ts for why not every row). A row of the wrong shape throws, naming the column.
+ */
 export async function query<T>(db: Queryable, statement: Sql, parse: (row: unknown) => T): Promise<T[]> {
   const result = evenOut(await db.query(statement.text, statement.values));
-  const parsed = new Array<T>(result.length);
-  for (let index = 0; index < result.length; index += 1) parsed[index] = parse(result[index]);
-  return parsed;
+  return checkedRows(result, parse);
+}
+
+/** `rows` as `T` once the first has passed `parse` (rows.ts says why the first only). */
+export function checkedRows<T>(rows: unknown[], parse: (row: unknown) => T): T[] {
+  if (rows.length > 0) parse(rows[0]);
+  return rows as T[];
 }
 
 /** Runs a statement and returns its rows unchecked: for callers that parse them themselves (list pages). */

@@ -1,6 +1,6 @@
 import sql, { empty, join, raw, Sql } from 'sql-template-tag';
 import { z } from 'zod';
-import { query, Queryable, queryUnchecked } from '../database/sql';
+import { checkedRows, query, Queryable, queryUnchecked } from '../database/sql';
 import { rowParser } from '../database/rows';
 import { badInput, decodeCursor, Page, pageSize, toPage } from './relay';
 
@@ -38,7 +38,7 @@ export type ListSource<Row> = {
   orderBy: { sql: Sql; cast: CursorCast; key: (row: Row) => string | number }[];
   direction: 'asc' | 'desc';
   /** Checks and types one result row (the data module's row parser). */
-  row: (raw: Record<string, unknown>) => Row;
+  row: (raw: unknown) => Row;
 };
 
 export type ListSpec<Row> = ListSource<Row> & {
@@ -85,9 +85,8 @@ export async function fetchPage<Row, Node>(db: Queryable, spec: ListSpec<Row>, t
   const select = related ? sql`${spec.select}, ${related.select}` : spec.select;
   const from = related ? sql`${spec.from} ${related.joins}` : spec.from;
   const raws = await queryUnchecked(db, sql`select ${select} from ${from} ${where(conditions)} order by ${order} limit ${first + 1}::int`);
-  const rows = raws.map(spec.row);
-  // Only rows on the page prime loaders; the extra row that tells hasNextPage is not shown. Each
-  // takes its joined records from the result row as it came, before parsing dropped their columns.
+  const rows = checkedRows(raws, spec.row);
+  // Only rows on the page prime loaders; the extra row that tells hasNextPage is not shown.
   if (related) for (let index = 0; index < Math.min(first, rows.length); index += 1) related.take(raws[index], rows[index]);
   return toPage(
     rows,

@@ -38,8 +38,8 @@ export type JoinedRecord<Row> = {
   join: (where: Sql) => Sql;
   /** The select list. */
   select: Sql;
-  /** The record in one result row, exactly as its loader returns it (parsed by its row parser); null when the join found none. */
-  take: (row: Record<string, unknown>) => Row | null;
+  /** The record in one result row, exactly as its loader returns it (checked by its row parser when `check`); null when the join found none. */
+  take: (row: Record<string, unknown>, check: boolean) => Row | null;
 };
 
 export function joinedRecord<Row>(
@@ -56,12 +56,13 @@ export function joinedRecord<Row>(
   return {
     join: (where) => sql`${head}${where}${tail}`,
     select: raw(names.map((name) => `${alias}.${name} as ${prefixed(name)}`).join(', ')),
-    take: (row) => {
+    take: (row, check) => {
       // The key is the primary key: null only when the join found no record (none, or none visible).
       if (row[prefixed(loader.key)] === null) return null;
       const record: Record<string, unknown> = {};
       for (const name of names) record[name] = row[prefixed(name)];
-      return loader.row(record);
+      if (check) loader.row(record);
+      return record as Row;
     },
   };
 }
