@@ -1,4 +1,4 @@
-import { keyOfGlobalId } from '../graphql/relay';
+import { keyOfGlobalId } from '../globalId';
 import { Role } from './roles';
 import type { Principal } from './viewer';
 

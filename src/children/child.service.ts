@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { rows } from '../database/sql';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
-import type { MutationOutcome } from '../graphql/mutation';
+import type { MutationOutcome } from '../audit/mutation';
 import { invalid, UserFacingError } from '../graphql/userErrors';
 import { currentCouncil, notBefore, notInFuture, tags } from '../graphql/validate';
 import { CHILD_COLUMNS, ChildRow } from './child.queries';

@@ -11,7 +11,7 @@ import { todayInLondon } from '../graphql/dates';
 import { Service } from '../graphql/enums';
 import { LocalDate } from '../graphql/scalars';
 import { fetchPage } from '../graphql/listQuery';
-import { MutationOutcome, runMutation } from '../graphql/mutation';
+import { MutationOutcome, runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { notBefore, currentCouncil, boundedText, recordKey } from '../graphql/validate';

@@ -9,7 +9,7 @@ import { daysBetween, todayInLondon } from '../graphql/dates';
 import { Service } from '../graphql/enums';
 import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
-import { runMutation } from '../graphql/mutation';
+import { runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { badInput, ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
 import { Match } from '../matches/match.types';

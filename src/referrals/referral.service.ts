@@ -5,7 +5,7 @@ import { childScope, referralScope, selfReferralScope } from '../auth/scope';
 import type { Principal } from '../auth/viewer';
 import { CHILD_COLUMNS, ChildRow } from '../children/child.queries';
 import { CHILD_TYPE } from '../children/child.types';
-import type { MutationOutcome } from '../graphql/mutation';
+import type { MutationOutcome } from '../audit/mutation';
 import { assertTransition, Transitions } from '../graphql/stateMachine';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
 import { boundedText, currentCouncil, integerInRange, notBefore, notInFuture, recordKey, tags } from '../graphql/validate';

@@ -412,7 +412,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       LOAD_DEMO_DATA: 'false', REPORTS_SCHEDULER: 'false', DATABASE_POOL_SIZE: '10',
       ...env,
     };
-    await startChild(name, process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], settings, null);
+    await startChild(name, process.execPath, [path.join(projectRoot, 'dist', 'src', 'app', 'main.js')], settings, null);
     await waitForHttp(`http://127.0.0.1:${port}/readyz`);
     return port;
   };

@@ -5,20 +5,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ClaimDirectory } from './auth/claimDirectory';
-import { createRateLimits } from './auth/rateLimits';
-import { AuthenticationError, Principal, verifyToken } from './auth/viewer';
-import type { Config } from './config';
-import { newStatementTally, runWithStatementTally } from './database/statementCounter';
-import { Context, createContext, WritePolicy } from './graphql/context';
-import { getSchema } from './graphql/schema';
-import { createErrorFormatter, classifyFault } from './graphql/errors';
-import { armor, queryCostPlugin } from './graphql/limits';
-import { capResponseBytes, countListItems, resultBudgetPlugin } from './graphql/resultBudget';
-import { pingDatabase } from './database/dataSource';
-import { councilCoverageCsv } from './reporting/councilCoverageCsv';
-import { createNationalViewCache, NationalViewCache } from './reporting/responseCache';
-import type { Logger } from './logger';
+import { ClaimDirectory } from '../auth/claimDirectory';
+import { createRateLimits } from '../auth/rateLimits';
+import { AuthenticationError, Principal, verifyToken } from '../auth/viewer';
+import type { Config } from '../config';
+import { newStatementTally, runWithStatementTally } from '../database/statementCounter';
+import type { Context, WritePolicy } from '../graphql/context';
+import { createContext } from './context';
+import { getSchema } from './schema';
+import { createErrorFormatter, classifyFault } from '../graphql/errors';
+import { armor, queryCostPlugin } from '../graphql/limits';
+import { capResponseBytes, countListItems, resultBudgetPlugin } from '../graphql/resultBudget';
+import { pingDatabase } from '../database/dataSource';
+import { councilCoverageCsv } from '../reporting/councilCoverageCsv';
+import { createNationalViewCache, NationalViewCache } from '../reporting/responseCache';
+import type { Logger } from '../logger';
 
 /** True when any string in a parsed JSON body holds a NUL, which PostgreSQL text cannot store. */
 function containsNul(value: unknown, depth = 0): boolean {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver';
-import { ViewerResolver } from '../auth/viewer.resolver';
+import { ViewerResolver } from '../viewer/viewer.resolver';
 import { ChildResolver } from '../children/child.resolver';
 import { councilResolvers } from '../councils';
 import { MatchResolver, VisitResolver } from '../matches/match.resolver';
@@ -12,7 +12,7 @@ import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.re
 import { CoverageResolver } from '../reporting/coverage.resolver';
 import { TargetResolver } from '../targets/target.resolver';
 import { VolunteerResolver } from '../volunteers/volunteer.resolver';
-import { NodeResolver } from './node.resolver';
+import { NodeResolver } from '../graphql/node.resolver';
 
 let schema: GraphQLSchema | undefined;
 
