@@ -22,6 +22,7 @@ import ts from 'typescript';
  * auth sits on the plumbing; the domains on auth; the composition root on everything.
  */
 export const LAYERS: { name: string; folders: string[] }[] = [
+  // src/entities.ts (removed) is listed so that older commits can still be measured.
   { name: 'plumbing', folders: ['database', 'graphql', 'config', 'logger', 'cli', 'globalId', 'entities'] },
   { name: 'auth', folders: ['auth'] },
   {
