@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { RateLimits } from '../auth/rateLimits';
 import type { Principal } from '../auth/viewer';
 import { createChildLoaders } from '../children/child.queries';
+import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from '../config';
 import { createCouncilLoaders } from '../councils/council.queries';
 import { DEFAULT_WRITE_POLICY, type Context, type WritePolicy } from '../graphql/context';
 import { Prefetched } from '../graphql/prefetch';
@@ -48,6 +49,7 @@ export function createContext(
   limits: RateLimits,
   clientAddress = 'unknown',
   writePolicy: WritePolicy = DEFAULT_WRITE_POLICY,
+  matchingWeights: MatchingWeights = DEFAULT_MATCHING_WEIGHTS,
 ): Context {
-  return { principal, clientAddress, limits, writePolicy, loaders: createLoaders(db, principal), prefetched: new Prefetched(), db, requestId, logger };
+  return { principal, clientAddress, limits, writePolicy, matchingWeights, loaders: createLoaders(db, principal), prefetched: new Prefetched(), db, requestId, logger };
 }

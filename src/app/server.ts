@@ -191,7 +191,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     }
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
-    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy));
+    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
   });
 
   app.use(
@@ -249,7 +249,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
           // The token was verified once already, before the national-view cache; not again.
           if (res.locals.authenticationError) throw res.locals.authenticationError;
           const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config, claims);
-          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown', writePolicy);
+          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights);
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
           return context;
         } catch (error) {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
+import type { MatchingWeights } from '../config';
 import type { Logger } from '../logger';
 import type { RateLimits } from '../auth/rateLimits';
 import type { Prefetched } from './prefetch';
@@ -27,6 +28,8 @@ export type Context = {
   clientAddress: string;
   limits: RateLimits;
   writePolicy: WritePolicy;
+  /** Weights of the match suggestion factors, from the validated configuration (MATCH_WEIGHT_*). */
+  matchingWeights: MatchingWeights;
   /** Sets an HTTP response header (Retry-After); absent when the operation runs in process. */
   setResponseHeader?: (name: string, value: string) => void;
   loaders: Loaders;
