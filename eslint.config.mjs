@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-load/', 'dist-bench/', 'node_modules/', 'test/generated/', '.data/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-load/', 'dist-bench/', 'dist-scripts/', 'node_modules/', 'test/generated/', '.data/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,4 +26,10 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 4000 });
   });
+
+  it('reads the matching weights once, with the rest of the configuration', () => {
+    expect(loadConfig({ MATCH_WEIGHT_DISTANCE: '50' }).matchingWeights).toMatchObject({ distance: 50, sharedInterests: 25 });
+    expect(() => loadConfig({ MATCH_WEIGHT_DISTANCE: 'lots' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MATCH_WEIGHT_DISTANCE: 'lots' })).toThrow(/MATCH_WEIGHT_DISTANCE: expected a number; got "lots"/);
+  });
 });

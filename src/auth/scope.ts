@@ -1,5 +1,5 @@
 import sql, { raw, Sql } from 'sql-template-tag';
-import { keyOfGlobalId } from '../graphql/relay';
+import { keyOfGlobalId } from '../globalId';
 import { Role } from './roles';
 import type { Principal } from './viewer';
 

@@ -1,5 +1,5 @@
-// viewer.ts reads Provider global IDs through src/auth/scope.ts and src/graphql/relay, a module that also declares GraphQL types.
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
 import { loadConfig } from '../config';
 import { Role } from './roles';
@@ -14,22 +14,21 @@ const USAGE = `Usage: npm run token -- --role ROLE [--la COUNCIL_CODE] [--provid
 
 /** `npm run token`: prints a development token signed with AUTH_JWT_SECRET. */
 async function main(argv: string[]): Promise<number> {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (!flag?.startsWith('--') || value === undefined) {
-      console.error(USAGE);
-      return 2;
-    }
-    flags.set(flag.slice(2), value);
+  let flags: { role?: string; la?: string; provider?: string; sub?: string; expires?: string };
+  try {
+    const text = { type: 'string' } as const;
+    ({ values: flags } = parseArgs({ args: argv, options: { role: text, la: text, provider: text, sub: text, expires: text }, strict: true, allowPositionals: false }));
+  } catch {
+    console.error(USAGE);
+    return 2;
   }
-  const role = flags.get('role');
+  const role = flags.role;
   if (!role || !(Object.values(Role) as string[]).includes(role)) {
     console.error(`--role must be one of ${Object.values(Role).join(', ')}; got ${JSON.stringify(role)}.\n${USAGE}`);
     return 2;
   }
-  const la = flags.get('la');
-  const provider = flags.get('provider');
+  const la = flags.la;
+  const provider = flags.provider;
   if (role === Role.COUNCIL_OFFICER && !/^E\d{8}$/.test(la ?? '')) {
     console.error(`COUNCIL_OFFICER needs --la with a council code such as E06000001; got ${JSON.stringify(la)}.`);
     return 2;
@@ -40,14 +39,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const token = await signToken(
-    { sub: flags.get('sub') ?? `dev-${role.toLowerCase()}`, role: role as Role, la, provider },
+    { sub: flags.sub ?? `dev-${role.toLowerCase()}`, role: role as Role, la, provider },
     config.jwtSecret,
-    flags.get('expires') ?? `${config.tokenMaxLifetimeSeconds}s`,
+    flags.expires ?? `${config.tokenMaxLifetimeSeconds}s`,
   );
   // A token the server would refuse is no use: say so now rather than at the first request.
   const { iat, exp } = jwt.decode(token) as { iat: number; exp: number };
   if (exp - iat > config.tokenMaxLifetimeSeconds) {
-    console.error(`--expires ${flags.get('expires')} is longer than the server accepts: at most ${config.tokenMaxLifetimeSeconds / 3600} h (TOKEN_MAX_LIFETIME_HOURS).`);
+    console.error(`--expires ${flags.expires} is longer than the server accepts: at most ${config.tokenMaxLifetimeSeconds / 3600} h (TOKEN_MAX_LIFETIME_HOURS).`);
     return 2;
   }
   console.log(token);

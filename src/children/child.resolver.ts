@@ -4,10 +4,9 @@ import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
-import { runMutation } from '../graphql/mutation';
+import { runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { badInput, ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
-import { Referral } from '../referrals/referral.types';
 import { childForReplay, childList, ChildRow } from './child.queries';
 import { registerChild } from './child.service';
 import { Child, CHILD_TYPE, RegisterChildInput, RegisterChildPayload } from './child.types';
@@ -56,11 +55,6 @@ export class ChildResolver {
   @FieldResolver(() => LocalAuthority, { description: 'The responsible council.' })
   async localAuthority(@Root() child: Child, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
     return LocalAuthority.fromRow((await loaders.councilByCode.load(child.councilCode))!);
-  }
-
-  @FieldResolver(() => [Referral], { description: "The child's referrals that you may see, oldest first." })
-  async referrals(@Root() child: Child, @Ctx() { loaders }: Context): Promise<Referral[]> {
-    return (await loaders.referralsByChild.load(child.childKey)).map(Referral.fromRow);
   }
 
   @Mutation(() => RegisterChildPayload, { description: 'Register a looked-after child, pseudonymously (council officer of that council, or ADMIN).' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
-import type { MutationOutcome } from '../graphql/mutation';
+import type { MutationOutcome } from '../audit/mutation';
 import { invalid, UserFacingError } from '../graphql/userErrors';
 import { currentCouncil } from '../councils/council.service';
 import { notBefore, notInFuture, tags } from '../graphql/validate';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { createLogger } from '../logger';
@@ -14,10 +15,15 @@ const USAGE = 'Usage: npm run import:official -- FILE.csv [--release "release na
  * release in its tidy-CSV format. The file is checked whole before anything is written.
  */
 async function main(argv: string[]): Promise<number> {
-  const releaseFlag = argv.indexOf('--release');
-  const release = releaseFlag >= 0 ? argv[releaseFlag + 1] : undefined;
-  const files = argv.filter((arg, index) => !arg.startsWith('--') && (releaseFlag < 0 || index !== releaseFlag + 1));
-  if (files.length !== 1 || (releaseFlag >= 0 && !release)) {
+  let release: string | undefined;
+  let files: string[];
+  try {
+    ({ values: { release }, positionals: files } = parseArgs({ args: argv, options: { release: { type: 'string' } }, strict: true, allowPositionals: true }));
+  } catch {
+    console.error(USAGE);
+    return 2;
+  }
+  if (files.length !== 1 || release === '') {
     console.error(USAGE);
     return 2;
   }

@@ -1,7 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { badInput, ConnectionArgs, connectionTypes, decodeCursor, Page, pageSize, toPage } from '../graphql/relay';
-import { Figure, figureFromOfficial } from '../reporting/figure.type';
 import { countCouncils, findCouncilsPage, findRegionCode } from './council.queries';
 import { LocalAuthority } from './localAuthority.type';
 
@@ -14,19 +13,6 @@ class LocalAuthoritiesArgs extends ConnectionArgs {
 
   @Field({ defaultValue: false, description: 'Include councils that no longer exist (Cumbria, Northamptonshire).' })
   includeAbolished: boolean;
-}
-
-const YEAR_DESCRIPTION = 'Reporting year: the count is at 31 March of this year.';
-
-function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput(`\`year\` must be a four-digit year such as 2025; got ${year}.`, 'year');
-}
-
-/** The official count at 31 March of `year`, with its status; a year with no release is not available. */
-async function officialChildrenLookedAfter(loaders: Context['loaders'], councilCode: string, year: number): Promise<Figure> {
-  checkYear(year);
-  const official = await loaders.childrenLookedAfter.load(`${councilCode}|${year}`);
-  return official ? figureFromOfficial(official.value, official.symbol) : figureFromOfficial(null, 'x');
 }
 
 @Resolver(() => LocalAuthority)
@@ -49,19 +35,6 @@ export class LocalAuthorityResolver {
   async localAuthority(@Arg('code', { description: 'ONS council code such as E06000001.' }) code: string, @Ctx() { loaders }: Context): Promise<LocalAuthority | null> {
     const row = await loaders.councilByCode.load(code.trim().toUpperCase());
     return row ? LocalAuthority.fromRow(row) : null;
-  }
-
-  @FieldResolver(() => Int, {
-    nullable: true,
-    description: 'Official count of children looked after at 31 March of `year` (Department for Education). Null when not published, suppressed or not applicable: see `childrenLookedAfterFigure` for why.',
-  })
-  async childrenLookedAfter(@Root() council: LocalAuthority, @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await officialChildrenLookedAfter(loaders, council.code, year)).value;
-  }
-
-  @FieldResolver(() => Figure, { description: 'The official children-looked-after count at 31 March of `year`, with its status (SUPPRESSED for `c`, NOT_APPLICABLE for `z`).' })
-  async childrenLookedAfterFigure(@Root() council: LocalAuthority, @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number, @Ctx() { loaders }: Context): Promise<Figure> {
-    return officialChildrenLookedAfter(loaders, council.code, year);
   }
 
   @FieldResolver(() => [LocalAuthority], { description: "The council's ten statistical neighbours (Department for Education 2025 model), closest first." })

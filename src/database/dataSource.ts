@@ -3,7 +3,6 @@ import { type Pool, types } from 'pg';
 import { DataSource, QueryFailedError, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { migrations } from '../../migrations';
-import { entities } from '../entities';
 import type { Logger } from '../logger';
 import { recordStatement } from './statementCounter';
 
@@ -118,7 +117,8 @@ export function createDataSource(
   return new PooledDataSource({
     type: 'postgres',
     url,
-    entities,
+    // No entities: every statement is SQL; TypeORM runs the migrations and owns the DataSource.
+    entities: [],
     migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

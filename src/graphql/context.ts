@@ -1,36 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
-import { createChildLoaders } from '../children/child.queries';
-import { createCouncilLoaders } from '../councils/council.queries';
-import { createMatchLoaders } from '../matches/match.queries';
-import { createMatchingLoaders } from '../matching/matching.queries';
-import { createProviderLoaders } from '../providers/provider.queries';
-import { createReferralLoaders } from '../referrals/referral.queries';
-import { createTargetLoaders } from '../targets/target.queries';
-import { createVolunteerLoaders } from '../volunteers/volunteer.queries';
+import type { MatchingWeights } from '../config';
 import type { Logger } from '../logger';
 import type { RateLimits } from '../auth/rateLimits';
-import { Prefetched } from './prefetch';
+import type { Prefetched } from './prefetch';
 
 /**
- * Every per-request loader. A new set per request, built for the caller: each record loader
- * applies the caller's scope, so following a relation can never reach a record the caller may
- * not see, and cached rows are never shared between callers.
+ * Every per-request loader (see src/app/context.ts). Declared empty here so that the plumbing names
+ * no domain; the composition root, which builds one set per request from each domain's loader
+ * factory, fills the interface in with their types.
  */
-export function createLoaders(db: DataSource, principal: Principal | null) {
-  return {
-    ...createCouncilLoaders(db),
-    ...createProviderLoaders(db, principal),
-    ...createChildLoaders(db, principal),
-    ...createReferralLoaders(db, principal),
-    ...createVolunteerLoaders(db, principal),
-    ...createMatchLoaders(db, principal),
-    ...createTargetLoaders(db, principal),
-    ...createMatchingLoaders(db, principal),
-  };
-}
-
-export type Loaders = ReturnType<typeof createLoaders>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
 
 /** Configured limits on what a write may do (src/config.ts), for the mutations that need them. */
 export type WritePolicy = {
@@ -47,6 +28,8 @@ export type Context = {
   clientAddress: string;
   limits: RateLimits;
   writePolicy: WritePolicy;
+  /** Weights of the match suggestion factors, from the validated configuration (MATCH_WEIGHT_*). */
+  matchingWeights: MatchingWeights;
   /** Sets an HTTP response header (Retry-After); absent when the operation runs in process. */
   setResponseHeader?: (name: string, value: string) => void;
   loaders: Loaders;
@@ -56,15 +39,3 @@ export type Context = {
   requestId: string;
   logger: Logger;
 };
-
-export function createContext(
-  db: DataSource,
-  principal: Principal | null,
-  requestId: string,
-  logger: Logger,
-  limits: RateLimits,
-  clientAddress = 'unknown',
-  writePolicy: WritePolicy = DEFAULT_WRITE_POLICY,
-): Context {
-  return { principal, clientAddress, limits, writePolicy, loaders: createLoaders(db, principal), prefetched: new Prefetched(), db, requestId, logger };
-}

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/viewer';
 import type { Queryable } from '../database/sql';
 import { findKey, IDEMPOTENCY_WINDOW, insertKey, pruneExpiredKeys, setKeyRecord } from './idempotency.queries';
 import { invalid, UserFacingError } from './userErrors';
@@ -66,8 +65,11 @@ export function validIdempotencyKey(key: string | null | undefined): string | nu
   return key;
 }
 
+/** The parts of a signed-in caller (auth's Principal) that own a key. */
+export type KeyOwner = { role: string; userId: string; councilCode: string | null; providerId: string | null };
+
 /** Who the key belongs to, hashed: see the rules above. */
-export function callerHash(principal: Principal | null, clientAddress: string): string {
+export function callerHash(principal: KeyOwner | null, clientAddress: string): string {
   const identity = principal
     ? ['signed-in', principal.role, principal.userId, principal.councilCode ?? '', principal.providerId ?? '']
     : ['anonymous', clientAddress];

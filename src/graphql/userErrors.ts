@@ -1,21 +1,38 @@
-import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 
-/** Codes for expected failures (API.md). */
-export type UserErrorCode =
-  | 'INVALID_TRANSITION'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'VALIDATION'
-  | 'DBS_EXPIRED'
-  | 'CAPACITY_REACHED'
-  | 'FORBIDDEN'
-  | 'NOT_COMMISSIONED'
-  | 'RATE_LIMITED';
+/**
+ * Codes for expected failures (API.md), each with when it is returned and what the caller should
+ * do; the README's catalogue ("Error codes") says the same. A GraphQL enum, so a client can
+ * switch on it; kept a plain object so that code may write a code as its string.
+ */
+export const USER_ERROR_CODES = {
+  VALIDATION: 'The input is malformed or breaks a rule the code checks (a date out of range, an unknown rollup, a malformed idempotency key); `field` names it. Correct the input and send it again.',
+  NOT_FOUND: 'No record with that ID that you can access: it does not exist or is outside your scope; `field` names the ID. Check the ID, or ask someone who can see the record.',
+  CONFLICT: 'The change clashes with a record that exists (a duplicate name, case reference, open referral or open match, an idempotency key reused with other input). Read the current state, then change the input or use a new key.',
+  INVALID_TRANSITION: 'The record is not in a state from which this change is allowed; the message names the current and requested states. Read the record again and choose a change its state allows.',
+  FORBIDDEN: 'Your role (or your council or provider) may not make this change; the message names what it needs. Sign in as someone who may, or ask them to do it.',
+  DBS_EXPIRED: "The volunteer's DBS check is not valid on the day of the match. Record a renewed check for the volunteer first, or propose someone else.",
+  CAPACITY_REACHED: 'The volunteer already has as many open matches as they may (maxMatches). End one of their matches, raise maxMatches, or propose someone else.',
+  NOT_COMMISSIONED: "The volunteer's provider has no commission in force from the child's council for the service. Commission the provider first, or propose a volunteer of a commissioned provider.",
+  RATE_LIMITED: 'Too many requests of this kind from your connection; the message says when to try again. Wait that long, then send it again.',
+  UNAVAILABLE: 'The database could not be reached or was lost while working; nothing was changed. Try again shortly; if it persists, the service is down.',
+} as const;
+
+export type UserErrorCode = keyof typeof USER_ERROR_CODES;
+
+/** The GraphQL enum: each value is its own name. */
+const UserErrorCodeEnum = Object.fromEntries(Object.keys(USER_ERROR_CODES).map((code) => [code, code])) as { [Code in UserErrorCode]: Code };
+
+registerEnumType(UserErrorCodeEnum, {
+  name: 'UserErrorCode',
+  description: 'What kind of expected failure a mutation met, and so what the caller can do about it.',
+  valuesConfig: Object.fromEntries(Object.entries(USER_ERROR_CODES).map(([code, description]) => [code, { description }])) as Record<UserErrorCode, { description: string }>,
+});
 
 @ObjectType({ simpleResolvers: true, description: 'An expected failure of a mutation: what was wrong and what was expected. Nothing was written.' })
 export class UserError {
-  @Field({ description: 'SCREAMING_SNAKE_CASE code, e.g. INVALID_TRANSITION, NOT_FOUND, CONFLICT, VALIDATION, DBS_EXPIRED, CAPACITY_REACHED, FORBIDDEN.' })
-  code: string;
+  @Field(() => UserErrorCodeEnum, { description: 'SCREAMING_SNAKE_CASE code, e.g. INVALID_TRANSITION, NOT_FOUND, CONFLICT, VALIDATION, DBS_EXPIRED, CAPACITY_REACHED, FORBIDDEN.' })
+  code: UserErrorCode;
 
   @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, e.g. ["input", "acceptedOn"].' })
   field: string[] | null;

@@ -4,7 +4,7 @@ import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
 import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
-import { runMutation } from '../graphql/mutation';
+import { runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { Referral } from '../referrals/referral.types';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/viewer';
-import type { MutationOutcome } from '../graphql/mutation';
+import type { MutationOutcome } from '../audit/mutation';
 import { assertTransition, Transitions } from '../graphql/stateMachine';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
 import { boundedText, integerInRange, notBefore, notInFuture, recordKey } from '../graphql/validate';

@@ -11,7 +11,7 @@ import { createDataSource } from '../database/dataSource';
 import { startEmbeddedPostgres, temporaryDataDir } from '../database/embeddedPostgres';
 import { Service } from '../graphql/enums';
 import { buildMatchingPlan, suggestVolunteers } from './matching.service';
-import { DEFAULT_MATCHING_WEIGHTS } from './weights';
+import { DEFAULT_MATCHING_WEIGHTS } from '../config';
 
 /**
  * `npm run bench:matching`: times suggestedVolunteers for one referral among 10,000 volunteers and

@@ -6,10 +6,6 @@ import { badInput } from '../graphql/relay';
 import { buildMatchingPlan, suggestionExclusions, suggestVolunteers } from './matching.service';
 import { ExclusionCount, MatchingPlan, MatchSuggestion, UnmatchedReferral } from './matching.types';
 import { exclusionList } from './scoring';
-import { matchingWeightsFromEnv } from './weights';
-
-/** Read once at start-up; a bad MATCH_WEIGHT_* value stops the process naming the variable. */
-const weights = matchingWeightsFromEnv(process.env);
 
 @Resolver()
 export class MatchingResolver {
@@ -20,9 +16,9 @@ export class MatchingResolver {
   suggestedVolunteers(
     @Arg('referralId', () => ID, { description: 'Global ID of a NEW or ACCEPTED referral.' }) referralId: string,
     @Arg('first', () => Int, { nullable: true, description: 'How many suggestions, 1..100; default 20.' }) first: number | null,
-    @Ctx() { db, principal }: Context,
+    @Ctx() { db, principal, matchingWeights }: Context,
   ): Promise<MatchSuggestion[]> {
-    return suggestVolunteers(db, principal, referralId, first, weights, todayInLondon());
+    return suggestVolunteers(db, principal, referralId, first, matchingWeights, todayInLondon());
   }
 
   @Query(() => [ExclusionCount], {
@@ -43,13 +39,13 @@ export class MatchingResolver {
   async matchingPlan(
     @Arg('localAuthorityCode', { description: 'ONS code of the council.' }) localAuthorityCode: string,
     @Arg('service', () => Service, { description: 'The service waited for.' }) service: Service,
-    @Ctx() { db, principal, loaders }: Context,
+    @Ctx() { db, principal, loaders, matchingWeights }: Context,
   ): Promise<MatchingPlan> {
     const code = localAuthorityCode.trim().toUpperCase();
     if (!(await loaders.councilByCode.load(code))) {
       throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
     }
-    return buildMatchingPlan(db, principal, code, service, weights, todayInLondon());
+    return buildMatchingPlan(db, principal, code, service, matchingWeights, todayInLondon());
   }
 }
 

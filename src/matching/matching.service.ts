@@ -9,7 +9,7 @@ import { ExclusionCount, MatchFactor, MatchingPlan, MatchSuggestion } from './ma
 import { MatchingReferralRow, readCandidates, readMatchingReferral, readVolunteerExclusions, readWaitingReferrals, toPlanReferral } from './matching.queries';
 import { planMatches } from './plan';
 import { compareScored, exclusionList, pairExclusion, pairExclusionCounts, ScoredFactor, scorePair } from './scoring';
-import type { MatchingWeights } from './weights';
+import type { MatchingWeights } from '../config';
 
 const points = (tenths: number) => tenths / 10;
 const toFactors = (factors: ScoredFactor[]): MatchFactor[] => factors.map((factor) => ({ name: factor.name, points: points(factor.tenths), explanation: factor.explanation }));

@@ -1,7 +1,7 @@
 import { munkres } from 'munkres';
 import { daysBetween } from '../graphql/dates';
 import { Candidate, compareScored, describeExclusion, ExclusionCounts, HardConstraint, MatchingReferral, pairExclusion, PairExclusion, pairExclusionCounts, ScoredPair, scorePair } from './scoring';
-import type { MatchingWeights } from './weights';
+import type { MatchingWeights } from '../config';
 
 /**
  * One volunteer per waiting child across a whole waiting list. The objective is lexicographic:

@@ -1,5 +1,5 @@
 import type { VolunteerRow } from '../volunteers/volunteer.queries';
-import type { MatchingWeights } from './weights';
+import type { MatchingWeights } from '../config';
 
 /**
  * Hard constraints that depend on the pair (a child and a volunteer) and the soft factors that

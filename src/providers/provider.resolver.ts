@@ -10,7 +10,7 @@ import { todayInLondon } from '../graphql/dates';
 import { Service } from '../graphql/enums';
 import { LocalDate } from '../graphql/scalars';
 import { fetchPage } from '../graphql/listQuery';
-import { MutationOutcome, runMutation } from '../graphql/mutation';
+import { MutationOutcome, runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, Page } from '../graphql/relay';
 import { currentCouncil } from '../councils/council.service';

@@ -8,10 +8,9 @@ import { daysBetween, todayInLondon } from '../graphql/dates';
 import { Service } from '../graphql/enums';
 import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
-import { runMutation } from '../graphql/mutation';
+import { runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { badInput, ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
-import { Match } from '../matches/match.types';
 import { referralRelations } from './referral.lookAhead';
 import {
   findSelfReferral,
@@ -204,16 +203,6 @@ export class ReferralResolver {
   @FieldResolver(() => LocalAuthority, { description: 'The council area the child is placed in (often not the responsible council).' })
   async placementLocalAuthority(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
     return LocalAuthority.fromRow((await loaders.councilByCode.load(referral.placementCouncilCode))!);
-  }
-
-  @FieldResolver(() => Match, { nullable: true, description: 'The PROPOSED or ACTIVE match, if any (and visible to you).' })
-  currentMatch(@Root() referral: Referral, @Ctx() { loaders, prefetched }: Context): Match | null | Promise<Match | null> {
-    return prefetched.resolve(loaders.openMatchByReferral, referral.referralKey, (row) => (row ? Match.fromRow(row) : null));
-  }
-
-  @FieldResolver(() => [Match], { description: 'Every match for this referral that you may see, oldest first.' })
-  async matches(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<Match[]> {
-    return (await loaders.matchesByReferral.load(referral.referralKey)).map(Match.fromRow);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Days on the waiting list so far (ACCEPTED referrals only).' })

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/viewer';
 import { ChildRow, lockChild as lockChildRow } from '../children/child.queries';
 import { CHILD_TYPE } from '../children/child.types';
-import type { MutationOutcome } from '../graphql/mutation';
+import type { MutationOutcome } from '../audit/mutation';
 import { assertTransition, Transitions } from '../graphql/stateMachine';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
 import { currentCouncil } from '../councils/council.service';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { createLogger } from '../logger';
@@ -10,10 +11,17 @@ import { runCli } from '../cli';
  * succeeded or another refresh was already running (that one does the work), 1 when it failed.
  */
 async function main(argv: string[]): Promise<number> {
-  const flag = argv.indexOf('--rollups');
-  const only = flag >= 0 ? argv[flag + 1]?.split(',').map((name) => name.trim()).filter(Boolean) : undefined;
-  if ((flag >= 0 && !only?.length) || argv.some((arg, i) => arg.startsWith('--') && arg !== '--rollups' && i !== flag)) {
-    console.error('Usage: npm run reports:refresh [-- --rollups name,name]');
+  const usage = 'Usage: npm run reports:refresh [-- --rollups name,name]';
+  let rollups: string | undefined;
+  try {
+    ({ values: { rollups } } = parseArgs({ args: argv, options: { rollups: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch {
+    console.error(usage);
+    return 2;
+  }
+  const only = rollups?.split(',').map((name) => name.trim()).filter(Boolean);
+  if (rollups !== undefined && !only?.length) {
+    console.error(usage);
     return 2;
   }
   const config = loadConfig();

@@ -5,6 +5,8 @@ import sql, { raw } from 'sql-template-tag';
 import { z } from 'zod';
 import { pgBigint, rowParser } from '../database/rows';
 import { execute, query } from '../database/sql';
+import { classifyFault } from '../graphql/errors';
+import { UserError, UserFacingError } from '../graphql/userErrors';
 import type { Logger } from '../logger';
 import { loadModels, loadTests, ReportModel, ReportTest } from './models';
 import { auditPublication } from './publication';
@@ -44,6 +46,21 @@ export type RefreshOptions = {
   logger?: Logger;
 };
 
+/**
+ * What the refreshReports mutation reports when refreshReports throws: an unknown rollup is the
+ * caller's VALIDATION on ["input", "rollups"]; a database that could not be reached or was lost
+ * is UNAVAILABLE (nothing was published, readers keep the last good tables, and trying again
+ * later is the answer). Anything else is a fault, not the caller's: it is thrown on, for the
+ * error formatter to report as INTERNAL with the request id.
+ */
+export function refreshFailure(error: unknown): UserError {
+  if (error instanceof UserFacingError) return error.toUserError();
+  if (classifyFault(error).code === 'SERVICE_UNAVAILABLE') {
+    return { code: 'UNAVAILABLE', field: null, message: 'The database is unavailable at the moment, so nothing was refreshed; readers keep the last published reports. Try again shortly.' };
+  }
+  throw error;
+}
+
 export async function refreshReports(db: DataSource, options: RefreshOptions = {}): Promise<RefreshResult> {
   const refreshId = randomUUID();
   const started = Date.now();
@@ -53,7 +70,7 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
     const unknown = options.only.filter((name) => !models.some((model) => model.name === name));
     if (unknown.length) {
       const named = unknown.slice(0, 5).map((name) => JSON.stringify(name.slice(0, 60))).join(', ');
-      throw new Error(`Unknown rollup(s): ${named}; expected some of ${models.map((m) => m.name).join(', ')}`);
+      throw new UserFacingError('VALIDATION', `Unknown rollup(s): ${named}; expected some of ${models.map((m) => m.name).join(', ')}`, 'rollups');
     }
   }
   const runner = db.createQueryRunner();

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { Role } from '../auth/roles';
 import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
-import { runMutation } from '../graphql/mutation';
+import { runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { badInput } from '../graphql/relay';
 import { LocalDate } from '../graphql/scalars';

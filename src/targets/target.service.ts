@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
 import { addYears, todayInLondon } from '../graphql/dates';
-import type { MutationOutcome } from '../graphql/mutation';
+import type { MutationOutcome } from '../audit/mutation';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
 import { boundedText, recordKey } from '../graphql/validate';
 import { ENGLAND_CODE } from '../reporting/disclosure';

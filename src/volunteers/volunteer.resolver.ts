@@ -5,7 +5,7 @@ import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
-import { runMutation } from '../graphql/mutation';
+import { runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { ConnectionArgs, connectionTypes, keyOfGlobalId, Page } from '../graphql/relay';
 import { Provider } from '../providers/provider.types';

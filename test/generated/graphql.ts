@@ -355,6 +355,29 @@ export type SubmitSelfReferralInput = {
   service: Service;
 };
 
+/** What kind of expected failure a mutation met, and so what the caller can do about it. */
+export type UserErrorCode =
+  /** The volunteer already has as many open matches as they may (maxMatches). End one of their matches, raise maxMatches, or propose someone else. */
+  | 'CAPACITY_REACHED'
+  /** The change clashes with a record that exists (a duplicate name, case reference, open referral or open match, an idempotency key reused with other input). Read the current state, then change the input or use a new key. */
+  | 'CONFLICT'
+  /** The volunteer's DBS check is not valid on the day of the match. Record a renewed check for the volunteer first, or propose someone else. */
+  | 'DBS_EXPIRED'
+  /** Your role (or your council or provider) may not make this change; the message names what it needs. Sign in as someone who may, or ask them to do it. */
+  | 'FORBIDDEN'
+  /** The record is not in a state from which this change is allowed; the message names the current and requested states. Read the record again and choose a change its state allows. */
+  | 'INVALID_TRANSITION'
+  /** The volunteer's provider has no commission in force from the child's council for the service. Commission the provider first, or propose a volunteer of a commissioned provider. */
+  | 'NOT_COMMISSIONED'
+  /** No record with that ID that you can access: it does not exist or is outside your scope; `field` names the ID. Check the ID, or ask someone who can see the record. */
+  | 'NOT_FOUND'
+  /** Too many requests of this kind from your connection; the message says when to try again. Wait that long, then send it again. */
+  | 'RATE_LIMITED'
+  /** The database could not be reached or was lost while working; nothing was changed. Try again shortly; if it persists, the service is down. */
+  | 'UNAVAILABLE'
+  /** The input is malformed or breaks a rule the code checks (a date out of range, an unknown rollup, a malformed idempotency key); `field` names it. Correct the input and send it again. */
+  | 'VALIDATION';
+
 /** How a visit happened. */
 export type VisitKind =
   | 'IN_PERSON'
@@ -452,31 +475,31 @@ export type RefreshReportsMutationVariables = Exact<{
 }>;
 
 
-export type RefreshReportsMutation = { refreshReports: { status: string | null, errors: Array<{ code: string, message: string }>, runs: Array<{ rollup: string, status: string, rows: number | null, error: string | null }> } };
+export type RefreshReportsMutation = { refreshReports: { status: string | null, errors: Array<{ code: UserErrorCode, message: string }>, runs: Array<{ rollup: string, status: string, rows: number | null, error: string | null }> } };
 
-type Errors_CommissionProviderPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_CommissionProviderPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_CreateProviderPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_CreateProviderPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_LogVisitPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_LogVisitPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_MatchPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_MatchPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_ReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_ReferralPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_RefreshReportsPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_RefreshReportsPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_RegisterChildPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_RegisterChildPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_RemoveTargetPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_RemoveTargetPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_SelfReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_SelfReferralPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_SetTargetPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_SetTargetPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_SubmitSelfReferralPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_SubmitSelfReferralPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
-type Errors_VolunteerPayload_Fragment = { errors: Array<{ code: string, field: Array<string> | null, message: string }> };
+type Errors_VolunteerPayload_Fragment = { errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
 
 export type ErrorsFragment =
   | Errors_CommissionProviderPayload_Fragment
@@ -498,119 +521,119 @@ export type CreateProviderMutationVariables = Exact<{
 }>;
 
 
-export type CreateProviderMutation = { createProvider: { provider: { id: string, name: string, kind: ProviderKind } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CreateProviderMutation = { createProvider: { provider: { id: string, name: string, kind: ProviderKind } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CommissionProviderMutationVariables = Exact<{
   input: CommissionProviderInput;
 }>;
 
 
-export type CommissionProviderMutation = { commissionProvider: { commission: { id: string, service: Service, startsOn: string, endsOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CommissionProviderMutation = { commissionProvider: { commission: { id: string, service: Service, startsOn: string, endsOn: string | null } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RegisterChildMutationVariables = Exact<{
   input: RegisterChildInput;
 }>;
 
 
-export type RegisterChildMutation = { registerChild: { child: { id: string, caseReference: string, birthMonth: string, interests: Array<string>, languages: Array<string> } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type RegisterChildMutation = { registerChild: { child: { id: string, caseReference: string, birthMonth: string, interests: Array<string>, languages: Array<string> } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CreateReferralMutationVariables = Exact<{
   input: CreateReferralInput;
 }>;
 
 
-export type CreateReferralMutation = { createReferral: { referral: { id: string, status: ReferralStatus, service: Service, source: ReferralSource, referredOn: string, placementLocalAuthority: { code: string } } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CreateReferralMutation = { createReferral: { referral: { id: string, status: ReferralStatus, service: Service, source: ReferralSource, referredOn: string, placementLocalAuthority: { code: string } } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type AcceptReferralMutationVariables = Exact<{
   input: AcceptReferralInput;
 }>;
 
 
-export type AcceptReferralMutation = { acceptReferral: { referral: { id: string, status: ReferralStatus, acceptedOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type AcceptReferralMutation = { acceptReferral: { referral: { id: string, status: ReferralStatus, acceptedOn: string | null } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CloseReferralMutationVariables = Exact<{
   input: CloseReferralInput;
 }>;
 
 
-export type CloseReferralMutation = { closeReferral: { referral: { id: string, status: ReferralStatus, closedOn: string | null, closeReason: CloseReason | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CloseReferralMutation = { closeReferral: { referral: { id: string, status: ReferralStatus, closedOn: string | null, closeReason: CloseReason | null } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RegisterVolunteerMutationVariables = Exact<{
   input: RegisterVolunteerInput;
 }>;
 
 
-export type RegisterVolunteerMutation = { registerVolunteer: { volunteer: { id: string, status: VolunteerStatus, maxMatches: number } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type RegisterVolunteerMutation = { registerVolunteer: { volunteer: { id: string, status: VolunteerStatus, maxMatches: number } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RecordVolunteerVettingMutationVariables = Exact<{
   input: RecordVolunteerVettingInput;
 }>;
 
 
-export type RecordVolunteerVettingMutation = { recordVolunteerVetting: { volunteer: { id: string, status: VolunteerStatus, dbsIssuedOn: string | null, dbsExpiresOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type RecordVolunteerVettingMutation = { recordVolunteerVetting: { volunteer: { id: string, status: VolunteerStatus, dbsIssuedOn: string | null, dbsExpiresOn: string | null } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ApproveVolunteerMutationVariables = Exact<{
   input: ApproveVolunteerInput;
 }>;
 
 
-export type ApproveVolunteerMutation = { approveVolunteer: { volunteer: { id: string, status: VolunteerStatus, approvedOn: string | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type ApproveVolunteerMutation = { approveVolunteer: { volunteer: { id: string, status: VolunteerStatus, approvedOn: string | null } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProposeMatchMutationVariables = Exact<{
   input: ProposeMatchInput;
 }>;
 
 
-export type ProposeMatchMutation = { proposeMatch: { match: { id: string, status: MatchStatus, proposedOn: string } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type ProposeMatchMutation = { proposeMatch: { match: { id: string, status: MatchStatus, proposedOn: string } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type StartMatchMutationVariables = Exact<{
   input: StartMatchInput;
 }>;
 
 
-export type StartMatchMutation = { startMatch: { match: { id: string, status: MatchStatus, startedOn: string | null, referral: { status: ReferralStatus, matchedOn: string | null } | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type StartMatchMutation = { startMatch: { match: { id: string, status: MatchStatus, startedOn: string | null, referral: { status: ReferralStatus, matchedOn: string | null } | null } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type EndMatchMutationVariables = Exact<{
   input: EndMatchInput;
 }>;
 
 
-export type EndMatchMutation = { endMatch: { match: { id: string, status: MatchStatus, endedOn: string | null, endReason: EndReason | null } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type EndMatchMutation = { endMatch: { match: { id: string, status: MatchStatus, endedOn: string | null, endReason: EndReason | null } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CancelMatchMutationVariables = Exact<{
   input: CancelMatchInput;
 }>;
 
 
-export type CancelMatchMutation = { cancelMatch: { match: { id: string, status: MatchStatus } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CancelMatchMutation = { cancelMatch: { match: { id: string, status: MatchStatus } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LogVisitMutationVariables = Exact<{
   input: LogVisitInput;
 }>;
 
 
-export type LogVisitMutation = { logVisit: { visit: { id: string, visitedOn: string, durationMinutes: number, kind: VisitKind } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type LogVisitMutation = { logVisit: { visit: { id: string, visitedOn: string, durationMinutes: number, kind: VisitKind } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type SubmitSelfReferralMutationVariables = Exact<{
   input: SubmitSelfReferralInput;
 }>;
 
 
-export type SubmitSelfReferralMutation = { submitSelfReferral: { receiptNumber: string | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type SubmitSelfReferralMutation = { submitSelfReferral: { receiptNumber: string | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ConvertSelfReferralMutationVariables = Exact<{
   input: ConvertSelfReferralInput;
 }>;
 
 
-export type ConvertSelfReferralMutation = { convertSelfReferral: { referral: { id: string, source: ReferralSource, status: ReferralStatus } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type ConvertSelfReferralMutation = { convertSelfReferral: { referral: { id: string, source: ReferralSource, status: ReferralStatus } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type DismissSelfReferralMutationVariables = Exact<{
   input: DismissSelfReferralInput;
 }>;
 
 
-export type DismissSelfReferralMutation = { dismissSelfReferral: { selfReferral: { id: string, status: SelfReferralStatus } | null, errors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type DismissSelfReferralMutation = { dismissSelfReferral: { selfReferral: { id: string, status: SelfReferralStatus } | null, errors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type SelfReferralInboxQueryVariables = Exact<{
   first?: number | null | undefined;

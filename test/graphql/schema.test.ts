@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, GraphQLObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { getSchema, printedSchema } from '../../src/graphql/schema';
+import { getSchema, printedSchema } from '../../src/app/schema';
 
 const committedPath = path.join(__dirname, '..', '..', 'schema', 'schema.graphql');
 

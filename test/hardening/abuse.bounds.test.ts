@@ -1,7 +1,7 @@
 import { getNamedType, getNullableType, isLeafType, isListType, isObjectType, parse } from 'graphql';
 import { Role } from '../../src/auth/roles';
 import { loadConfig } from '../../src/config';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/app/schema';
 import { LIST_SIZES, queryCost } from '../../src/graphql/limits';
 import { encodeCursor } from '../../src/graphql/relay';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** Command-line options of the load test (`npm run load -- --clients 24 --seconds 30`). */
 export type LoadOptions = {
   /** Concurrent virtual clients. */
@@ -46,16 +48,21 @@ const FLAGS: Record<string, { key: keyof LoadOptions; min: number; max: number; 
 /** Parses the flags; throws an Error naming the bad flag, or returns null for --help. */
 export function parseArguments(argv: string[]): LoadOptions | null {
   const options = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return null;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const spec = FLAGS[flag];
-    if (!spec) throw new Error(`Unknown option ${JSON.stringify(arg)}.\n\n${USAGE}`);
-    const text = inline ?? argv[(i += 1)];
+  const flags = Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag.slice(2), { type: 'string' as const }]));
+  let parsed: { values: Record<string, string | boolean | undefined> };
+  try {
+    parsed = parseArgs({ args: argv, options: { ...flags, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  } catch (error) {
+    if (argv.includes('--help') || argv.includes('-h')) return null;
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+  if (parsed.values.help) return null;
+  for (const [flag, spec] of Object.entries(FLAGS)) {
+    const text = parsed.values[flag.slice(2)];
+    if (text === undefined || typeof text !== 'string') continue;
     const value = Number(text);
-    if (text === undefined || text.trim() === '' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || value < spec.min || value > spec.max) {
-      throw new Error(`${flag} expects ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}; got ${JSON.stringify(text ?? null)}.\n\n${USAGE}`);
+    if (text.trim() === '' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || value < spec.min || value > spec.max) {
+      throw new Error(`${flag} expects ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}; got ${JSON.stringify(text)}.\n\n${USAGE}`);
     }
     options[spec.key] = value;
   }

@@ -13,7 +13,7 @@ import { startEmbeddedPostgres, temporaryDataDir, EmbeddedDatabase } from '../..
 import { loadDemoData, DemoSummary } from '../../src/demo/demoData';
 import { todayInLondon } from '../../src/graphql/dates';
 import { refreshReports } from '../../src/reporting/refresh';
-import { createServer, TandemServer } from '../../src/server';
+import { createServer, TandemServer } from '../../src/app/server';
 import type { LoadOptions } from './args';
 
 /**

@@ -8,7 +8,7 @@ import { signToken } from '../../src/auth/viewer';
 import { loadConfig } from '../../src/config';
 import { queryCost } from '../../src/graphql/limits';
 import { toGlobalId } from '../../src/graphql/relay';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/app/schema';
 import { parseArguments, USAGE } from './args';
 import { EnvironmentBuilder } from './environment';
 import { percentiles, table } from './stats';

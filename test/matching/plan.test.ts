@@ -1,6 +1,6 @@
 import { planMatches, PlanReferral, UnmatchedReason } from '../../src/matching/plan';
 import { Candidate, pairExclusion, scorePair } from '../../src/matching/scoring';
-import { DEFAULT_MATCHING_WEIGHTS, MatchingWeights } from '../../src/matching/weights';
+import { DEFAULT_MATCHING_WEIGHTS, MatchingWeights } from '../../src/config';
 import type { VolunteerRow } from '../../src/volunteers/volunteer.queries';
 import { tableChecksums } from '../support/checksum';
 import { admin, officer } from '../support/fixtures';

@@ -1,4 +1,4 @@
-import { DEFAULT_MATCHING_WEIGHTS, matchingWeightsFromEnv } from '../../src/matching/weights';
+import { DEFAULT_MATCHING_WEIGHTS, matchingWeightsFromEnv } from '../../src/config';
 
 describe('matchingWeightsFromEnv', () => {
   it('defaults every weight', () => {

@@ -6,7 +6,7 @@ import { createTestDatabase, TestDatabase } from '../support/testDatabase';
  * Two server processes on one database, both scheduling the refresh every minute: each tick must
  * refresh exactly once. The compiled server is used (`npm test` builds it first), as in production.
  */
-const main = path.join(__dirname, '..', '..', 'dist', 'src', 'main.js');
+const main = path.join(__dirname, '..', '..', 'dist', 'src', 'app', 'main.js');
 
 let database: TestDatabase;
 const servers: { child: ChildProcess; output: string[] }[] = [];

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/roles';
 import { signToken } from '../../src/auth/viewer';
 import { createDataSource } from '../../src/database/dataSource';
-import { createServer } from '../../src/server';
+import { createServer } from '../../src/app/server';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { testConfig, testLogger, TestServer, tokenFor } from '../support/testServer';
 

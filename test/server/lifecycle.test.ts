@@ -8,7 +8,7 @@ import path from 'node:path';
  * PostgreSQL in a fresh data directory, stopped with Ctrl-C (SIGINT) and started again.
  */
 const root = path.join(__dirname, '..', '..');
-const main = path.join(root, 'dist', 'src', 'main.js');
+const main = path.join(root, 'dist', 'src', 'app', 'main.js');
 
 type Running = { child: ChildProcess; url: string; output: () => string };
 

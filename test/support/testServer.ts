@@ -6,9 +6,9 @@ import { signToken } from '../../src/auth/viewer';
 import { createRateLimits } from '../../src/auth/rateLimits';
 import { Config, loadConfig } from '../../src/config';
 import { runCountingStatements } from '../../src/database/statementCounter';
-import { createContext } from '../../src/graphql/context';
+import { createContext } from '../../src/app/context';
 import { createLogger, Logger } from '../../src/logger';
-import { createServer, TandemServer } from '../../src/server';
+import { createServer, TandemServer } from '../../src/app/server';
 
 /** The environment of testConfig, for a test that changes one setting. */
 export const TEST_ENVIRONMENT = { NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123' };
@@ -51,7 +51,7 @@ export class TestServer {
       () =>
         this.server.apollo.executeOperation(
           { query: document as never, variables },
-          { contextValue: createContext(this.db, principal, 'test-request', testLogger, this.limits, clientAddress, { commissionBackdateDays: this.config.commissionBackdateDays }) },
+          { contextValue: createContext(this.db, principal, 'test-request', testLogger, this.limits, clientAddress, { commissionBackdateDays: this.config.commissionBackdateDays }, this.config.matchingWeights) },
         ),
       true,
     );

@@ -1,6 +1,7 @@
 import type { Principal } from '../../src/auth/viewer';
 import { runCountingStatements } from '../../src/database/statementCounter';
-import { createContext, createLoaders, Loaders } from '../../src/graphql/context';
+import { createContext, createLoaders } from '../../src/app/context';
+import type { Loaders } from '../../src/graphql/context';
 import { keyOfGlobalId } from '../../src/graphql/relay';
 import { REFERRAL_TYPE } from '../../src/referrals/referral.types';
 import { CancelMatchDocument, ProposeMatchDocument, StartMatchDocument } from '../generated/graphql';

@@ -2,8 +2,8 @@ import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { Provider } from '../providers/provider.types';
-import { Role } from './roles';
-import { providerKey } from './scope';
+import { Role } from '../auth/roles';
+import { providerKey } from '../auth/scope';
 
 @ObjectType({ simpleResolvers: true, description: 'The signed-in caller.' })
 export class Viewer {

@@ -1,21 +1,21 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { Role } from './auth/roles';
-import { signToken } from './auth/viewer';
-import { ConfigError, loadConfig } from './config';
-import { loadReferenceDataIfEmpty } from './councils/referenceData';
-import { openDatabase } from './database/database';
-import { createLogger } from './logger';
+import { Role } from '../auth/roles';
+import { signToken } from '../auth/viewer';
+import { ConfigError, loadConfig } from '../config';
+import { loadReferenceDataIfEmpty } from '../councils/referenceData';
+import { openDatabase } from '../database/database';
+import { createLogger } from '../logger';
 import { createServer } from './server';
 import type { DataSource } from 'typeorm';
-import { PROVIDER_TYPE } from './auth/scope';
-import { hasOperationalData, loadDemoData } from './demo/demoData';
-import { todayInLondon } from './graphql/dates';
-import { toGlobalId } from './graphql/relay';
-import { firstCommissionedProvider } from './providers/provider.queries';
-import { refreshReports } from './reporting/refresh';
-import { hasSucceededRefresh } from './reporting/refreshRuns.queries';
-import { ReportScheduler, startReportScheduler } from './reporting/scheduler';
+import { PROVIDER_TYPE } from '../auth/scope';
+import { hasOperationalData, loadDemoData } from '../demo/demoData';
+import { todayInLondon } from '../graphql/dates';
+import { toGlobalId } from '../graphql/relay';
+import { firstCommissionedProvider } from '../providers/provider.queries';
+import { refreshReports } from '../reporting/refresh';
+import { hasSucceededRefresh } from '../reporting/refreshRuns.queries';
+import { ReportScheduler, startReportScheduler } from '../reporting/scheduler';
 
 /** How long requests in flight may take to finish when the server is stopped. */
 const SHUTDOWN_GRACE_MS = 10_000;

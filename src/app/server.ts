@@ -5,20 +5,22 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ClaimDirectory } from './auth/claimDirectory';
-import { createRateLimits } from './auth/rateLimits';
-import { AuthenticationError, Principal, verifyToken } from './auth/viewer';
-import type { Config } from './config';
-import { newStatementTally, runWithStatementTally } from './database/statementCounter';
-import { Context, createContext, WritePolicy } from './graphql/context';
-import { getSchema } from './graphql/schema';
-import { createErrorFormatter, classifyFault } from './graphql/errors';
-import { armor, queryCostPlugin } from './graphql/limits';
-import { capResponseBytes, countListItems, resultBudgetPlugin } from './graphql/resultBudget';
-import { pingDatabase } from './database/dataSource';
-import { councilCoverageCsv } from './reporting/councilCoverageCsv';
-import { createNationalViewCache, NationalViewCache } from './reporting/responseCache';
-import type { Logger } from './logger';
+import { ClaimDirectory } from '../auth/claimDirectory';
+import { createRateLimits } from '../auth/rateLimits';
+import { AuthenticationError, Principal, verifyToken } from '../auth/viewer';
+import type { Config } from '../config';
+import { newStatementTally, runWithStatementTally } from '../database/statementCounter';
+import type { Context, WritePolicy } from '../graphql/context';
+import { createContext } from './context';
+import { beginRequestState, requestState } from './requestState';
+import { getSchema } from './schema';
+import { createErrorFormatter, classifyFault } from '../graphql/errors';
+import { armor, queryCostPlugin } from '../graphql/limits';
+import { capResponseBytes, countListItems, resultBudgetPlugin } from '../graphql/resultBudget';
+import { pingDatabase } from '../database/dataSource';
+import { councilCoverageCsv } from '../reporting/councilCoverageCsv';
+import { createNationalViewCache, NationalViewCache } from '../reporting/responseCache';
+import type { Logger } from '../logger';
 
 /** True when any string in a parsed JSON body holds a NUL, which PostgreSQL text cannot store. */
 function containsNul(value: unknown, depth = 0): boolean {
@@ -76,7 +78,7 @@ const requireJsonUtf8: express.RequestHandler = (req, res, next) => {
         ? `The charset ${JSON.stringify(charset.slice(0, 40))} is not supported: send the request body in UTF-8 (Content-Type: application/json; charset=utf-8).`
         : null;
   if (!problem) return next();
-  res.status(415).json({ errors: [{ message: problem, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', requestId: res.locals.requestId } }] });
+  res.status(415).json({ errors: [{ message: problem, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', requestId: requestState(req)?.requestId } }] });
 };
 
 export type TandemServer = { app: Express; apollo: ApolloServer<Context>; nationalViews: NationalViewCache; stop: () => Promise<void> };
@@ -190,7 +192,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     }
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
-    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy));
+    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
   });
 
   app.use(
@@ -200,7 +202,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       const requestId = randomUUID();
       const tally = newStatementTally(false, requestId);
       const started = process.hrtime.bigint();
-      res.locals.requestId = requestId;
+      beginRequestState(req, requestId);
       res.setHeader('x-request-id', requestId);
       res.on('finish', () => {
         // No variables, no query text: they can carry personal values.
@@ -228,14 +230,15 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     // without running GraphQL again: it already passed every check in this exact form.
     async (req, res, next) => {
       if (req.method !== 'POST' || !req.body || Array.isArray(req.body)) return next();
+      const state = requestState(req)!;
       let principal: Principal | null;
       try {
         principal = await principalFrom(req.headers.authorization, config, claims);
       } catch (error) {
-        res.locals.authenticationError = error; // Apollo answers the bad token with its usual 401
+        state.authenticationError = error; // Apollo answers the bad token with its usual 401
         return next();
       }
-      res.locals.principal = principal; // verified once per request
+      state.principal = principal; // verified once per request
       const answer = await nationalViews.answerFor(db, principal, req.body);
       // The cache stores an answer before its size is checked: one over MAX_RESPONSE_BYTES goes the
       // long way, to be refused there.
@@ -245,10 +248,11 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
+          const state = requestState(req)!;
           // The token was verified once already, before the national-view cache; not again.
-          if (res.locals.authenticationError) throw res.locals.authenticationError;
-          const principal = res.locals.principal !== undefined ? (res.locals.principal as Principal | null) : await principalFrom(req.headers.authorization, config, claims);
-          const context = createContext(db, principal, String(res.locals.requestId), logger, limits, req.ip ?? 'unknown', writePolicy);
+          if (state.authenticationError !== undefined) throw state.authenticationError;
+          const principal = state.principal !== undefined ? state.principal : await principalFrom(req.headers.authorization, config, claims);
+          const context = createContext(db, principal, state.requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights);
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
           return context;
         } catch (error) {
@@ -262,8 +266,8 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   );
 
   // Errors outside GraphQL (an oversized or malformed body, a failed CSV): JSON, no stack, no internals.
-  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const requestId = String(res.locals.requestId ?? randomUUID());
+  app.use((error: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const requestId = requestState(req)?.requestId ?? randomUUID();
     if (error.type === 'entity.too.large') {
       res.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).`, extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }] });
       return;

@@ -2,17 +2,20 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver';
-import { ViewerResolver } from '../auth/viewer.resolver';
+import { ViewerResolver } from '../viewer/viewer.resolver';
 import { ChildResolver } from '../children/child.resolver';
 import { councilResolvers } from '../councils';
 import { MatchResolver, VisitResolver } from '../matches/match.resolver';
+import { ReferralMatchesResolver } from '../matches/referralMatches.resolver';
 import { MatchingResolver, UnmatchedReferralResolver } from '../matching/matching.resolver';
 import { CommissionResolver, LocalAuthorityCommissionsResolver, ProviderResolver } from '../providers/provider.resolver';
+import { ChildReferralsResolver } from '../referrals/childReferrals.resolver';
 import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
 import { CoverageResolver } from '../reporting/coverage.resolver';
+import { LocalAuthorityFiguresResolver } from '../reporting/localAuthorityFigures.resolver';
 import { TargetResolver } from '../targets/target.resolver';
 import { VolunteerResolver } from '../volunteers/volunteer.resolver';
-import { NodeResolver } from './node.resolver';
+import { NodeResolver } from '../graphql/node.resolver';
 
 let schema: GraphQLSchema | undefined;
 
@@ -27,12 +30,15 @@ export function getSchema(): GraphQLSchema {
       NodeResolver,
       ViewerResolver,
       ...councilResolvers,
+      LocalAuthorityFiguresResolver,
       ProviderResolver,
       CommissionResolver,
       LocalAuthorityCommissionsResolver,
       ChildResolver,
+      ChildReferralsResolver,
       ReferralResolver,
       SelfReferralResolver,
+      ReferralMatchesResolver,
       VolunteerResolver,
       MatchResolver,
       VisitResolver,

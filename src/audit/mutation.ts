@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEntry, recordAuditEvent } from '../audit/audit';
+import { AuditEntry, recordAuditEvent } from './audit';
 import { Role } from '../auth/roles';
-import type { Context } from './context';
-import { callerHash, claimIdempotencyKey, completeIdempotencyKey, Idempotency, requestHash, validIdempotencyKey } from './idempotency';
-import { UserError, userErrorFromDatabase, UserFacingError } from './userErrors';
+import type { Context } from '../graphql/context';
+import { callerHash, claimIdempotencyKey, completeIdempotencyKey, Idempotency, requestHash, validIdempotencyKey } from '../graphql/idempotency';
+import { UserError, userErrorFromDatabase, UserFacingError } from '../graphql/userErrors';
 
 export type MutationOutcome<T> = { result: T; audit: AuditEntry };
 
