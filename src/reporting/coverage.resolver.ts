@@ -9,7 +9,7 @@ import { badInput } from '../graphql/relay';
 import { CouncilComparison, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
 import { Audience, publishTable, suppressCouncils } from './disclosure';
 import { PROTECTION } from './disclosureAudit';
-import { refreshReports } from './refresh';
+import { refreshFailure, refreshReports } from './refresh';
 import { readVolunteerPools } from './volunteerPool';
 import { auditedCells, AuditRow, comparisonTable, readComparison, readFreshness, readNeighbours, readRegionSeries, SeriesRow, toCouncilFigures } from './coverage.queries';
 import { LocalDate } from '../graphql/scalars';
@@ -140,7 +140,7 @@ export class CoverageResolver {
     try {
       result = await refreshReports(db, { only: input?.rollups ?? undefined, logger });
     } catch (error) {
-      return { status: null, runs: [], errors: [{ code: 'VALIDATION', field: ['input', 'rollups'], message: error instanceof Error ? error.message : String(error) }] };
+      return { status: null, runs: [], errors: [refreshFailure(error)] };
     }
     await db.transaction((manager) => recordAuditEvent(manager, principal, 'refreshReports', { recordType: 'Refresh', recordId: result.refreshId, changedFields: input?.rollups ?? ['all'] }));
     return {

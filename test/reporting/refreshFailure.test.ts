@@ -1,7 +1,10 @@
 import net from 'node:net';
 import { createDataSource } from '../../src/database/dataSource';
 import { refreshFailure, refreshReports } from '../../src/reporting/refresh';
+import { RefreshReportsDocument } from '../generated/graphql';
+import { admin } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
+import { TestServer } from '../support/testServer';
 
 /**
  * refreshReports fails in two ways a caller can act on: an unknown rollup (fix the input) and a
@@ -52,13 +55,20 @@ it('reports a lost database as UNAVAILABLE, not VALIDATION', async () => {
   relayed.port = String(port);
   const dataSource = createDataSource(relayed.toString(), { poolSize: 2, connectTimeoutMs: 1000 });
   await dataSource.initialize();
+  const server = await TestServer.start(dataSource);
   try {
     // The database drops off the network: open connections reset, new ones refused.
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => relay.close(resolve));
     const error = await failureOf(refreshReports(dataSource));
     expect(refreshFailure(error)).toEqual({ code: 'UNAVAILABLE', field: null, message: expect.stringMatching(/^The database is unavailable at the moment, so nothing was refreshed/) });
+    // And through the mutation an administrator calls: the payload's error, not VALIDATION.
+    const answer = await server.execute(RefreshReportsDocument, {}, admin);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.refreshReports.status).toBeNull();
+    expect(answer.data?.refreshReports.errors).toEqual([{ code: 'UNAVAILABLE', message: expect.stringMatching(/^The database is unavailable at the moment/) }]);
   } finally {
+    await server.stop().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
   }
 });
