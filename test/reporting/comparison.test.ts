@@ -155,7 +155,8 @@ describe('CSV download', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).trim().split('\n');
     expect(lines[0]).toBe(
-      'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,service,children_looked_after,children_matched,coverage_rate,waiting,has_waiting_list,median_wait_days,p90_wait_days,rank,quartile,statistical_neighbour_median_rate',
+      'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,service,children_looked_after,children_matched,coverage_rate,waiting,has_waiting_list,median_wait_days,p90_wait_days,rank,quartile,statistical_neighbour_median_rate,' +
+        'referrals_per_100_looked_after,social_worker_referral_share,coverage_change_12_months,months_to_clear_waiting_list,insight_flags',
     );
     expect(lines).toHaveLength(1 + 1 + 9 + 153);
     expect(lines[1]).toMatch(/^2025,March,National,E92000001,England,/);
