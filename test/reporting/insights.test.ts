@@ -300,6 +300,15 @@ describe('insights under disclosure control (researchers, anonymous callers, the
     expect(northEast.flags).toContain(InsightFlag.LIST_GROWING);
   });
 
+  it('the series gives a researcher the same insights as the comparison, month by month', async () => {
+    const c = await insights(researcher);
+    for (const code of [HARTLEPOOL, DARLINGTON, LEEDS, YORK, MIDDLESBROUGH]) {
+      const result = await server.execute(CoverageInsightsSeriesDocument, { code, service: IV, from: D, to: D }, researcher);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.coverageTimeSeries.map((point) => point.insights)).toEqual([council(c, code).insights]);
+    }
+  });
+
   it('the CSV carries the insight columns, `c` where withheld', async () => {
     const http = await server.listen();
     try {
