@@ -249,27 +249,36 @@ function suppressBreakdown(
     suppressions.push({ metric, councilCode: council.councilCode, step });
     return true;
   };
+  // Each half withheld takes the other (before any region is looked at, so that a cell withheld
+  // with its other half counts there as withheld).
+  const pair = (): boolean => {
+    let changed = false;
+    for (const council of councils) {
+      if (hiddenOf.get(first)!.has(council.councilCode)) changed = hide(council, second, 'SECONDARY') || changed;
+      if (hiddenOf.get(second)!.has(council.councilCode)) changed = hide(council, first, 'SECONDARY') || changed;
+    }
+    return changed;
+  };
+  const secondary = (metric: ProtectedMetric): boolean => {
+    let changed = false;
+    const hidden = hiddenOf.get(metric)!;
+    for (const regionCouncils of byRegion.values()) {
+      if (regionCouncils.filter((council) => hidden.has(council.councilCode)).length !== 1) continue;
+      const next = regionCouncils
+        .filter((council) => !hidden.has(council.councilCode) && isOk(metricFigure(council, metric)) && metricFigure(council, metric)!.value! > 0)
+        .sort((a, b) => metricFigure(a, metric)!.value! - metricFigure(b, metric)!.value! || a.councilCode.localeCompare(b.councilCode))[0];
+      if (next) changed = hide(next, metric, 'SECONDARY') || changed;
+    }
+    return changed;
+  };
   const settle = () => {
     for (let changed = true; changed; ) {
       changed = false;
-      for (const council of councils) {
-        for (const [metric, other] of [
-          [first, second],
-          [second, first],
-        ]) {
-          if (hiddenOf.get(metric)!.has(council.councilCode)) changed = hide(council, other, 'SECONDARY') || changed;
-        }
-      }
       for (const metric of REFERRAL_BREAKDOWN) {
-        const hidden = hiddenOf.get(metric)!;
-        for (const regionCouncils of byRegion.values()) {
-          if (regionCouncils.filter((council) => hidden.has(council.councilCode)).length !== 1) continue;
-          const next = regionCouncils
-            .filter((council) => !hidden.has(council.councilCode) && isOk(metricFigure(council, metric)) && metricFigure(council, metric)!.value! > 0)
-            .sort((a, b) => metricFigure(a, metric)!.value! - metricFigure(b, metric)!.value! || a.councilCode.localeCompare(b.councilCode))[0];
-          if (next) changed = hide(next, metric, 'SECONDARY') || changed;
-        }
+        pair();
+        changed = secondary(metric) || changed;
       }
+      changed = pair() || changed;
     }
   };
   for (const council of councils) {

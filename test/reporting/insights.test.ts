@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { refreshReports, RefreshResult } from '../../src/reporting/refresh';
-import type { CoverageFigures, Figure } from '../../src/reporting/disclosure';
+import type { CouncilFigures, CoverageFigures, Figure } from '../../src/reporting/disclosure';
+import { suppressCouncils } from '../../src/reporting/disclosure';
 import { FigureStatus } from '../../src/reporting/figure.type';
 import { computeInsights, InsightFlag, InsightInputs, insightFlags, insightsAgainst } from '../../src/reporting/insights';
 import { toAreaFigures, toCouncilFigures, CouncilRow, AreaRow } from '../../src/reporting/coverage.queries';
@@ -410,5 +411,51 @@ describe('flags at their boundaries', () => {
     const hidden = { ...inputs(19, 8, 3, 0), referrals12Months: { value: null, status: FigureStatus.SUPPRESSED } };
     expect(computeInsights(figures(3, 0), hidden).referralsPer100LookedAfter.status).toBe(FigureStatus.SUPPRESSED);
     expect(flagsOf(figures(3, 0), hidden)).toEqual([]);
+  });
+});
+
+describe('disclosure control of the referral counts and their breakdown', () => {
+  const referralCouncil = (code: string, region: string, total: number, socialWorker: number): CouncilFigures => ({
+    councilCode: code,
+    regionCode: region,
+    figures: figures(3, 10),
+    rank: 1,
+    quartile: 1,
+    statisticalNeighbourMedianRate: f(3),
+    insightInputs: inputs(total, socialWorker, 3, 12),
+  });
+
+  it('withholds a breakdown cell of 1 to 4 with its other half, both with a withheld total, and the next smallest in the region', () => {
+    const { councils, suppressions } = suppressCouncils([
+      // R: A's 2 social-worker referrals (primary) take its 18 others; R then has one breakdown
+      // withheld, so the next smallest social-worker count there, C's 10, goes too (with C's 20).
+      referralCouncil('A', 'R', 20, 2),
+      referralCouncil('C', 'R', 30, 10),
+      referralCouncil('D', 'R', 40, 25),
+      // Q: B's 3 referrals (primary) and the next smallest total, E's 50 (secondary); their
+      // breakdowns go with them; F shows.
+      referralCouncil('B', 'Q', 3, 1),
+      referralCouncil('E', 'Q', 50, 20),
+      referralCouncil('F', 'Q', 60, 30),
+    ]);
+    const cells = (metric: string) =>
+      suppressions
+        .filter((cell) => cell.metric === metric)
+        .map((cell) => `${cell.councilCode}:${cell.step}`)
+        .sort();
+    expect(cells('referrals12Months')).toEqual(['B:PRIMARY', 'E:SECONDARY']);
+    expect(cells('socialWorkerReferrals12Months')).toEqual(['A:PRIMARY', 'B:PRIMARY', 'C:SECONDARY', 'E:SECONDARY']);
+    expect(cells('otherReferrals12Months')).toEqual(['A:SECONDARY', 'B:PRIMARY', 'C:SECONDARY', 'E:SECONDARY']);
+    const shown = (code: string) => {
+      const council = councils.find((candidate) => candidate.councilCode === code)!;
+      const computed = computeInsights(council.figures, council.insightInputs!);
+      return [computed.referralsPer100LookedAfter.status, computed.socialWorkerReferralShare.status];
+    };
+    expect(shown('A')).toEqual(['OK', 'SUPPRESSED']);
+    expect(shown('C')).toEqual(['OK', 'SUPPRESSED']);
+    expect(shown('D')).toEqual(['OK', 'OK']);
+    expect(shown('B')).toEqual(['SUPPRESSED', 'SUPPRESSED']);
+    expect(shown('E')).toEqual(['SUPPRESSED', 'SUPPRESSED']);
+    expect(shown('F')).toEqual(['OK', 'OK']);
   });
 });
