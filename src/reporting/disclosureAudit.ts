@@ -139,7 +139,14 @@ export type SolveCount = { solves: number };
  * region with the same bounds and the same constraints are interchangeable, so each such class is
  * solved once (twice: minimum and maximum).
  */
-export function rangesOfMetric(solver: Highs, table: ComparisonTable, suppressions: CouncilSuppression[], metric: ProtectedMetric, counter: SolveCount): CellRange[] {
+export function rangesOfMetric(
+  solver: Highs,
+  table: ComparisonTable,
+  suppressions: CouncilSuppression[],
+  metric: ProtectedMetric,
+  counter: SolveCount,
+  options: { alwaysSolve?: boolean } = {},
+): CellRange[] {
   const steps = new Map(suppressions.filter((s) => s.metric === metric).map((s) => [s.councilCode, s.step]));
   if (steps.size === 0) return [];
   const known = new Map<string, number>();
@@ -204,9 +211,12 @@ export function rangesOfMetric(solver: Highs, table: ComparisonTable, suppressio
     return Math.round(solution.Columns[name].Primal);
   };
   const ranges: CellRange[] = [];
+  // The breakdown's cells each have their own upper bound (the council's total), so classes
+  // rarely repeat; their sums are only regions within England, where the range has a closed form.
+  const twoLevel = REFERRAL_BREAKDOWN.includes(metric) && !options.alwaysSolve ? twoLevelRanges(unknowns, constraints) : null;
   for (const [code, unknown] of unknowns) {
     const key = classOf(code);
-    let range = solved.get(key);
+    let range = twoLevel?.(code) ?? solved.get(key);
     if (!range && !constraints.some((constraint) => constraint.members.has(code))) {
       // In no published sum: only the rules bound it.
       range = { lo: unknown.lower, hi: unknown.upper };
@@ -220,6 +230,57 @@ export function rangesOfMetric(solver: Highs, table: ComparisonTable, suppressio
     ranges.push({ metric, councilCode: code, regionCode: unknown.council.regionCode, step: unknown.step, ...range });
   }
   return ranges;
+}
+
+/**
+ * The range of each unknown where every published sum is either over all the unknowns (England)
+ * or over all those of one region: null when the sums are shaped otherwise (then the linear
+ * programme decides). With integer bounds every integer between a sum's least and greatest value
+ * is reachable, so for a cell x of region r, with y the sum of r's other unknowns and z the sum
+ * over the other regions (each region's sum within its own interval),
+ *   x ≥ max(lower, L_r − max y, L_E − max z − max y),  x ≤ min(upper, H_r − min y, H_E − min z − min y),
+ * which is exactly what the linear programme finds (a missing sum is −∞ to ∞).
+ */
+function twoLevelRanges(unknowns: Map<string, Unknown>, constraints: Constraint[]): ((code: string) => Interval | undefined) | null {
+  const regionOf = (code: string) => unknowns.get(code)!.council.regionCode;
+  const byRegion = new Map<string, string[]>();
+  for (const code of unknowns.keys()) byRegion.set(regionOf(code), [...(byRegion.get(regionOf(code)) ?? []), code]);
+  let all: Interval = { lo: -Infinity, hi: Infinity };
+  const regional = new Map<string, Interval>();
+  for (const constraint of constraints) {
+    const members = [...constraint.members];
+    const region = regionOf(members[0]);
+    const wholeRegion = members.every((code) => regionOf(code) === region) && members.length === byRegion.get(region)!.length;
+    if (members.length === unknowns.size) all = { lo: Math.max(all.lo, constraint.interval.lo), hi: Math.min(all.hi, constraint.interval.hi) };
+    if (wholeRegion) regional.set(region, constraint.interval);
+    else if (members.length !== unknowns.size) return null;
+  }
+  const sum = (codes: string[], bound: 'lower' | 'upper') => codes.reduce((total, code) => total + unknowns.get(code)![bound], 0);
+  // Each region's sum: within its boxes and its published interval.
+  const span = new Map<string, Interval>();
+  for (const [region, codes] of byRegion) {
+    const published = regional.get(region) ?? { lo: -Infinity, hi: Infinity };
+    span.set(region, { lo: Math.max(published.lo, sum(codes, 'lower')), hi: Math.min(published.hi, sum(codes, 'upper')) });
+  }
+  return (code) => {
+    const unknown = unknowns.get(code)!;
+    const region = regionOf(code);
+    const published = regional.get(region) ?? { lo: -Infinity, hi: Infinity };
+    const others = byRegion.get(region)!.filter((other) => other !== code);
+    const y = { lo: sum(others, 'lower'), hi: sum(others, 'upper') };
+    let zLo = 0;
+    let zHi = 0;
+    for (const [other, interval] of span) {
+      if (other === region) continue;
+      zLo += interval.lo;
+      zHi += interval.hi;
+    }
+    if (!constraints.some((constraint) => constraint.members.has(code))) return undefined;
+    return {
+      lo: Math.max(unknown.lower, published.lo - y.hi, all.lo - zHi - y.hi),
+      hi: Math.min(unknown.upper, published.hi - y.lo, all.hi - zLo - y.lo),
+    };
+  };
 }
 
 /**

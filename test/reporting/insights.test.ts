@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { refreshReports, RefreshResult } from '../../src/reporting/refresh';
-import type { CouncilFigures, CoverageFigures, Figure } from '../../src/reporting/disclosure';
-import { suppressCouncils } from '../../src/reporting/disclosure';
+import type { AreaFigures, ComparisonTable, CouncilFigures, CoverageFigures, Figure } from '../../src/reporting/disclosure';
+import { publishTable, REFERRAL_BREAKDOWN, suppressCouncils } from '../../src/reporting/disclosure';
+import { loadSolver, rangesOfMetric } from '../../src/reporting/disclosureAudit';
 import { FigureStatus } from '../../src/reporting/figure.type';
 import { computeInsights, InsightFlag, InsightInputs, insightFlags, insightsAgainst } from '../../src/reporting/insights';
 import { toAreaFigures, toCouncilFigures, CouncilRow, AreaRow } from '../../src/reporting/coverage.queries';
@@ -457,5 +458,60 @@ describe('disclosure control of the referral counts and their breakdown', () => 
     expect(shown('B')).toEqual(['SUPPRESSED', 'SUPPRESSED']);
     expect(shown('E')).toEqual(['SUPPRESSED', 'SUPPRESSED']);
     expect(shown('F')).toEqual(['OK', 'OK']);
+  });
+});
+
+describe("the audit's closed form for the breakdown", () => {
+  it('gives exactly the ranges the linear programme gives, on random tables', async () => {
+    const solver = await loadSolver();
+    // A small deterministic generator (the test must not depend on luck).
+    let state = 7;
+    const random = (below: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % below;
+    };
+    let compared = 0;
+    for (let round = 0; round < 40; round += 1) {
+      const councils: CouncilFigures[] = [];
+      for (const region of ['P', 'Q', 'R']) {
+        for (let index = 0; index < 5; index += 1) {
+          const total = random(4) === 0 ? random(5) : random(40);
+          const socialWorker = random(total + 1);
+          councils.push({
+            councilCode: `${region}${index}`,
+            regionCode: region,
+            figures: figures(3, 10),
+            rank: 1,
+            quartile: 1,
+            statisticalNeighbourMedianRate: f(3),
+            insightInputs: inputs(total, socialWorker, 3, 12),
+          });
+        }
+      }
+      const area = (members: CouncilFigures[]): AreaFigures => {
+        const total = members.reduce((sum, council) => sum + council.insightInputs!.referrals12Months.value!, 0);
+        const socialWorker = members.reduce((sum, council) => sum + council.insightInputs!.socialWorkerReferrals12Months.value!, 0);
+        return {
+          figures: { ...figures(3, 10), childrenLookedAfter: f(1000 * members.length) },
+          childrenMatchedWithFigure: 30 * members.length,
+          insightInputs: { ...inputs(total, socialWorker, 3, 12), referrals12MonthsWithFigure: f(total) },
+          coverage12MonthsEarlier: { childrenMatchedWithFigure: 30 * members.length, childrenLookedAfter: 1000 * members.length },
+        };
+      };
+      const table: ComparisonTable = {
+        councils,
+        regions: ['P', 'Q', 'R'].map((region) => ({ ...area(councils.filter((council) => council.regionCode === region)), regionCode: region })),
+        england: area(councils),
+      };
+      const { table: published, suppressions } = publishTable(table, new Map());
+      for (const metric of REFERRAL_BREAKDOWN) {
+        const closed = rangesOfMetric(solver, published, suppressions, metric, { solves: 0 });
+        // (the solver's optimum may come back as −0)
+        const solved = rangesOfMetric(solver, published, suppressions, metric, { solves: 0 }, { alwaysSolve: true }).map((range) => ({ ...range, lo: range.lo + 0, hi: range.hi + 0 }));
+        expect(closed).toEqual(solved);
+        compared += closed.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
