@@ -20,6 +20,7 @@ let server: TestServer;
 let http: { url: string; close: () => Promise<void> };
 const DATE = '2025-03-31';
 
+// The refresh audits six protected counts since the insights (three before): allow it the time.
 beforeAll(async () => {
   database = await createTestDatabase();
   await loadDemoData(database.dataSource, { scale: 1, seed: 42, today: '2025-11-23' });
@@ -27,7 +28,7 @@ beforeAll(async () => {
   expect(refreshed.status).toBe('SUCCEEDED');
   server = await TestServer.start(database.dataSource);
   http = await server.listen();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await http.close();
