@@ -4,7 +4,7 @@ import { loadDemoData } from '../../src/demo/demoData';
 import { loadModels, parseModel } from '../../src/reporting/models';
 import { refreshReports } from '../../src/reporting/refresh';
 import { GENERATION_TRUSTED_MS } from '../../src/reporting/responseCache';
-import { CouncilComparisonDocument, CouncilComparisonQuery, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
+import { CouncilComparisonDocument, CouncilComparisonQuery, CouncilInsightsDocument, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
 import { admin, analyst, coordinator, officer, researcher } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { Role } from '../../src/auth/roles';
@@ -116,6 +116,34 @@ describe('councilComparison on the demo data', () => {
       expect(c.regions.every((region) => value(region.figures.waiting) % 10 === 0)).toBe(true);
       // Official denominators are public.
       expect(c.councils.map((council) => council.figures.childrenLookedAfter)).toEqual(full.councils.map((council) => council.figures.childrenLookedAfter));
+    }
+  });
+
+  it('shows no insight worked out from a council referral count of 1 to 4, for either service', async () => {
+    for (const service of ['INDEPENDENT_VISITOR', 'MENTORING'] as const) {
+      const truth: { council_code: string; referrals_12_months: number; social_worker_referrals_12_months: number }[] = await database.dataSource.query(
+        'select council_code, referrals_12_months, social_worker_referrals_12_months from reporting.rollup_council_month where service = $1 and month_end = $2',
+        [service, DATE],
+      );
+      const counts = new Map(truth.map((row) => [row.council_code, row]));
+      const small = (count: number) => count >= 1 && count <= 4;
+      for (const principal of [researcher, null]) {
+        const result = await server.execute(CouncilInsightsDocument, { service, date: DATE }, principal);
+        expect(result.errors).toBeUndefined();
+        const councils = result.data!.councilComparison.councils;
+        let shares = 0;
+        for (const council of councils) {
+          const { referrals_12_months: total, social_worker_referrals_12_months: socialWorker } = counts.get(council.localAuthority.code)!;
+          if (council.insights.referralsPer100LookedAfter.status === 'OK') expect(small(total)).toBe(false);
+          if (council.insights.socialWorkerReferralShare.status === 'OK') {
+            shares += 1;
+            expect([total, socialWorker, total - socialWorker].some(small)).toBe(false);
+          }
+        }
+        // Hidden where needed, not everywhere.
+        expect(shares).toBeGreaterThan(0);
+        expect(councils.some((council) => council.insights.referralsPer100LookedAfter.status === 'SUPPRESSED')).toBe(true);
+      }
     }
   });
 
