@@ -322,7 +322,7 @@ neighbour_rates as (
     group by 1, 2, 3
 ),
 
-final as (
+month_figures as (
     select
         council_figures.council_code,
         council_figures.region_code,
@@ -347,7 +347,8 @@ final as (
         monthly_activity.matches_ended,
         monthly_activity.median_days_to_match,
         monthly_activity.sustained_rate,
-        monthly_activity.volunteers_approved
+        monthly_activity.volunteers_approved,
+        (monthly_activity.referrals_by_source ->> 'SOCIAL_WORKER')::integer as social_worker_referrals_received
     from council_figures
     left join ranks
         on ranks.council_code = council_figures.council_code
@@ -364,6 +365,51 @@ final as (
         on monthly_activity.council_code = council_figures.council_code
         and monthly_activity.service = council_figures.service
         and monthly_activity.period_end = council_figures.month_end
+),
+
+-- The insights of reports/METRICS.md read a council's own earlier month ends: every current
+-- council has a row at every month end, so 11 rows back is the 12th month end (the window of 12
+-- months to d), 12 rows back the month end a year earlier and 6 rows back half a year earlier.
+-- Before the reports hold enough months these are null (not available), never a partial sum.
+earlier_figures as (
+    select
+        month_figures.*,
+        case when count(*) over last_12_months = 12
+            then (sum(referrals_received) over last_12_months)::integer
+        end as referrals_12_months,
+        case when count(*) over last_12_months = 12
+            then (sum(social_worker_referrals_received) over last_12_months)::integer
+        end as social_worker_referrals_12_months,
+        lag(coverage_rate, 12) over by_month as coverage_rate_12_months_earlier,
+        lag(waiting, 6) over by_month as waiting_6_months_earlier
+    from month_figures
+    window
+        by_month as (partition by council_code, service order by month_end),
+        last_12_months as (partition by council_code, service order by month_end rows between 11 preceding and current row)
+),
+
+final as (
+    select
+        earlier_figures.*,
+        case
+            when children_looked_after_status = 'OK' and children_looked_after > 0
+                then round(100.0 * referrals_12_months / children_looked_after, 1)
+        end as referrals_per_100_looked_after,
+        case
+            when referrals_12_months > 0
+                then round(100.0 * social_worker_referrals_12_months / referrals_12_months, 1)
+        end as social_worker_referral_share,
+        -- from the published one-decimal rates, so it says nothing they do not
+        coverage_rate - coverage_rate_12_months_earlier as coverage_change_12_months,
+        -- waiting(d - 6) - waiting(d) is the net fall over the 6 months (referrals leaving the
+        -- list by match or closure less those accepted onto it), so the mean monthly fall is a
+        -- sixth of it and the months to clear 6 × waiting / fall; null when the list did not fall
+        case
+            when waiting = 0 then 0
+            when waiting_6_months_earlier > waiting
+                then round(6.0 * waiting / (waiting_6_months_earlier - waiting), 1)
+        end as months_to_clear_waiting_list
+    from earlier_figures
 )
 
 select * from final

@@ -42,7 +42,11 @@ england_sums as (
         sum(waiting)::integer as waiting,
         sum(referrals_received)::integer as referrals_received,
         sum(matches_started)::integer as matches_started,
-        sum(matches_ended)::integer as matches_ended
+        sum(matches_ended)::integer as matches_ended,
+        sum(referrals_12_months)::integer as referrals_12_months,
+        sum(referrals_12_months) filter (where children_looked_after_status = 'OK')::integer as referrals_12_months_with_figure,
+        sum(social_worker_referrals_12_months)::integer as social_worker_referrals_12_months,
+        sum(waiting_6_months_earlier)::integer as waiting_6_months_earlier
     from council_months
     group by 1, 2
 ),
@@ -59,7 +63,7 @@ pooled_waits as (
     group by 1, 2
 ),
 
-final as (
+month_figures as (
     select
         'E92000001'::text as area_code,
         'England'::text as area_name,
@@ -82,11 +86,48 @@ final as (
         pooled_waits.p90_wait_days,
         england_sums.referrals_received,
         england_sums.matches_started,
-        england_sums.matches_ended
+        england_sums.matches_ended,
+        england_sums.referrals_12_months,
+        england_sums.referrals_12_months_with_figure,
+        england_sums.social_worker_referrals_12_months,
+        england_sums.waiting_6_months_earlier
     from england_sums
     left join pooled_waits
         on pooled_waits.service = england_sums.service
         and pooled_waits.month_end = england_sums.month_end
+),
+
+-- The insights, as for a council (40_rollup_council_month.sql), from the area's sums; the rate a
+-- year earlier comes with its numerator and denominator, from which disclosure control works out
+-- the rate the public saw then.
+earlier_figures as (
+    select
+        month_figures.*,
+        lag(children_matched_with_figure, 12) over by_month as children_matched_with_figure_12_months_earlier,
+        lag(children_looked_after, 12) over by_month as children_looked_after_12_months_earlier,
+        lag(coverage_rate, 12) over by_month as coverage_rate_12_months_earlier
+    from month_figures
+    window by_month as (partition by service order by month_end)
+),
+
+final as (
+    select
+        earlier_figures.*,
+        case
+            when children_looked_after > 0
+                then round(100.0 * referrals_12_months_with_figure / children_looked_after, 1)
+        end as referrals_per_100_looked_after,
+        case
+            when referrals_12_months > 0
+                then round(100.0 * social_worker_referrals_12_months / referrals_12_months, 1)
+        end as social_worker_referral_share,
+        coverage_rate - coverage_rate_12_months_earlier as coverage_change_12_months,
+        case
+            when waiting = 0 then 0
+            when waiting_6_months_earlier > waiting
+                then round(6.0 * waiting / (waiting_6_months_earlier - waiting), 1)
+        end as months_to_clear_waiting_list
+    from earlier_figures
 )
 
 select * from final

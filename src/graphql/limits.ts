@@ -32,8 +32,8 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   // One run per reporting model, data test and the disclosure audit's step and tables (20 + 15 + 3 today).
   'Query.reportingFreshness': 50,
   'RefreshReportsPayload.runs': 50,
-  // One entry per protected council count (three today).
-  'DisclosureAudit.metrics': 5,
+  // One entry per protected council count (six today: three for coverage and the pool, three for the insights' referrals).
+  'DisclosureAudit.metrics': 8,
   'Query.suggestedVolunteers': (args) => pageArgument(args.first),
   // A council's waiting list for one service: an estimate, the list has no hard maximum.
   'MatchingPlan.pairs': 200,

@@ -8,6 +8,7 @@ import type { CoverageFigures } from './coverage.types';
 import { compareCouncils } from './coverage.resolver';
 import type { Figure } from './disclosure';
 import { FigureStatus } from './figure.type';
+import type { InsightFigures } from './insights';
 
 /**
  * GET /reports/council-coverage.csv?service=INDEPENDENT_VISITOR&date=2025-03-31: the comparison
@@ -47,6 +48,11 @@ export const CSV_COLUMNS = [
   'rank',
   'quartile',
   'statistical_neighbour_median_rate',
+  'referrals_per_100_looked_after',
+  'social_worker_referral_share',
+  'coverage_change_12_months',
+  'months_to_clear_waiting_list',
+  'insight_flags',
 ];
 
 const cell = (figure: Figure) => (figure.status === FigureStatus.OK ? String(figure.value) : SYMBOL[figure.status]);
@@ -66,6 +72,17 @@ function metrics(figures: CoverageFigures): string[] {
     figures.hasWaitingList === null ? 'x' : String(figures.hasWaitingList),
     cell(figures.medianWaitDays),
     cell(figures.p90WaitDays),
+  ];
+}
+
+/** The insights' columns; the flags raised, separated by spaces, or `none`. */
+function insightCells(insights: InsightFigures): string[] {
+  return [
+    cell(insights.referralsPer100LookedAfter),
+    cell(insights.socialWorkerReferralShare),
+    cell(insights.coverageChange12Months),
+    cell(insights.monthsToClearWaitingList),
+    insights.flags.length ? insights.flags.join(' ') : 'none',
   ];
 }
 
@@ -99,9 +116,9 @@ export async function councilCoverageCsv(req: Request, res: Response, context: C
   res.setHeader('x-data-source', `${OFFICIAL_SOURCE}; Open Government Licence v3.0`);
   const csv = stringify({ header: true, columns: CSV_COLUMNS });
   csv.pipe(res);
-  csv.write([...common, 'National', 'E92000001', 'England', '', '', '', '', '', service, ...metrics(comparison.england), '', '', '']);
+  csv.write([...common, 'National', 'E92000001', 'England', '', '', '', '', '', service, ...metrics(comparison.england), '', '', '', ...insightCells(comparison.englandInsights)]);
   for (const region of comparison.regions) {
-    csv.write([...common, 'Regional', 'E92000001', 'England', region.regionCode, region.regionName, '', '', '', service, ...metrics(region.figures), '', '', '']);
+    csv.write([...common, 'Regional', 'E92000001', 'England', region.regionCode, region.regionName, '', '', '', service, ...metrics(region.figures), '', '', '', ...insightCells(region.insights)]);
   }
   for (const council of comparison.councils) {
     const la = council.localAuthority;
@@ -120,6 +137,7 @@ export async function councilCoverageCsv(req: Request, res: Response, context: C
       council.rank === null ? unranked(council.figures.coverageRate) : String(council.rank),
       council.quartile === null ? unranked(council.figures.coverageRate) : String(council.quartile),
       cell(council.statisticalNeighbourMedianRate),
+      ...insightCells(council.insights),
     ]);
   }
   csv.end();

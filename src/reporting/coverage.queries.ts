@@ -3,6 +3,7 @@ import { rows as queryRows } from '../database/sql';
 import type { RollupRun } from './coverage.types';
 import type { AreaFigures, ComparisonTable, CouncilFigures, CoverageFigures, CouncilSuppression, Figure, ProtectedMetric } from './disclosure';
 import { ok } from './disclosure';
+import { areaInsightInputs, councilInsightInputs, EarlierSuppression, InsightColumns } from './insights';
 import { CouncilPoolRow, poolFigures, RegionPoolRow } from './volunteerPool';
 import { FigureStatus } from './figure.type';
 
@@ -29,7 +30,7 @@ export type CouncilRow = {
   rank: number | null;
   quartile: number | null;
   statistical_neighbour_median_rate: number | null;
-};
+} & InsightColumns;
 
 /** A row of reporting.rollup_region_month or rollup_england_month. */
 export type AreaRow = Omit<CouncilRow, 'council_code' | 'children_looked_after_status' | 'rank' | 'quartile' | 'statistical_neighbour_median_rate'> & {
@@ -79,12 +80,21 @@ export function toCouncilFigures(row: CouncilRow, pool?: CouncilPoolRow): Counci
     quartile: row.quartile,
     statisticalNeighbourMedianRate: ok(num(row.statistical_neighbour_median_rate)),
     pool: pool ? poolFigures(pool, figures.waiting) : null,
+    insightInputs: councilInsightInputs(row),
   };
 }
 
 /** An England or region row with the count behind its rate, as disclosure control takes it. */
 export function toAreaFigures(row: AreaRow): AreaFigures {
-  return { figures: areaFigures(row), childrenMatchedWithFigure: num(row.children_matched_with_figure ?? null) };
+  return {
+    figures: areaFigures(row),
+    childrenMatchedWithFigure: num(row.children_matched_with_figure ?? null),
+    insightInputs: areaInsightInputs(row),
+    coverage12MonthsEarlier: {
+      childrenMatchedWithFigure: num(row.children_matched_with_figure_12_months_earlier ?? null),
+      childrenLookedAfter: num(row.children_looked_after_12_months_earlier ?? null),
+    },
+  };
 }
 
 /** One service at one reporting date, unsuppressed, from the rollup rows. */
@@ -126,6 +136,8 @@ export type Comparison = {
   audited: Pick<CouncilSuppression, 'metric' | 'councilCode'>[];
   /** The audit's summary per metric; empty before the first audited refresh. */
   audit: AuditRow[];
+  /** Cells suppressed a year and half a year earlier that the insights read (childrenMatched, waiting). */
+  earlier: EarlierSuppression[];
 };
 
 const UNDEFINED_TABLE = '42P01';
@@ -153,6 +165,7 @@ export async function readComparison(db: DataSource, service: string, date: stri
     hasVolunteerPools: false,
     audited: [],
     audit: [],
+    earlier: [],
   });
 }
 
@@ -170,7 +183,11 @@ async function queryComparison(db: DataSource, service: string, date: string): P
        to_regclass('reporting.rollup_region_pool') is not null as has_volunteer_pools,
        (select coalesce(json_agg(json_build_object('metric', s.metric, 'councilCode', s.area_code)), '[]') from reporting.disclosure_suppressions s
          where s.service = $1::text and s.month_end = $2::date and s.step = 'AUDIT') as audited,
-       (select coalesce(json_agg(a order by a.metric), '[]') from reporting.disclosure_audit a where a.service = $1::text and a.month_end = $2::date) as audit`,
+       (select coalesce(json_agg(a order by a.metric), '[]') from reporting.disclosure_audit a where a.service = $1::text and a.month_end = $2::date) as audit,
+       (select coalesce(json_agg(json_build_object('metric', s.metric, 'areaCode', s.area_code)), '[]') from reporting.disclosure_suppressions s
+         where s.service = $1::text
+           and ((s.metric = 'childrenMatched' and s.month_end = (date_trunc('month', $2::date) - interval '11 months' - interval '1 day')::date)
+             or (s.metric = 'waiting' and s.month_end = (date_trunc('month', $2::date) - interval '5 months' - interval '1 day')::date))) as earlier`,
     [service, date],
   );
   return {
@@ -183,6 +200,7 @@ async function queryComparison(db: DataSource, service: string, date: string): P
     hasVolunteerPools: row.has_volunteer_pools,
     audited: row.audited,
     audit: row.audit,
+    earlier: row.earlier,
   };
 }
 
@@ -211,8 +229,12 @@ export function groupByTable<T extends { service: string; month_end: string }>(l
   return groups;
 }
 
-/** A council's row in a series, with the metrics the disclosure audit suppressed for it that month. */
-export type SeriesRow = CouncilRow & { audited_metrics: string[] };
+/**
+ * A council's row in a series, with the metrics the disclosure audit suppressed for it that month,
+ * the cells suppressed a year (childrenMatched) and half a year (waiting) earlier that its insights
+ * read, and England's row that month (with its audited metrics) for the flags.
+ */
+export type SeriesRow = CouncilRow & { audited_metrics: string[]; earlier_suppressed: string[]; england: (AreaRow & { audited_metrics: string[] }) | null };
 
 /** Every council of a region at each month end in the range. */
 export async function readRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
@@ -221,7 +243,13 @@ export async function readRegionSeries(db: DataSource, regionCode: string, servi
 
 async function queryRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
   const rows: SeriesRow[] = await db.query(
-    `select c.*, ${auditedMetricsSql('c.council_code', 'c')} as audited_metrics
+    `select c.*, ${auditedMetricsSql('c.council_code', 'c')} as audited_metrics,
+            array(select s.metric from reporting.disclosure_suppressions s
+                  where s.service = c.service and s.area_code = c.council_code
+                    and ((s.metric = 'childrenMatched' and s.month_end = (date_trunc('month', c.month_end) - interval '11 months' - interval '1 day')::date)
+                      or (s.metric = 'waiting' and s.month_end = (date_trunc('month', c.month_end) - interval '5 months' - interval '1 day')::date))) as earlier_suppressed,
+            (select to_jsonb(e) || jsonb_build_object('audited_metrics', ${auditedMetricsSql("'E92000001'", 'e')})
+               from reporting.rollup_england_month e where e.service = c.service and e.month_end = c.month_end) as england
      from reporting.rollup_council_month c
      where c.region_code = $1::text and c.service = $2::text and c.month_end between $3::date and $4::date
      order by c.month_end, c.council_code`,

@@ -7,11 +7,23 @@ import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
 import { CouncilComparison, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
-import { Audience, publishTable, suppressCouncils } from './disclosure';
+import { Audience, ENGLAND_CODE, publishArea, publishTable, suppressCouncils } from './disclosure';
+import { hideEarlier, insightsAgainst } from './insights';
 import { PROTECTION } from './disclosureAudit';
 import { refreshFailure, refreshReports } from './refresh';
 import { readVolunteerPools } from './volunteerPool';
-import { auditedCells, AuditRow, comparisonTable, readComparison, readFreshness, readNeighbours, readRegionSeries, SeriesRow, toCouncilFigures } from './coverage.queries';
+import {
+  auditedCells,
+  AuditRow,
+  comparisonTable,
+  readComparison,
+  readFreshness,
+  readNeighbours,
+  readRegionSeries,
+  SeriesRow,
+  toAreaFigures,
+  toCouncilFigures,
+} from './coverage.queries';
 import { LocalDate } from '../graphql/scalars';
 
 /** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
@@ -38,14 +50,29 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
   const audience = audienceOf(principal);
   const poolRows = comparison.hasVolunteerPools ? await readVolunteerPools(db, service, date) : { councils: [], regions: [] };
   let table = comparisonTable({ councils: comparison.councils, regions: comparison.regions, england: comparison.england, councilPools: poolRows.councils, regionPools: poolRows.regions });
-  if (audience === 'PUBLIC') table = publishTable(table, await readNeighbours(db), comparison.audited).table;
+  if (audience === 'PUBLIC') {
+    table = publishTable(table, await readNeighbours(db), comparison.audited).table;
+    // The insights that read earlier month ends are withheld where those months' tables withheld their input.
+    const earlier = (code: string) => comparison.earlier.filter((cell) => cell.areaCode === code).map((cell) => cell.metric);
+    for (const council of table.councils) hideEarlier(council.insightInputs, earlier(council.councilCode));
+    for (const region of table.regions) hideEarlier(region.insightInputs, earlier(region.regionCode));
+    hideEarlier(table.england.insightInputs, earlier(ENGLAND_CODE));
+  }
+  const insights = insightsAgainst(table.england);
   const rows = await loaders.councilByCode.loadMany(table.councils.map((council) => council.councilCode));
   return {
     date,
     service,
     disclosureControlled: audience === 'PUBLIC',
     england: table.england.figures,
-    regions: table.regions.map((region) => ({ regionCode: region.regionCode, regionName: region.regionName!, figures: region.figures, volunteerPool: region.pool ?? null })),
+    englandInsights: insights.england,
+    regions: table.regions.map((region) => ({
+      regionCode: region.regionCode,
+      regionName: region.regionName!,
+      figures: region.figures,
+      volunteerPool: region.pool ?? null,
+      insights: insights.of(region),
+    })),
     councils: table.councils.map((council, index) => ({
       localAuthority: LocalAuthority.fromRow(rows[index] as Exclude<(typeof rows)[number], Error | null>),
       rank: council.rank,
@@ -53,6 +80,7 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
       statisticalNeighbourMedianRate: council.statisticalNeighbourMedianRate,
       figures: council.figures,
       volunteerPool: council.pool ?? null,
+      insights: insights.of(council),
     })),
     refreshedAt: comparison.refreshedAt,
     disclosureAudit: disclosureAuditOf(comparison.audit, audience),
@@ -110,11 +138,18 @@ export class CoverageResolver {
     const points: CoveragePoint[] = [];
     for (const [monthEnd, monthRows] of [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       let figures = monthRows.map((row) => toCouncilFigures(row));
+      const englandRow = monthRows[0].england;
+      let england = englandRow ? toAreaFigures(englandRow) : null;
       if (audience === 'PUBLIC') {
         figures = suppressCouncils(figures, auditedCells(monthRows, (row) => row.council_code)).councils;
+        if (englandRow && england) england = publishArea(england, ENGLAND_CODE, auditedCells([englandRow], () => ENGLAND_CODE)).area;
       }
       const mine = figures.find((figure) => figure.councilCode === code);
-      if (mine) points.push({ date: monthEnd, figures: mine.figures });
+      if (!mine) continue;
+      if (audience === 'PUBLIC') hideEarlier(mine.insightInputs, monthRows.find((row) => row.council_code === code)!.earlier_suppressed);
+      // England's flags need only its own figures of that month, which the series does not serve.
+      const insights = insightsAgainst(england ?? mine);
+      points.push({ date: monthEnd, figures: mine.figures, insights: insights.of(mine) });
     }
     return points;
   }

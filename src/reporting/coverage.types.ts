@@ -3,6 +3,7 @@ import { LocalAuthority } from '../councils/localAuthority.type';
 import { Service } from '../graphql/enums';
 import { MutationPayload } from '../graphql/userErrors';
 import { Figure } from './figure.type';
+import { Insights } from './insights.types';
 import { LocalDate } from '../graphql/scalars';
 
 @ObjectType({ simpleResolvers: true, description: 'Coverage and waiting-list figures at a reporting date (reports/METRICS.md gives each definition).' })
@@ -31,7 +32,10 @@ export class CoverageFigures {
 
 @ObjectType({ simpleResolvers: true, description: "One metric's suppressed council cells in the disclosure-controlled table, and what an intruder could still deduce." })
 export class DisclosureAuditMetric {
-  @Field({ description: 'childrenMatched, waiting or volunteersAvailable (the council counts protected).' })
+  @Field({
+    description:
+      'childrenMatched, waiting, volunteersAvailable, referrals12Months, socialWorkerReferrals12Months or otherReferrals12Months (the council counts protected).',
+  })
   metric: string;
 
   @Field(() => Int, { description: 'Council counts suppressed for this metric (and, as a last resort, region or England counts).' })
@@ -104,6 +108,9 @@ export class CouncilCoverage {
 
   @Field(() => VolunteerPool, { nullable: true, description: 'The volunteer pool beside the waiting list; null until the reports have been refreshed with it.' })
   volunteerPool?: VolunteerPool | null;
+
+  @Field(() => Insights, { description: "The council's insights, its flags read against England's." })
+  insights: Insights;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A region's figures: sums of its councils' counts, rates from the sums, waits pooled." })
@@ -119,6 +126,9 @@ export class RegionCoverage {
 
   @Field(() => VolunteerPool, { nullable: true, description: "The region's volunteer pool: sums over its councils, ratio from the sums; null until the reports have been refreshed with it." })
   volunteerPool?: VolunteerPool | null;
+
+  @Field(() => Insights, { description: "The region's insights from its sums, its flags read against England's." })
+  insights: Insights;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Every council, region and England compared at one reporting date, read from the rollups.' })
@@ -134,6 +144,9 @@ export class CouncilComparison {
 
   @Field(() => CoverageFigures, { description: 'England: sums over councils, rates from the sums.' })
   england: CoverageFigures;
+
+  @Field(() => Insights, { description: "England's insights, the reference of every council's and region's flags." })
+  englandInsights: Insights;
 
   @Field(() => [RegionCoverage], { description: 'The nine English regions, by code.' })
   regions: RegionCoverage[];
@@ -158,6 +171,9 @@ export class CoveragePoint {
 
   @Field(() => CoverageFigures, { description: 'The figures.' })
   figures: CoverageFigures;
+
+  @Field(() => Insights, { description: "The council's insights at the month end, its flags read against England's that month." })
+  insights: Insights;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The latest refresh of one reporting model (or data test, named test:...).' })

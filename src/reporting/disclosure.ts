@@ -1,4 +1,6 @@
 import { FigureStatus } from './figure.type';
+import type { InsightInputs } from './insights';
+import { protectAreaInsightInputs } from './insights';
 
 /**
  * Statistical disclosure control for researchers, providers and anything published without login
@@ -48,6 +50,8 @@ export type CouncilFigures = {
   statisticalNeighbourMedianRate: Figure;
   /** The volunteer pool, when the comparison carries it. */
   pool?: PoolFigures | null;
+  /** What the insights are computed from (insights.ts), when the comparison carries them. */
+  insightInputs?: InsightInputs | null;
 };
 
 /** England or a region: the figures, and the matched count behind the rate (councils with an official figure). */
@@ -55,11 +59,31 @@ export type AreaFigures = {
   figures: CoverageFigures;
   childrenMatchedWithFigure: number | null;
   pool?: PoolFigures | null;
+  insightInputs?: InsightInputs | null;
+  /** The count behind the rate 12 months earlier and its denominator, from which the public rate of then is worked out. */
+  coverage12MonthsEarlier?: { childrenMatchedWithFigure: number | null; childrenLookedAfter: number | null } | null;
 };
 
 /** The council counts disclosure control protects. */
-export type ProtectedMetric = 'childrenMatched' | 'waiting' | 'volunteersAvailable';
-export const PROTECTED_METRICS: ProtectedMetric[] = ['childrenMatched', 'waiting', 'volunteersAvailable'];
+export type ProtectedMetric =
+  | 'childrenMatched'
+  | 'waiting'
+  | 'volunteersAvailable'
+  | 'referrals12Months'
+  | 'socialWorkerReferrals12Months'
+  | 'otherReferrals12Months';
+export const PROTECTED_METRICS: ProtectedMetric[] = [
+  'childrenMatched',
+  'waiting',
+  'volunteersAvailable',
+  'referrals12Months',
+  'socialWorkerReferrals12Months',
+  'otherReferrals12Months',
+];
+/** Referrals of the 12 months by source, social worker or not: a two-way breakdown of referrals12Months. */
+export const REFERRAL_BREAKDOWN: ProtectedMetric[] = ['socialWorkerReferrals12Months', 'otherReferrals12Months'];
+const isInsightMetric = (metric: ProtectedMetric): metric is keyof InsightInputs & ProtectedMetric =>
+  metric === 'referrals12Months' || REFERRAL_BREAKDOWN.includes(metric);
 
 export type SuppressionStep = 'PRIMARY' | 'SECONDARY' | 'AUDIT';
 /** A suppressed cell: a council's count, or (by the audit, as a last resort) a region's or England's. */
@@ -111,13 +135,19 @@ export function medianRate(rates: (number | null)[]): number | null {
 /** The figure of a metric for a council (the pool's volunteers are absent without a pool). */
 function metricFigure(council: CouncilFigures, metric: ProtectedMetric): Figure | undefined {
   if (metric === 'volunteersAvailable') return council.pool?.volunteersAvailable;
+  if (isInsightMetric(metric)) return council.insightInputs?.[metric] ?? undefined;
   return council.figures[metric];
 }
 
 /** Suppresses a council's count of a metric and every figure computed from it that has a value. */
 function suppressMetric(council: CouncilFigures, metric: ProtectedMetric): void {
   const hide = (figure: Figure) => (figure.status === FigureStatus.OK ? suppressed : figure);
-  const { figures, pool } = council;
+  const { figures, pool, insightInputs } = council;
+  // The insights computed from these counts take their status from them (insights.ts).
+  if (isInsightMetric(metric)) {
+    if (insightInputs) insightInputs[metric] = suppressed;
+    return;
+  }
   if (metric === 'childrenMatched') {
     figures.childrenMatched = suppressed;
     figures.coverageRate = hide(figures.coverageRate);
@@ -137,6 +167,7 @@ const copyCouncil = (council: CouncilFigures): CouncilFigures => ({
   ...council,
   figures: { ...council.figures },
   pool: council.pool ? { ...council.pool } : council.pool,
+  insightInputs: council.insightInputs ? { ...council.insightInputs } : council.insightInputs,
 });
 
 /**
@@ -153,8 +184,10 @@ export function suppressCouncils(
   for (const council of result) byRegion.set(council.regionCode, [...(byRegion.get(council.regionCode) ?? []), council]);
   const byCode = new Map(result.map((council) => [council.councilCode, council]));
 
+  const hiddenOf = new Map<ProtectedMetric, Set<string>>();
   for (const metric of PROTECTED_METRICS) {
     const hidden = new Set<string>();
+    hiddenOf.set(metric, hidden);
     const hide = (council: CouncilFigures, step: SuppressionStep) => {
       hidden.add(council.councilCode);
       suppressions.push({ metric, councilCode: council.councilCode, step });
@@ -172,6 +205,7 @@ export function suppressCouncils(
         if (next) hide(next, 'SECONDARY');
       }
     };
+    if (REFERRAL_BREAKDOWN.includes(metric)) continue;
     for (const council of result) if (isSmall(metricFigure(council, metric))) hide(council, 'PRIMARY');
     secondary();
     for (const cell of audited) {
@@ -181,6 +215,7 @@ export function suppressCouncils(
     secondary();
     for (const code of hidden) suppressMetric(byCode.get(code)!, metric);
   }
+  suppressBreakdown(result, byRegion, hiddenOf, audited, suppressions);
   // A rate that is not published has no rank (rankPublishedRates ranks the rest again).
   for (const council of result) {
     if (!isOk(council.figures.coverageRate)) {
@@ -189,6 +224,77 @@ export function suppressCouncils(
     }
   }
   return { councils: result, suppressions };
+}
+
+/**
+ * The referral breakdown (social worker or not) of the 12-month referrals. Its two cells add up
+ * to the total, so they are withheld together: both where either is 1 to 4 (primary for that
+ * cell), or where the total is withheld (the share would be worked out from it); then, along the
+ * other direction, no region has exactly one council withheld for either cell (the next smallest
+ * non-zero count goes too), repeated until nothing changes.
+ */
+function suppressBreakdown(
+  councils: CouncilFigures[],
+  byRegion: Map<string, CouncilFigures[]>,
+  hiddenOf: Map<ProtectedMetric, Set<string>>,
+  audited: Pick<CouncilSuppression, 'metric' | 'councilCode'>[],
+  suppressions: CouncilSuppression[],
+): void {
+  const [first, second] = REFERRAL_BREAKDOWN;
+  const hiddenTotal = hiddenOf.get('referrals12Months')!;
+  const hide = (council: CouncilFigures, metric: ProtectedMetric, step: SuppressionStep): boolean => {
+    const hidden = hiddenOf.get(metric)!;
+    if (hidden.has(council.councilCode) || !metricFigure(council, metric)) return false;
+    hidden.add(council.councilCode);
+    suppressions.push({ metric, councilCode: council.councilCode, step });
+    return true;
+  };
+  // Each half withheld takes the other (before any region is looked at, so that a cell withheld
+  // with its other half counts there as withheld).
+  const pair = (): boolean => {
+    let changed = false;
+    for (const council of councils) {
+      if (hiddenOf.get(first)!.has(council.councilCode)) changed = hide(council, second, 'SECONDARY') || changed;
+      if (hiddenOf.get(second)!.has(council.councilCode)) changed = hide(council, first, 'SECONDARY') || changed;
+    }
+    return changed;
+  };
+  const secondary = (metric: ProtectedMetric): boolean => {
+    let changed = false;
+    const hidden = hiddenOf.get(metric)!;
+    for (const regionCouncils of byRegion.values()) {
+      if (regionCouncils.filter((council) => hidden.has(council.councilCode)).length !== 1) continue;
+      const next = regionCouncils
+        .filter((council) => !hidden.has(council.councilCode) && isOk(metricFigure(council, metric)) && metricFigure(council, metric)!.value! > 0)
+        .sort((a, b) => metricFigure(a, metric)!.value! - metricFigure(b, metric)!.value! || a.councilCode.localeCompare(b.councilCode))[0];
+      if (next) changed = hide(next, metric, 'SECONDARY') || changed;
+    }
+    return changed;
+  };
+  const settle = () => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const metric of REFERRAL_BREAKDOWN) {
+        pair();
+        changed = secondary(metric) || changed;
+      }
+      changed = pair() || changed;
+    }
+  };
+  for (const council of councils) {
+    for (const metric of REFERRAL_BREAKDOWN) if (isSmall(metricFigure(council, metric))) hide(council, metric, 'PRIMARY');
+  }
+  for (const council of councils) {
+    if (hiddenTotal.has(council.councilCode)) for (const metric of REFERRAL_BREAKDOWN) hide(council, metric, 'SECONDARY');
+  }
+  settle();
+  const byCode = new Map(councils.map((council) => [council.councilCode, council]));
+  for (const cell of audited) {
+    const council = byCode.get(cell.councilCode);
+    if (council && REFERRAL_BREAKDOWN.includes(cell.metric)) hide(council, cell.metric, 'AUDIT');
+  }
+  settle();
+  for (const metric of REFERRAL_BREAKDOWN) for (const code of hiddenOf.get(metric)!) suppressMetric(byCode.get(code)!, metric);
 }
 
 /**
@@ -263,9 +369,15 @@ export function protectArea(area: AreaFigures): AreaFigures {
         : suppressed;
   }
   const pool = area.pool ? protectAreaPool(area.pool) : area.pool;
+  const earlier = area.coverage12MonthsEarlier;
+  const insightInputs = area.insightInputs
+    ? protectAreaInsightInputs(area.insightInputs, earlier?.childrenMatchedWithFigure ?? null, earlier?.childrenLookedAfter ?? null)
+    : area.insightInputs;
   return {
     childrenMatchedWithFigure: null,
     pool,
+    insightInputs,
+    coverage12MonthsEarlier: null,
     figures: {
       ...figures,
       childrenMatched: roundedCount(figures.childrenMatched),
@@ -352,6 +464,17 @@ function suppressAreaMetric(area: AreaFigures, metric: ProtectedMetric): void {
   const hide = (figure: Figure) => (figure.status === FigureStatus.OK || figure.status === FigureStatus.LOW ? suppressed : figure);
   const figures = (area.figures = { ...area.figures });
   const pool = area.pool ? (area.pool = { ...area.pool }) : null;
+  if (isInsightMetric(metric)) {
+    const inputs = area.insightInputs ? (area.insightInputs = { ...area.insightInputs }) : null;
+    if (!inputs) return;
+    if (metric === 'referrals12Months') {
+      inputs.referrals12Months = hide(inputs.referrals12Months);
+      if (inputs.referrals12MonthsWithFigure) inputs.referrals12MonthsWithFigure = hide(inputs.referrals12MonthsWithFigure);
+    }
+    // An area's breakdown is published only as its share, from the social-worker count.
+    inputs.socialWorkerReferrals12Months = hide(inputs.socialWorkerReferrals12Months);
+    return;
+  }
   if (metric === 'childrenMatched') {
     figures.childrenMatched = hide(figures.childrenMatched);
     figures.coverageRate = hide(figures.coverageRate);

@@ -48,6 +48,10 @@ async function readAll<T>(runner: QueryRunner, table: string, columns: string): 
   return (await queryUnchecked(runner, raw(`select ${columns}, service, month_end::text as month_end from ${table}`))) as Keyed<T>[];
 }
 
+/** The columns the insights are computed from (insights.ts), of every rollup row and of areas. */
+const INSIGHT_COLUMNS = 'referrals_12_months, social_worker_referrals_12_months, waiting_6_months_earlier, coverage_rate_12_months_earlier';
+const AREA_INSIGHT_COLUMNS = 'referrals_12_months_with_figure, children_matched_with_figure_12_months_earlier, children_looked_after_12_months_earlier';
+
 export type AuditSummary = {
   tables: number;
   /** Tables whose fingerprint matched the last published audit, which was kept. */
@@ -67,17 +71,19 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
       runner,
       source(built, 'rollup_council_month'),
       `council_code, region_code, children_looked_after, children_looked_after_status, children_matched, coverage_rate, waiting, has_waiting_list,
-       median_wait_days, p90_wait_days, rank, quartile, statistical_neighbour_median_rate`,
+       median_wait_days, p90_wait_days, rank, quartile, statistical_neighbour_median_rate, ${INSIGHT_COLUMNS}`,
     );
     const regions = await readAll<AreaRow>(
       runner,
       source(built, 'rollup_region_month'),
-      'region_code, region_name, children_looked_after, children_matched, children_matched_with_figure, coverage_rate, waiting, has_waiting_list, median_wait_days, p90_wait_days',
+      `region_code, region_name, children_looked_after, children_matched, children_matched_with_figure, coverage_rate, waiting, has_waiting_list, median_wait_days, p90_wait_days,
+       ${INSIGHT_COLUMNS}, ${AREA_INSIGHT_COLUMNS}`,
     );
     const england = await readAll<AreaRow>(
       runner,
       source(built, 'rollup_england_month'),
-      'children_looked_after, children_matched, children_matched_with_figure, coverage_rate, waiting, has_waiting_list, median_wait_days, p90_wait_days',
+      `children_looked_after, children_matched, children_matched_with_figure, coverage_rate, waiting, has_waiting_list, median_wait_days, p90_wait_days,
+       ${INSIGHT_COLUMNS}, ${AREA_INSIGHT_COLUMNS}`,
     );
     const councilPools = await readAll<CouncilPoolRow>(runner, source(built, 'rollup_council_pool'), 'council_code, region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
     const regionPools = await readAll<RegionPoolRow>(runner, source(built, 'rollup_region_pool'), 'region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
@@ -143,7 +149,7 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
 /** The source of the rules, read once: a change to them invalidates every kept audit. */
 let rulesSource: string | null = null;
 function fingerprint(table: ComparisonTable): string {
-  rulesSource ??= [require.resolve('./disclosure'), require.resolve('./disclosureAudit')].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  rulesSource ??= [require.resolve('./disclosure'), require.resolve('./disclosureAudit'), require.resolve('./insights')].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   return createHash('sha256').update(rulesSource).update(JSON.stringify(table)).digest('hex');
 }
 

@@ -4,7 +4,7 @@ import { loadDemoData } from '../../src/demo/demoData';
 import { loadModels, parseModel } from '../../src/reporting/models';
 import { refreshReports } from '../../src/reporting/refresh';
 import { GENERATION_TRUSTED_MS } from '../../src/reporting/responseCache';
-import { CouncilComparisonDocument, CouncilComparisonQuery, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
+import { CouncilComparisonDocument, CouncilComparisonQuery, CouncilInsightsDocument, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
 import { admin, analyst, coordinator, officer, researcher } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { Role } from '../../src/auth/roles';
@@ -20,6 +20,7 @@ let server: TestServer;
 let http: { url: string; close: () => Promise<void> };
 const DATE = '2025-03-31';
 
+// The refresh audits six protected counts since the insights (three before): allow it the time.
 beforeAll(async () => {
   database = await createTestDatabase();
   await loadDemoData(database.dataSource, { scale: 1, seed: 42, today: '2025-11-23' });
@@ -27,7 +28,7 @@ beforeAll(async () => {
   expect(refreshed.status).toBe('SUCCEEDED');
   server = await TestServer.start(database.dataSource);
   http = await server.listen();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await http.close();
@@ -118,6 +119,34 @@ describe('councilComparison on the demo data', () => {
     }
   });
 
+  it('shows no insight worked out from a council referral count of 1 to 4, for either service', async () => {
+    for (const service of ['INDEPENDENT_VISITOR', 'MENTORING'] as const) {
+      const truth: { council_code: string; referrals_12_months: number; social_worker_referrals_12_months: number }[] = await database.dataSource.query(
+        'select council_code, referrals_12_months, social_worker_referrals_12_months from reporting.rollup_council_month where service = $1 and month_end = $2',
+        [service, DATE],
+      );
+      const counts = new Map(truth.map((row) => [row.council_code, row]));
+      const small = (count: number) => count >= 1 && count <= 4;
+      for (const principal of [researcher, null]) {
+        const result = await server.execute(CouncilInsightsDocument, { service, date: DATE }, principal);
+        expect(result.errors).toBeUndefined();
+        const councils = result.data!.councilComparison.councils;
+        let shares = 0;
+        for (const council of councils) {
+          const { referrals_12_months: total, social_worker_referrals_12_months: socialWorker } = counts.get(council.localAuthority.code)!;
+          if (council.insights.referralsPer100LookedAfter.status === 'OK') expect(small(total)).toBe(false);
+          if (council.insights.socialWorkerReferralShare.status === 'OK') {
+            shares += 1;
+            expect([total, socialWorker, total - socialWorker].some(small)).toBe(false);
+          }
+        }
+        // Hidden where needed, not everywhere.
+        expect(shares).toBeGreaterThan(0);
+        expect(councils.some((council) => council.insights.referralsPer100LookedAfter.status === 'SUPPRESSED')).toBe(true);
+      }
+    }
+  });
+
   it("reports the City of London's suppressed official figure and its rate as suppressed, unranked", async () => {
     const { comparison: c } = await comparison(analyst);
     const city = c.councils.find((council) => council.localAuthority.code === 'E09000001')!;
@@ -155,7 +184,8 @@ describe('CSV download', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).trim().split('\n');
     expect(lines[0]).toBe(
-      'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,service,children_looked_after,children_matched,coverage_rate,waiting,has_waiting_list,median_wait_days,p90_wait_days,rank,quartile,statistical_neighbour_median_rate',
+      'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,service,children_looked_after,children_matched,coverage_rate,waiting,has_waiting_list,median_wait_days,p90_wait_days,rank,quartile,statistical_neighbour_median_rate,' +
+        'referrals_per_100_looked_after,social_worker_referral_share,coverage_change_12_months,months_to_clear_waiting_list,insight_flags',
     );
     expect(lines).toHaveLength(1 + 1 + 9 + 153);
     expect(lines[1]).toMatch(/^2025,March,National,E92000001,England,/);
