@@ -35,6 +35,14 @@ function where(conditions: Sql[]): Sql {
 }
 
 /** One page of councils in code order, fetching one extra row to tell whether more follow. */
+const councilNameRow = rowParser(z.object({ code: z.string(), name: z.string() }));
+const allCouncilNames = sql`select code, name from councils`;
+
+/** Every council's name by code, current and abolished (for reports that print names). */
+export async function councilNames(db: Queryable): Promise<Map<string, string>> {
+  return new Map((await query(db, allCouncilNames, councilNameRow)).map((row) => [row.code, row.name]));
+}
+
 export async function findCouncilsPage(db: Queryable, filter: CouncilFilter, afterCode: string | null, limit: number): Promise<CouncilRow[]> {
   const conditions = councilConditions(filter);
   if (afterCode !== null) conditions.push(sql`c.code > ${afterCode}::text`);

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import { runCli } from '../cli';
 import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
+import { councilNames } from '../councils/council.queries';
 import { createLogger } from '../logger';
 import { comparisonTable, readComparison, readNeighbours } from './coverage.queries';
 import { ENGLAND_CODE, publishTable } from './disclosure';
 import { hideEarlier, InsightFlag, insightsAgainst } from './insights';
+import { latestMonthEnd } from './refreshRuns.queries';
 
 /**
  * `npm run reports:insights [YYYY-MM-DD]`: the councils flagged for each reason (reports/METRICS.md
@@ -14,21 +17,30 @@ import { hideEarlier, InsightFlag, insightsAgainst } from './insights';
  * still show.
  */
 async function main(argv: string[]): Promise<number> {
-  if (argv.length > 1 || (argv[0] && !/^\d{4}-\d{2}-\d{2}$/.test(argv[0]))) {
-    console.error('Usage: npm run reports:insights [YYYY-MM-DD]');
+  const usage = 'Usage: npm run reports:insights [YYYY-MM-DD]';
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({ args: argv, options: {}, strict: true, allowPositionals: true }));
+  } catch {
+    console.error(usage);
+    return 2;
+  }
+  if (positionals.length > 1 || (positionals[0] && !/^\d{4}-\d{2}-\d{2}$/.test(positionals[0]))) {
+    console.error(usage);
     return 2;
   }
   const config = loadConfig();
   const database = await openDatabase(config, createLogger(config.logLevel), { applicationName: 'tandem-reports-insights' });
   try {
     const db = database.dataSource;
-    const names = new Map<string, string>(
-      ((await db.query('select code, name from councils')) as { code: string; name: string }[]).map((row) => [row.code, row.name]),
-    );
+    const names = await councilNames(db);
     const neighbours = await readNeighbours(db);
     for (const service of ['INDEPENDENT_VISITOR', 'MENTORING']) {
-      const [{ latest }] = await db.query('select max(month_end)::text as latest from reporting.rollup_england_month where service = $1', [service]);
-      const date = argv[0] ?? latest;
+      const date = positionals[0] ?? (await latestMonthEnd(db, service));
+      if (!date) {
+        console.log(`${service}: no published reports yet (run npm run reports:refresh)`);
+        continue;
+      }
       const comparison = await readComparison(db, service, date);
       if (!comparison.england) {
         console.log(`${service}: no figures for ${date}`);

@@ -22,3 +22,11 @@ export async function hasSucceededRefresh(db: Queryable): Promise<boolean> {
   const [{ present }] = await query(db, anySucceeded, presentRow);
   return present;
 }
+
+const latestRow = rowParser(z.object({ latest: z.string().nullable() }));
+
+/** The latest month end the published rollups hold for a service, or null before the first refresh. */
+export async function latestMonthEnd(db: Queryable, service: string): Promise<string | null> {
+  const [{ latest }] = await query(db, sql`select max(month_end)::text as latest from reporting.rollup_england_month where service = ${service}::text`, latestRow);
+  return latest;
+}
