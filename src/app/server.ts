@@ -18,7 +18,7 @@ import { createErrorFormatter, classifyFault } from '../graphql/errors';
 import { armor, queryCostPlugin } from '../graphql/limits';
 import { capResponseBytes, countListItems, resultBudgetPlugin } from '../graphql/resultBudget';
 import { pingDatabase } from '../database/dataSource';
-import { councilCoverageCsv } from '../reporting/councilCoverageCsv';
+import { councilCoverageCsv, councilCoverageMetaCsv } from '../reporting/councilCoverageCsv';
 import { createNationalViewCache, NationalViewCache } from '../reporting/responseCache';
 import type { Logger } from '../logger';
 
@@ -194,6 +194,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     res.setHeader('x-request-id', requestId);
     await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
   });
+  app.get('/reports/council-coverage.meta.csv', anonymousLimit, councilCoverageMetaCsv);
 
   app.use(
     '/graphql',
