@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import pino from 'pino';
 import { loadDemoData } from '../../src/demo/demoData';
 import { loadModels, parseModel } from '../../src/reporting/models';
 import { refreshReports } from '../../src/reporting/refresh';
 import { GENERATION_TRUSTED_MS } from '../../src/reporting/responseCache';
-import { CouncilComparisonDocument, CouncilComparisonQuery, CouncilInsightsDocument, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
+import { CouncilComparisonDocument, CouncilComparisonQuery, CouncilInsightsDocument, CouncilInsightsQuery, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
 import { admin, analyst, coordinator, officer, researcher } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { Role } from '../../src/auth/roles';
@@ -184,20 +185,238 @@ describe('CSV download', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).trim().split('\n');
     expect(lines[0]).toBe(
-      'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,service,children_looked_after,children_matched,coverage_rate,waiting,has_waiting_list,median_wait_days,p90_wait_days,rank,quartile,statistical_neighbour_median_rate,' +
-        'referrals_per_100_looked_after,social_worker_referral_share,coverage_change_12_months,months_to_clear_waiting_list,insight_flags',
+      'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,service,service_name,children_looked_after,children_matched,coverage_rate,waiting,has_waiting_list,median_wait_days,p90_wait_days,rank,quartile,statistical_neighbour_median_rate,' +
+        'referrals_per_100_looked_after,social_worker_referral_share,coverage_change_12_months,months_to_clear_waiting_list,insight_flags,insight_flags_name',
     );
     expect(lines).toHaveLength(1 + 1 + 9 + 153);
-    expect(lines[1]).toMatch(/^2025,March,National,E92000001,England,/);
+    expect(lines[1]).toMatch(/^2025,March,National,E92000001,England,z,z,z,z,z,INDEPENDENT_VISITOR,Independent visitor,/);
     const hartlepool = lines.find((line) => line.includes(',E06000001,'))!;
-    expect(hartlepool).toMatch(/^2025,March,Local authority,E92000001,England,E12000001,North East,805,E06000001,Hartlepool,INDEPENDENT_VISITOR,332,/);
+    expect(hartlepool).toMatch(/^2025,March,Local authority,E92000001,England,E12000001,North East,805,E06000001,Hartlepool,INDEPENDENT_VISITOR,Independent visitor,332,/);
     expect(lines.some((line) => line.split(',').includes('c'))).toBe(true);
   });
 
   it('rejects a bad service or date with a plain message', async () => {
     const response = await fetch(`${http.url}/reports/council-coverage.csv?service=KNITTING&date=${DATE}`);
     expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/service must be one of INDEPENDENT_VISITOR, MENTORING; got "KNITTING"/);
+    expect(await response.text()).toMatch(/service must be one of INDEPENDENT_VISITOR, MENTORING, or omitted for both; got "KNITTING"/);
+  });
+});
+
+describe('the EES files: council-coverage.csv and its meta file', () => {
+  type Meta = { col_name: string; col_type: string; label: string; indicator_grouping: string; indicator_unit: string; indicator_dp: string; filter_hint: string; filter_grouping_column: string };
+  const TIME_AND_GEOGRAPHY = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'];
+  const SYMBOLS = ['c', 'x', 'z', 'low'];
+  const MONTH_ENDS = ['2024-10-31', '2024-11-30', '2024-12-31', '2025-01-31', '2025-02-28', '2025-03-31'];
+  const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const monthEndOf = (row: Record<string, string>) => {
+    const month = MONTH_NAMES.indexOf(row.time_identifier) + 1;
+    return new Date(Date.UTC(Number(row.time_period), month, 0)).toISOString().slice(0, 10);
+  };
+
+  const get = (path: string, token?: string) => fetch(`${http.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined);
+  async function file(path: string, token?: string) {
+    const response = await get(path, token);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    return { response, text, header: parse(text, { to_line: 1 })[0] as string[], rows: parse(text, { columns: true }) as Record<string, string>[] };
+  }
+  async function meta(): Promise<Meta[]> {
+    const response = await get('/reports/council-coverage.meta.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="tandem-council-coverage.meta.csv"');
+    return parse(await response.text(), { columns: true }) as Meta[];
+  }
+
+  it('describes every column but time and geography in the meta file, and the cells keep to it: numbers or c/x/z/low for indicators, never a blank', async () => {
+    const columns = await meta();
+    expect(Object.keys(columns[0])).toEqual(['col_name', 'col_type', 'label', 'indicator_grouping', 'indicator_unit', 'indicator_dp', 'filter_hint', 'filter_grouping_column']);
+    const { header, rows } = await file(`/reports/council-coverage.csv?from=${MONTH_ENDS[0]}&to=${MONTH_ENDS.at(-1)}`);
+    expect(header).toEqual([...TIME_AND_GEOGRAPHY, ...columns.map((column) => column.col_name)]);
+    expect(header).toEqual(expect.arrayContaining(['referrals_per_100_looked_after', 'social_worker_referral_share', 'coverage_change_12_months', 'months_to_clear_waiting_list', 'insight_flags']));
+    for (const column of columns) {
+      expect(['Filter', 'Indicator']).toContain(column.col_type);
+      expect(column.label).not.toBe('');
+      if (column.col_type === 'Indicator') {
+        expect(['', '%', 'pp']).toContain(column.indicator_unit);
+        expect(column.indicator_dp).toMatch(/^\d$/);
+        expect(column.filter_hint + column.filter_grouping_column).toBe('');
+      } else {
+        expect(column.indicator_grouping + column.indicator_unit + column.indicator_dp).toBe('');
+        if (column.filter_grouping_column) expect(header).toContain(column.filter_grouping_column);
+      }
+    }
+    expect(columns.find((column) => column.col_name === 'coverage_rate')).toMatchObject({ col_type: 'Indicator', indicator_unit: '%', indicator_dp: '1' });
+    expect(columns.find((column) => column.col_name === 'service')).toMatchObject({ col_type: 'Filter' });
+    const problems: string[] = [];
+    for (const [index, row] of rows.entries()) {
+      for (const name of header) if (row[name] === '') problems.push(`row ${index + 2} ${name}: blank`);
+      for (const column of columns.filter((candidate) => candidate.col_type === 'Indicator')) {
+        const text = row[column.col_name];
+        if (SYMBOLS.includes(text)) continue;
+        if (!/^-?\d+(\.\d+)?$/.test(text)) problems.push(`row ${index + 2} ${column.col_name}: ${JSON.stringify(text)} is neither a number nor a symbol`);
+        else if ((text.split('.')[1] ?? '').length > Number(column.indicator_dp)) problems.push(`row ${index + 2} ${column.col_name}: ${text} has more than ${column.indicator_dp} decimal places`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Labels beside codes.
+    expect(new Set(rows.map((row) => `${row.service}=${row.service_name}`))).toEqual(new Set(['INDEPENDENT_VISITOR=Independent visitor', 'MENTORING=Mentoring']));
+    for (const row of rows) expect(row.insight_flags === 'none').toBe(row.insight_flags_name === 'None');
+  });
+
+  it('has one row per area, service and month end, with z where a level has no value', async () => {
+    const { rows } = await file(`/reports/council-coverage.csv?from=${MONTH_ENDS[0]}&to=${MONTH_ENDS.at(-1)}`);
+    expect(rows).toHaveLength((1 + 9 + 153) * 2 * MONTH_ENDS.length);
+    const keys = rows.map((row) => `${monthEndOf(row)} ${row.service} ${row.geographic_level} ${row.new_la_code !== 'z' ? row.new_la_code : row.region_code}`);
+    expect(new Set(keys).size).toBe(rows.length);
+    expect([...new Set(rows.map(monthEndOf))]).toEqual(MONTH_ENDS);
+    for (const monthEnd of MONTH_ENDS) {
+      for (const service of ['INDEPENDENT_VISITOR', 'MENTORING']) {
+        const table = rows.filter((row) => monthEndOf(row) === monthEnd && row.service === service);
+        expect(table.map((row) => row.geographic_level).reduce<Record<string, number>>((counts, level) => ({ ...counts, [level]: (counts[level] ?? 0) + 1 }), {})).toEqual({
+          National: 1,
+          Regional: 9,
+          'Local authority': 153,
+        });
+      }
+    }
+    const councilOnly = ['old_la_code', 'new_la_code', 'la_name', 'rank', 'quartile', 'statistical_neighbour_median_rate'];
+    for (const row of rows.filter((candidate) => candidate.geographic_level === 'National')) {
+      expect(Object.fromEntries(['region_code', 'region_name', ...councilOnly].map((name) => [name, row[name]]))).toEqual(Object.fromEntries(['region_code', 'region_name', ...councilOnly].map((name) => [name, 'z'])));
+    }
+    for (const row of rows.filter((candidate) => candidate.geographic_level === 'Regional')) {
+      expect(row.region_code).toMatch(/^E12/);
+      expect(Object.fromEntries(councilOnly.map((name) => [name, row[name]]))).toEqual(Object.fromEntries(councilOnly.map((name) => [name, 'z'])));
+    }
+    for (const row of rows.filter((candidate) => candidate.geographic_level === 'Local authority')) {
+      expect(row.new_la_code).toMatch(/^E(0[6-9]|10)/);
+      expect(row.old_la_code).toMatch(/^\d{3}$/);
+    }
+  });
+
+  it('reads date=latest, and no date at all, as the latest month end the reports hold', async () => {
+    const [{ latest }] = await database.dataSource.query(`select max(month_end)::text as latest from reporting.rollup_england_month`);
+    const latestFile = await file('/reports/council-coverage.csv?date=latest');
+    const byDate = await file(`/reports/council-coverage.csv?date=${latest}`);
+    const byDefault = await file('/reports/council-coverage.csv');
+    expect(new Set(latestFile.rows.map(monthEndOf))).toEqual(new Set([latest]));
+    expect(latestFile.rows).toHaveLength((1 + 9 + 153) * 2);
+    expect(latestFile.text).toBe(byDate.text);
+    expect(byDefault.text).toBe(byDate.text);
+    expect(latestFile.response.headers.get('content-disposition')).toBe(`attachment; filename="tandem-council-coverage-public-all-services-${latest}.csv"`);
+  });
+
+  it('names the audience in the downloaded file: public for disclosure-controlled callers, unsuppressed for staff who see exact figures', async () => {
+    const path = `/reports/council-coverage.csv?service=INDEPENDENT_VISITOR&date=${DATE}`;
+    const name = async (token?: string) => {
+      const answer = await get(path, token);
+      await answer.text();
+      return answer.headers.get('content-disposition');
+    };
+    const publicName = `attachment; filename="tandem-council-coverage-public-independent-visitor-${DATE}.csv"`;
+    expect(await name()).toBe(publicName);
+    expect(await name(await tokenFor({ sub: 'file-researcher', role: Role.RESEARCHER }))).toBe(publicName);
+    const unsuppressed = `attachment; filename="tandem-council-coverage-unsuppressed-independent-visitor-${DATE}.csv"`;
+    expect(await name(await tokenFor({ sub: 'file-analyst', role: Role.NATIONAL_ANALYST }))).toBe(unsuppressed);
+    expect(await name(await tokenFor({ sub: 'file-admin', role: Role.ADMIN }))).toBe(unsuppressed);
+    const range = await get(`/reports/council-coverage.csv?service=MENTORING&from=2025-01-01&to=${DATE}`);
+    expect(range.headers.get('content-disposition')).toBe('attachment; filename="tandem-council-coverage-public-mentoring-2025-01-31-to-2025-03-31.csv"');
+    await range.text();
+  });
+
+  it('answers bad parameters with 400, saying what was wrong and what was expected', async () => {
+    const cases: [string, RegExp][] = [
+      ['service=KNITTING', /service must be one of INDEPENDENT_VISITOR, MENTORING, or omitted for both; got "KNITTING"/],
+      ['date=2025-03-30', /date must be a month end as YYYY-MM-DD, e.g. 2025-03-31, or latest; got "2025-03-30"/],
+      ['date=yesterday', /date must be a month end as YYYY-MM-DD, e.g. 2025-03-31, or latest; got "yesterday"/],
+      ['date=2010-03-31', /No figures for 2010-03-31: reporting dates available are between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}/],
+      ['from=2025-02-30', /from must be a date as YYYY-MM-DD, e.g. 2025-03-31; got "2025-02-30"/],
+      ['from=2025-03-31&to=2025-01-31', /from \(2025-03-31\) must not be after to \(2025-01-31\)/],
+      ['from=2001-01-01&to=2002-12-31', /No figures from 2001-01-01 to 2002-12-31: reporting dates available are between/],
+      ['date=latest&from=2025-01-31', /Give either date, or from and to, not both/],
+      ['service=MENTORING&service=INDEPENDENT_VISITOR', /service must be given once/],
+      ['dates=2025-03-31', /Unknown query parameter "dates": expected service, date, or from and to/],
+    ];
+    for (const [query, message] of cases) {
+      const answer = await get(`/reports/council-coverage.csv?${query}`);
+      expect({ query, status: answer.status, type: answer.headers.get('content-type') }).toEqual({ query, status: 400, type: expect.stringMatching(/^text\/plain/) });
+      expect(await answer.text()).toMatch(message);
+    }
+  });
+
+  /** The row the file should hold for a GraphQL answer, built from the answer alone by the rules of the file. */
+  const figureCell = (figure: { value?: number | null; status: string }) =>
+    figure.status === 'OK' ? String(figure.value) : { SUPPRESSED: 'c', NOT_APPLICABLE: 'z', NOT_AVAILABLE: 'x', LOW: 'low' }[figure.status]!;
+  type GraphqlFigures = Comparison['england'];
+  const figureCells = (f: GraphqlFigures) => ({
+    children_looked_after: figureCell(f.childrenLookedAfter),
+    children_matched: figureCell(f.childrenMatched),
+    coverage_rate: figureCell(f.coverageRate),
+    waiting: figureCell(f.waiting),
+    has_waiting_list: f.hasWaitingList === null || f.hasWaitingList === undefined ? 'x' : String(f.hasWaitingList),
+    median_wait_days: figureCell(f.medianWaitDays),
+    p90_wait_days: figureCell(f.p90WaitDays),
+  });
+  type GraphqlInsights = CouncilInsightsQuery['councilComparison']['englandInsights'];
+  const insightCells = (i: GraphqlInsights) => ({
+    referrals_per_100_looked_after: figureCell(i.referralsPer100LookedAfter),
+    social_worker_referral_share: figureCell(i.socialWorkerReferralShare),
+    coverage_change_12_months: figureCell(i.coverageChange12Months),
+    months_to_clear_waiting_list: figureCell(i.monthsToClearWaitingList),
+    insight_flags: i.flags.length ? i.flags.join(' ') : 'none',
+  });
+
+  it.each([
+    ['an anonymous caller', undefined, null],
+    ['a national analyst', { sub: 'file-analyst', role: Role.NATIONAL_ANALYST }, analyst],
+  ] as const)('gives %s the figures GraphQL councilComparison gives the same audience, month by month and service by service', async (_who, claims, principal) => {
+    const token = claims ? await tokenFor(claims) : undefined;
+    const months = MONTH_ENDS.slice(-3);
+    const { rows } = await file(`/reports/council-coverage.csv?from=${months[0]}&to=${months.at(-1)}`, token);
+    const differences: string[] = [];
+    for (const monthEnd of months) {
+      for (const service of ['INDEPENDENT_VISITOR', 'MENTORING'] as const) {
+        const [figures, insights] = await Promise.all([
+          server.execute(CouncilComparisonDocument, { service, date: monthEnd }, principal),
+          server.execute(CouncilInsightsDocument, { service, date: monthEnd }, principal),
+        ]);
+        expect(figures.errors).toBeUndefined();
+        expect(insights.errors).toBeUndefined();
+        const c = figures.data!.councilComparison;
+        const i = insights.data!.councilComparison;
+        expect(c.disclosureControlled).toBe(!claims);
+        const table = rows.filter((row) => monthEndOf(row) === monthEnd && row.service === service);
+        const check = (where: string, row: Record<string, string> | undefined, expected: Record<string, string>) => {
+          if (!row) differences.push(`${monthEnd} ${service} ${where}: not in the file`);
+          else for (const [name, text] of Object.entries(expected)) if (row[name] !== text) differences.push(`${monthEnd} ${service} ${where} ${name}: file ${JSON.stringify(row[name])}, GraphQL ${JSON.stringify(text)}`);
+        };
+        check('England', table.find((row) => row.geographic_level === 'National'), { ...figureCells(c.england), ...insightCells(i.englandInsights) });
+        for (const region of c.regions) {
+          const regionInsights = i.regions.find((candidate) => candidate.regionCode === region.regionCode)!.insights;
+          check(region.regionCode, table.find((row) => row.geographic_level === 'Regional' && row.region_code === region.regionCode), {
+            region_name: region.regionName,
+            ...figureCells(region.figures),
+            ...insightCells(regionInsights),
+          });
+        }
+        expect(table.filter((row) => row.geographic_level === 'Local authority')).toHaveLength(c.councils.length);
+        for (const council of c.councils) {
+          const code = council.localAuthority.code;
+          const councilInsights = i.councils.find((candidate) => candidate.localAuthority.code === code)!.insights;
+          const unranked = council.figures.coverageRate.status === 'SUPPRESSED' ? 'c' : 'x';
+          check(code, table.find((row) => row.new_la_code === code), {
+            la_name: council.localAuthority.name,
+            region_code: council.localAuthority.regionCode,
+            ...figureCells(council.figures),
+            rank: council.rank === null || council.rank === undefined ? unranked : String(council.rank),
+            quartile: council.quartile === null || council.quartile === undefined ? unranked : String(council.quartile),
+            statistical_neighbour_median_rate: figureCell(council.statisticalNeighbourMedianRate),
+            ...insightCells(councilInsights),
+          });
+        }
+      }
+    }
+    expect(differences).toEqual([]);
   });
 });
 
