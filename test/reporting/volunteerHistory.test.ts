@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { VolunteerHistory1763900700000 } from '../../migrations/1763900700000-VolunteerHistory';
 import { keyOfGlobalId } from '../../src/globalId';
 import { todayInLondon } from '../../src/graphql/dates';
 import { refreshReports } from '../../src/reporting/refresh';
@@ -192,5 +193,48 @@ describe('past figures read status and capacity as they were', () => {
        where h.status is distinct from v.status or h.max_matches is distinct from v.max_matches`,
     );
     expect(differing).toEqual([]);
+  });
+});
+
+describe('the migration backfills the history from what is known', () => {
+  it('records APPLIED on applied_on, APPROVED on approved_on, and a later status from the approval day', async () => {
+    const [{ provider_id: provider }]: { provider_id: string }[] = await db.query(`insert into providers (name, kind) values ('Backfill provider', 'CHARITY') returning provider_id`);
+    const insert = async (status: string, appliedOn: string, approvedOn: string | null, maxMatches = 1): Promise<string> => {
+      const [{ volunteer_id: id }]: { volunteer_id: string }[] = await db.query(
+        `insert into volunteers (provider_id, home_council_code, gender, status, applied_on, approved_on, max_matches)
+         values ($1::uuid, 'E06000001', 'FEMALE', $2::text, $3::date, $4::date, $5::smallint) returning volunteer_id`,
+        [provider, status, appliedOn, approvedOn, maxMatches],
+      );
+      return id;
+    };
+    // The table as it was before the migration: volunteers only.
+    await db.query('drop table volunteer_history');
+    const applied = await insert('APPLIED', '2024-05-01', null);
+    const training = await insert('TRAINING', '2024-05-02', null);
+    const approved = await insert('APPROVED', '2023-01-10', '2023-03-01', 2);
+    const withdrawn = await insert('WITHDRAWN', '2022-06-01', '2022-09-01');
+    const runner = db.createQueryRunner();
+    try {
+      await new VolunteerHistory1763900700000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = async (id: string) =>
+      db.query(`select effective_on::text, status, max_matches::int, backfilled from volunteer_history where volunteer_id = $1::uuid order by volunteer_history_id`, [id]);
+    expect(await rows(applied)).toEqual([{ effective_on: '2024-05-01', status: 'APPLIED', max_matches: 1, backfilled: true }]);
+    expect(await rows(training)).toEqual([
+      { effective_on: '2024-05-02', status: 'APPLIED', max_matches: 1, backfilled: true },
+      { effective_on: '2024-05-02', status: 'TRAINING', max_matches: 1, backfilled: true },
+    ]);
+    expect(await rows(approved)).toEqual([
+      { effective_on: '2023-01-10', status: 'APPLIED', max_matches: 2, backfilled: true },
+      { effective_on: '2023-03-01', status: 'APPROVED', max_matches: 2, backfilled: true },
+    ]);
+    // The day they left is not known: taken as the approval day, as the reports assumed before.
+    expect(await rows(withdrawn)).toEqual([
+      { effective_on: '2022-06-01', status: 'APPLIED', max_matches: 1, backfilled: true },
+      { effective_on: '2022-09-01', status: 'APPROVED', max_matches: 1, backfilled: true },
+      { effective_on: '2022-09-01', status: 'WITHDRAWN', max_matches: 1, backfilled: true },
+    ]);
   });
 });
