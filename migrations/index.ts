@@ -5,6 +5,7 @@ import { CouncilCentroids1763900300000 } from './1763900300000-CouncilCentroids'
 import { IdempotencyKeys1763900400000 } from './1763900400000-IdempotencyKeys';
 import { DisclosureAudit1763900500000 } from './1763900500000-DisclosureAudit';
 import { Targets1763900600000 } from './1763900600000-Targets';
+import { VolunteerHistory1763900700000 } from './1763900700000-VolunteerHistory';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -18,4 +19,5 @@ export const migrations = [
   IdempotencyKeys1763900400000,
   DisclosureAudit1763900500000,
   Targets1763900600000,
+  VolunteerHistory1763900700000,
 ];

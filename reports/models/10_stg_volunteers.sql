@@ -1,8 +1,7 @@
 -- grain: one row per volunteer
 -- materialized: view
 --
--- Only the current status is kept (there is no status history table), so "approved at a past
--- date" can only be approximated from status and approved_on; see int_council_period_activity.
+-- status and max_matches are today's; a past date reads them from stg_volunteer_history.
 
 with source as (
     select * from public.volunteers

@@ -18,6 +18,10 @@ volunteers as (
     select * from reporting.stg_volunteers
 ),
 
+volunteer_history as (
+    select * from reporting.stg_volunteer_history
+),
+
 provider_services as (
     select * from reporting.int_provider_services
 ),
@@ -330,9 +334,9 @@ sustained as (
 -- volunteersApproved: volunteers living in the council, APPROVED at the period end, with a DBS
 -- check valid at the period end (issued by then, and under 3 years old or on the update
 -- service, the rule of dbsValidOn in src/volunteers/volunteer.types.ts).
--- Approximation: volunteers keep no status history, so "APPROVED at the period end" is read as
--- "APPROVED now, approved on or before the period end". A volunteer who has since become
--- INACTIVE or WITHDRAWN drops out of past periods too.
+-- The status at the period end is read from the volunteer's history (stg_volunteer_history), so a
+-- volunteer who has since become INACTIVE or WITHDRAWN still counts in the periods they were
+-- APPROVED at the end of. The DBS dates are today's (a renewal replaces them; no history).
 -- Service: the services the volunteer's provider is commissioned for on the period end
 -- (int_provider_services). The volunteers are counted per home council and provider (a few
 -- hundred pairs) before they meet the services, so each volunteer counts once per service
@@ -345,14 +349,17 @@ approved_volunteers as (
         reporting_periods.period_end,
         count(*) as volunteers
     from volunteers
+    inner join volunteer_history
+        on volunteer_history.volunteer_id = volunteers.volunteer_id
+        and volunteer_history.status = 'APPROVED'
     inner join reporting_periods
-        on volunteers.approved_on <= reporting_periods.period_end
+        on reporting_periods.period_end >= volunteer_history.valid_from
+        and (volunteer_history.valid_until is null or reporting_periods.period_end < volunteer_history.valid_until)
         and volunteers.dbs_issued_on <= reporting_periods.period_end
         and (
             volunteers.has_dbs_update_service
             or reporting_periods.period_end < volunteers.dbs_issued_on + interval '3 years'
         )
-    where volunteers.status = 'APPROVED'
     group by 1, 2, 3, 4
 ),
 

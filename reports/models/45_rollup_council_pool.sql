@@ -4,14 +4,14 @@
 -- index: service, month_end
 --
 -- The volunteer pool beside the waiting list. volunteers_available: volunteers living in the
--- council who could take a child on the month end: APPROVED (approximated as for
--- volunteers_approved in int_council_period_activity: APPROVED now and approved on or before the
--- month end), DBS check valid on the day, and fewer open matches than max_matches, where a match
--- is open on d when proposed on or before d and neither cancelled nor ended on or before d. A
+-- council who could take a child on the month end: APPROVED on the month end, DBS check valid on
+-- the day, and fewer open matches than their max_matches on the month end (status and capacity as
+-- they were then, from stg_volunteer_history), where a match is open on d when proposed on or
+-- before d and neither cancelled nor ended on or before d. A
 -- volunteer counts for the services their provider is commissioned for (by any council) on the
 -- day. children_waiting is rollup_council_month.waiting. volunteers_per_waiting_child is
 -- volunteers_available / children_waiting (2 dp), null when no child waits.
--- Approximation: max_matches is the volunteer's current capacity (there is no history of it).
+-- The DBS dates are today's (a renewal replaces them; no history is kept of them).
 --
 -- Counting open matches for every volunteer on every month end means millions of rows at demo
 -- scale 10, so a volunteer's open matches are followed as a count that changes only in the
@@ -39,10 +39,31 @@ council_months as (
     select * from reporting.rollup_council_month
 ),
 
-approved_volunteers as (
-    select *
+volunteer_history as (
+    select * from reporting.stg_volunteer_history
+),
+
+-- the spans of days in which a volunteer was APPROVED, with their capacity then
+approved_spans as (
+    select
+        volunteers.volunteer_id,
+        volunteers.home_council_code,
+        volunteers.provider_id,
+        volunteers.dbs_issued_on,
+        volunteers.has_dbs_update_service,
+        volunteer_history.valid_from,
+        volunteer_history.valid_until,
+        volunteer_history.max_matches
     from volunteers
-    where status = 'APPROVED'
+    inner join volunteer_history
+        on volunteer_history.volunteer_id = volunteers.volunteer_id
+    where volunteer_history.status = 'APPROVED'
+),
+
+-- volunteers APPROVED at some time: only their matches matter
+approved_volunteers as (
+    select distinct volunteer_id
+    from approved_spans
 ),
 
 -- A match is open on a month end m when proposed_on <= m and (it closes on null or a day > m),
@@ -104,26 +125,31 @@ open_match_spans as (
     window by_month as (partition by volunteer_id order by month_end)
 ),
 
--- the month ends on which each volunteer could take a child, per home council and provider
+-- the month ends on which each volunteer could take a child, per home council and provider: in a
+-- span of open matches and in a span of approval (the spans of each kind do not overlap, so a
+-- month end meets at most one of each)
 available_volunteer_months as (
     select
-        approved_volunteers.home_council_code as council_code,
-        approved_volunteers.provider_id,
+        approved_spans.home_council_code as council_code,
+        approved_spans.provider_id,
         reporting_dates.month_end,
         count(*) as volunteers
     from open_match_spans
-    inner join approved_volunteers
-        on approved_volunteers.volunteer_id = open_match_spans.volunteer_id
+    inner join approved_spans
+        on approved_spans.volunteer_id = open_match_spans.volunteer_id
+        and open_match_spans.open_matches < approved_spans.max_matches
+        and (approved_spans.valid_until is null or approved_spans.valid_until > open_match_spans.spans_from)
+        and (open_match_spans.spans_until is null or open_match_spans.spans_until > approved_spans.valid_from)
     inner join reporting_dates
         on reporting_dates.month_end >= open_match_spans.spans_from
         and (open_match_spans.spans_until is null or reporting_dates.month_end < open_match_spans.spans_until)
-        and approved_volunteers.approved_on <= reporting_dates.month_end
-        and approved_volunteers.dbs_issued_on <= reporting_dates.month_end
+        and reporting_dates.month_end >= approved_spans.valid_from
+        and (approved_spans.valid_until is null or reporting_dates.month_end < approved_spans.valid_until)
+        and approved_spans.dbs_issued_on <= reporting_dates.month_end
         and (
-            approved_volunteers.has_dbs_update_service
-            or reporting_dates.month_end < approved_volunteers.dbs_issued_on + interval '3 years'
+            approved_spans.has_dbs_update_service
+            or reporting_dates.month_end < approved_spans.dbs_issued_on + interval '3 years'
         )
-    where open_match_spans.open_matches < approved_volunteers.max_matches
     group by 1, 2, 3
 ),
 

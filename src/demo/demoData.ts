@@ -21,6 +21,8 @@ export type DemoSummary = {
   children: number;
   referrals: number;
   volunteers: number;
+  /** Rows of volunteer_history: each volunteer's changes of status (capacity does not change in the demo). */
+  volunteerHistory: number;
   matches: number;
   visits: number;
   selfReferrals: number;
@@ -49,7 +51,7 @@ export async function hasOperationalData(db: DataSource): Promise<boolean> {
 }
 
 /** The tables the demo writes (and clearing empties), rows referenced by others last. */
-export const OPERATIONAL_TABLES = ['visits', 'matches', 'referrals', 'self_referrals', 'volunteers', 'children', 'commissions', 'providers', 'audit_events', 'targets'];
+export const OPERATIONAL_TABLES = ['visits', 'matches', 'referrals', 'self_referrals', 'volunteer_history', 'volunteers', 'children', 'commissions', 'providers', 'audit_events', 'targets'];
 
 /**
  * The demo's national targets (England, independent visitors), so the dashboard has commitments
@@ -117,14 +119,17 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
       sink: {
         child: (child) => tables.children.add(child),
         referral: (referral) => tables.referrals.add(referral),
-        volunteer: (volunteer) => tables.volunteers.add(volunteer),
+        volunteer: (volunteer) => {
+          tables.volunteers.add(volunteer);
+          for (const change of volunteerHistory(volunteer, today)) tables.volunteerHistory.add(change);
+        },
         match: (match) => tables.matches.add(match),
         visit: (visit) => tables.visits.add(visit),
         selfReferral: (selfReferral) => tables.selfReferrals.add(selfReferral),
       },
     };
     // Parents before children (foreign keys are checked per statement).
-    const operational = [tables.selfReferrals, tables.children, tables.referrals, tables.volunteers, tables.matches, tables.visits];
+    const operational = [tables.selfReferrals, tables.children, tables.referrals, tables.volunteers, tables.volunteerHistory, tables.matches, tables.visits];
     // PostgreSQL writes one batch while the next councils are simulated; at most one batch is in
     // flight, so memory stays bounded and a failed write stops the load at the next hand-over.
     let writing: Promise<void> = Promise.resolve();
@@ -166,6 +171,7 @@ export async function loadDemoData(db: DataSource, options: DemoOptions): Promis
     children: tables.children.written,
     referrals: tables.referrals.written,
     volunteers: tables.volunteers.written,
+    volunteerHistory: tables.volunteerHistory.written,
     matches: tables.matches.written,
     visits: tables.visits.written,
     selfReferrals: tables.selfReferrals.written,
@@ -230,6 +236,38 @@ function volunteerOnDay(volunteer: Volunteer, today: Day): VolunteerRecord {
   else if (record.trainingCompletedOn !== null || (record.dbsIssuedOn !== null && record.referencesReceived === 2)) record.status = 'TRAINING';
   else if (record.dbsIssuedOn !== null || record.referencesReceived > 0 || today - volunteer.appliedOn >= 7) record.status = 'VETTING';
   return record;
+}
+
+type VolunteerChange = { volunteerId: string; effectiveOn: Day; status: VolunteerRecord['status']; maxMatches: number };
+
+/**
+ * The volunteer's history up to `today`, as the volunteer mutations would have written it: a row
+ * on each day their status changed (their capacity never changes in the demo), oldest first, the
+ * last one their status today.
+ */
+function volunteerHistory(volunteer: Volunteer, today: Day): VolunteerChange[] {
+  const { leftOn } = volunteer;
+  // The record on an earlier day: they had not left yet if they left later.
+  const statusOn = (day: Day) => volunteerOnDay({ ...volunteer, leftOn: leftOn !== null && leftOn <= day ? leftOn : null }, day).status;
+  const days = [
+    volunteer.appliedOn,
+    volunteer.appliedOn + 7,
+    volunteer.dbsIssuedOn,
+    volunteer.firstReferenceOn,
+    volunteer.referencesCompleteOn,
+    volunteer.trainingCompletedOn,
+    volunteer.approvedOn,
+    volunteer.withdrawnOn,
+    leftOn,
+  ].filter((day): day is Day => day !== null && day >= volunteer.appliedOn && day <= today);
+  const changes: VolunteerChange[] = [];
+  for (const day of [...new Set(days)].sort((a, b) => a - b)) {
+    const status = statusOn(day);
+    if (changes.length === 0 || changes[changes.length - 1].status !== status) {
+      changes.push({ volunteerId: volunteer.id, effectiveOn: day, status, maxMatches: volunteer.maxMatches });
+    }
+  }
+  return changes;
 }
 
 function createTables(today: Day) {
@@ -319,6 +357,13 @@ function createTables(today: Day) {
       { name: 'references_received', type: 'smallint', value: (v) => onDay(v).referencesReceived },
       { name: 'approved_on', type: 'date', value: (v) => onDay(v).approvedOn },
       { name: 'created_at', type: 'timestamptz', value: (v) => v.createdAt },
+    ]),
+    volunteerHistory: new TableBuffer<VolunteerChange>('volunteer_history', [
+      { name: 'volunteer_id', type: 'uuid', value: (c) => c.volunteerId },
+      { name: 'effective_on', type: 'date', value: (c) => isoDate(c.effectiveOn) },
+      { name: 'status', type: 'text', value: (c) => c.status },
+      { name: 'max_matches', type: 'smallint', value: (c) => c.maxMatches },
+      { name: 'recorded_at', type: 'timestamptz', value: (c) => `${isoDate(c.effectiveOn)}T17:00:00Z` },
     ]),
     matches: new TableBuffer<Match>('matches', [
       { name: 'match_id', type: 'uuid', value: (m) => m.id },

@@ -1,4 +1,5 @@
-import { addMonths, Day, dayOf, isoInstant } from './calendar';
+import { councilExistence } from '../councils/existence';
+import { addMonths, Day, dayOf, isoInstant, parseDay } from './calendar';
 import { SeededRandom } from './random';
 
 /**
@@ -58,6 +59,26 @@ export type DemoPlan = { providers: Provider[]; commissions: Commission[]; counc
 export const SHOWCASE_COUNCIL_CODE = 'E06000001';
 /** Tandem's demo history starts with the 2021-22 reporting year. */
 export const DEMO_START: Day = dayOf(2021, 4, 1);
+
+/**
+ * The first day of the demo on which a council exists (src/councils/existence.ts): nothing happens
+ * in, for or to a council before it (Cumberland's records start on 2023-04-01).
+ */
+export function firstDemoDay(councilCode: string): Day {
+  const { from } = councilExistence(councilCode);
+  return from === null ? DEMO_START : Math.max(DEMO_START, parseDay(from)!);
+}
+
+/** The last day on which a council exists, Infinity when it still does. */
+export function lastDemoDay(councilCode: string): Day {
+  const { until } = councilExistence(councilCode);
+  return until === null ? Number.POSITIVE_INFINITY : parseDay(until)!;
+}
+
+/** Whether a council exists on `day`. */
+export function existsOn(councilCode: string, day: Day): boolean {
+  return firstDemoDay(councilCode) <= day && day <= lastDemoDay(councilCode);
+}
 
 const IN_HOUSE_TEAMS = 5;
 /**
@@ -132,8 +153,9 @@ export function planDemo(councils: Council[], seed: number, today: Day): DemoPla
     return created;
   };
   // Most councils commissioned from the start; some came later, which leaves a backlog behind.
-  const startDate = (showcase: boolean): Day =>
-    showcase || random.chance(0.8) ? DEMO_START : Math.min(addMonths(DEMO_START, random.int(2, 42)), today);
+  // A council created later (Cumberland) commissions from its first day at the earliest.
+  const startDate = (showcase: boolean, council: Council): Day =>
+    Math.max(showcase || random.chance(0.8) ? DEMO_START : Math.min(addMonths(DEMO_START, random.int(2, 42)), today), firstDemoDay(council.code));
 
   const plans: CouncilPlan[] = [];
   for (const council of councils) {
@@ -156,7 +178,7 @@ export function planDemo(councils: Council[], seed: number, today: Day): DemoPla
       if (council.childrenLookedAfter === 0) continue;
       const team = iv ? inHouse.get(council.code) : undefined;
       if (!showcase && !team && !wanted) continue;
-      const startsOn = startDate(showcase);
+      const startsOn = startDate(showcase, council);
       if (team) {
         plan.commissions.push(commission(team, council, service, startsOn, null, 1));
         continue;

@@ -1,6 +1,6 @@
 import { addMonths, addYears, ageInYears, Day, isoInstant, monthStart } from './calendar';
 import type { Commission, Council, CouncilPlan, Service } from './plan';
-import { DEMO_START, SERVICES } from './plan';
+import { existsOn, firstDemoDay, SERVICES } from './plan';
 import { SeededRandom } from './random';
 
 /**
@@ -288,7 +288,8 @@ class ServiceSimulation {
     private readonly matches: Match[],
   ) {
     this.profile = PROFILES[service];
-    this.start = DEMO_START;
+    // A council created after the demo starts (Cumberland) has no records before its first day.
+    this.start = firstDemoDay(plan.council.code);
     this.agenda = new Array<SimEvent[] | undefined>(Math.max(0, context.today - this.start + 1));
     this.childrenOfOtherService = [...children];
     const servicePlan = plan.services[service];
@@ -488,8 +489,9 @@ class ServiceSimulation {
       ethnicity: random.weighted({ WHITE: 72, MIXED: 11, BLACK: 7, ASIAN: 5, OTHER: 4, NOT_STATED: 1 }),
       placementType,
       placedOutOfArea,
-      placementCouncilCode: placedOutOfArea ? this.elsewhere() : council.code,
-      lookedAfterSince: day - random.int(60, Math.min(day - birthMonth - 1, 3650)),
+      placementCouncilCode: placedOutOfArea ? this.elsewhere(day) : council.code,
+      // looked after by this council: not before it existed
+      lookedAfterSince: Math.max(this.start, day - random.int(60, Math.min(day - birthMonth - 1, 3650))),
       interests: random.sample(INTERESTS, random.int(1, 3)),
       languages: onlyOtherLanguage ? [otherLanguage] : secondLanguage ? ['English', otherLanguage] : ['English'],
       createdAt: isoInstant(day, random.int(480, 539)),
@@ -498,11 +500,12 @@ class ServiceSimulation {
     return child;
   }
 
-  /** A placement council other than the child's own: usually in the same region. */
-  private elsewhere(): string {
+  /** A placement council other than the child's own, existing on `day`: usually in the same region. */
+  private elsewhere(day: Day): string {
     const { council } = this.plan;
-    const nearby = (this.context.councilsByRegion.get(council.regionCode) ?? []).filter((other) => other.code !== council.code);
-    const candidates = nearby.length > 0 && this.random.chance(0.75) ? nearby : this.context.currentCouncils.filter((other) => other.code !== council.code);
+    const placeable = (other: Council) => other.code !== council.code && existsOn(other.code, day);
+    const nearby = (this.context.councilsByRegion.get(council.regionCode) ?? []).filter(placeable);
+    const candidates = nearby.length > 0 && this.random.chance(0.75) ? nearby : this.context.currentCouncils.filter(placeable);
     return this.random.pick(candidates).code;
   }
 
@@ -726,7 +729,8 @@ class ServiceSimulation {
     const trainingCompletedOn = Math.max(dbsIssuedOn, referencesCompleteOn) + random.int(established ? 2 : 10, established ? 25 : 60);
     const approvedOn = trainingCompletedOn + random.int(0, 14);
     const provider = pool.commission.provider;
-    const others = provider.councilCodes.filter((code) => code !== this.plan.council.code);
+    // a volunteer lives in a council that exists when they apply
+    const others = provider.councilCodes.filter((code) => code !== this.plan.council.code && existsOn(code, appliedOn));
     const secondLanguage = random.chance(0.12);
     const volunteer: Volunteer = {
       id: random.uuid(),
@@ -809,10 +813,11 @@ function logVisits(match: Match, context: SimulationContext, random: SeededRando
 /** Self-referrals still in the inbox, and a few dismissed ones (duplicates, outside the area). */
 function addUnconvertedSelfReferrals(council: Council, context: SimulationContext, random: SeededRandom, into: SelfReferral[]): void {
   const { today, scale } = context;
+  const first = firstDemoDay(council.code);
   const service = (): Service => (random.chance(0.6) ? 'INDEPENDENT_VISITOR' : 'MENTORING');
   const waiting = random.poisson(council.childrenLookedAfter * scale * 0.0012);
   for (let index = 0; index < waiting; index += 1) {
-    const submitted = Math.max(DEMO_START, today - random.int(0, 45));
+    const submitted = Math.max(first, today - random.int(0, 45));
     into.push({
       id: random.uuid(),
       receiptNumber: '',
@@ -827,7 +832,7 @@ function addUnconvertedSelfReferrals(council: Council, context: SimulationContex
   }
   const dismissed = random.poisson(council.childrenLookedAfter * scale * 0.0004);
   for (let index = 0; index < dismissed; index += 1) {
-    const submitted = DEMO_START + random.int(0, Math.max(0, today - DEMO_START - 60));
+    const submitted = first + random.int(0, Math.max(0, today - first - 60));
     into.push({
       id: random.uuid(),
       receiptNumber: '',

@@ -34,6 +34,20 @@ export const VOLUNTEER_COLUMNS = `v.volunteer_id, v.provider_id, v.home_council_
   v.approved_on`;
 const columns = raw(VOLUNTEER_COLUMNS);
 
+/**
+ * A statement that changes a volunteer and, when `historyOn` is a date, records the volunteer's
+ * new status and capacity in volunteer_history as in force from that day, in the same statement:
+ * the history row exists exactly when the change does.
+ */
+function withHistory(change: Sql, historyOn: string | null): Sql {
+  return sql`with changed as (${change}),
+     history as (
+       insert into volunteer_history (volunteer_id, effective_on, status, max_matches)
+       select changed.volunteer_id, ${historyOn}::date, changed.status, changed.max_matches from changed where ${historyOn}::date is not null
+     )
+     select * from changed`;
+}
+
 export function createVolunteerLoaders(db: Queryable, principal: Principal | null) {
   return {
     volunteerById: new DataLoader<string, VolunteerRow | null>(async (ids) => {
@@ -83,24 +97,32 @@ export async function insertVolunteer(
 ): Promise<VolunteerRow> {
   const [row] = await query(
     db,
-    sql`insert into volunteers as v (provider_id, home_council_code, gender, languages, interests, max_matches, applied_on)
-     values (${v.provider_id}::uuid, ${v.home_council_code}::text, ${v.gender}::text, ${v.languages}::text[], ${v.interests}::text[], ${v.max_matches}::smallint, ${v.applied_on}::date)
-     returning ${columns}`,
+    withHistory(
+      sql`insert into volunteers as v (provider_id, home_council_code, gender, languages, interests, max_matches, applied_on)
+       values (${v.provider_id}::uuid, ${v.home_council_code}::text, ${v.gender}::text, ${v.languages}::text[], ${v.interests}::text[], ${v.max_matches}::smallint, ${v.applied_on}::date)
+       returning ${columns}`,
+      v.applied_on,
+    ),
     parseVolunteerRow,
   );
   return row;
 }
 
+/** `statusChangedOn`: the day a change of status took effect, null when the status stays the same. */
 export async function updateVetting(
   db: Queryable,
   volunteerId: string,
   v: Pick<VolunteerRow, 'dbs_issued_on' | 'dbs_update_service' | 'training_completed_on' | 'references_received' | 'status'>,
+  statusChangedOn: string | null,
 ): Promise<VolunteerRow> {
   const [row] = await query(
     db,
-    sql`update volunteers v set dbs_issued_on = ${v.dbs_issued_on}::date, dbs_update_service = ${v.dbs_update_service}::boolean, training_completed_on = ${v.training_completed_on}::date,
-       references_received = ${v.references_received}::smallint, status = ${v.status}::text
-     where v.volunteer_id = ${volunteerId}::uuid returning ${columns}`,
+    withHistory(
+      sql`update volunteers v set dbs_issued_on = ${v.dbs_issued_on}::date, dbs_update_service = ${v.dbs_update_service}::boolean, training_completed_on = ${v.training_completed_on}::date,
+         references_received = ${v.references_received}::smallint, status = ${v.status}::text
+       where v.volunteer_id = ${volunteerId}::uuid returning ${columns}`,
+      statusChangedOn,
+    ),
     parseVolunteerRow,
   );
   return row;
@@ -109,7 +131,7 @@ export async function updateVetting(
 export async function markVolunteerApproved(db: Queryable, volunteerId: string, approvedOn: string): Promise<VolunteerRow> {
   const [row] = await query(
     db,
-    sql`update volunteers v set status = 'APPROVED', approved_on = ${approvedOn}::date where v.volunteer_id = ${volunteerId}::uuid returning ${columns}`,
+    withHistory(sql`update volunteers v set status = 'APPROVED', approved_on = ${approvedOn}::date where v.volunteer_id = ${volunteerId}::uuid returning ${columns}`, approvedOn),
     parseVolunteerRow,
   );
   return row;

@@ -86,7 +86,7 @@ export async function recordVolunteerVetting(manager: EntityManager, principal: 
     training_completed_on: trainingCompletedOn,
     references_received: references,
     status: next,
-  });
+  }, next === volunteer.status ? null : todayInLondon());
   const changed = Object.keys(input).filter((key) => key !== 'volunteerId' && input[key as keyof RecordVolunteerVettingInput] !== undefined);
   return { result: updated, audit: { recordType: 'Volunteer', recordId: volunteer.volunteer_id, changedFields: [...changed, 'status'] } };
 }

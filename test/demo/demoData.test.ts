@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { COUNCIL_EXISTENCE } from '../../src/councils/existence';
 import { CHILDREN_LOOKED_AFTER_MEASURE } from '../../src/councils/officialStatistics.import';
 import { clearOperationalData, DemoSummary, hasOperationalData, loadDemoData } from '../../src/demo/demoData';
 import { tableChecksums } from '../support/checksum';
@@ -6,7 +7,7 @@ import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 
 const TODAY = '2025-11-23';
 // Targets are operational data too (set and removed through the API); the demo seeds two.
-const OPERATIONAL_TABLES = ['providers', 'commissions', 'self_referrals', 'children', 'referrals', 'volunteers', 'matches', 'visits', 'audit_events', 'targets'];
+const OPERATIONAL_TABLES = ['providers', 'commissions', 'self_referrals', 'children', 'referrals', 'volunteers', 'volunteer_history', 'matches', 'visits', 'audit_events', 'targets'];
 const SOURCES = ['SOCIAL_WORKER', 'TEACHER', 'FOSTER_CARER', 'RESIDENTIAL_WORKER', 'PERSONAL_ADVISER', 'INDEPENDENT_REVIEWING_OFFICER', 'SELF', 'OTHER'];
 
 async function one<T>(db: DataSource, sql: string, parameters: unknown[] = []): Promise<T> {
@@ -14,14 +15,17 @@ async function one<T>(db: DataSource, sql: string, parameters: unknown[] = []): 
   return rows[0];
 }
 
-/** Checksums of every operational table over every column except those stamped with the clock (created_at). */
+/**
+ * Checksums of every operational table over every column except those stamped with the clock
+ * (created_at) or numbered by a sequence (volunteer_history_id: the database's, not the seed's).
+ */
 async function operationalChecksums(db: DataSource): Promise<Record<string, string>> {
   const sums: Record<string, string> = {};
   for (const table of OPERATIONAL_TABLES) {
     const columns: { column_name: string }[] = await db.query(
       `select column_name from information_schema.columns
        where table_schema = 'public' and table_name = $1::text
-         and column_name <> 'created_at' and coalesce(column_default, '') not like '%now()%'
+         and column_name <> 'created_at' and coalesce(column_default, '') not like '%now()%' and is_identity = 'NO'
        order by ordinal_position`,
       [table],
     );
@@ -229,6 +233,68 @@ describe('demo data at scale 1, seed 42', () => {
     );
     expect(elsewhere).toBe(0);
     expect(lapsed).toBeGreaterThan(0);
+  });
+
+  it('has no activity in a council before it existed or after it was abolished', async () => {
+    // Every dated record that places something in a council: commissions, children (created and
+    // looked after), referrals (of the council and placed in it), matches and visits of its
+    // referrals, volunteers living in it (from their application), self-referrals to it.
+    const activity = `
+      select council_code as code, starts_on as day from commissions
+      union all select council_code, coalesce(ends_on, starts_on) from commissions
+      union all select council_code, (created_at at time zone 'Europe/London')::date from children
+      union all select council_code, looked_after_since from children
+      union all select council_code, referred_on from referrals
+      union all select placement_council_code, referred_on from referrals
+      union all select r.council_code, m.proposed_on from matches m join referrals r using (referral_id)
+      union all select r.council_code, v.visited_on from visits v join matches m using (match_id) join referrals r using (referral_id)
+      union all select home_council_code, applied_on from volunteers
+      union all select council_code, (submitted_at at time zone 'Europe/London')::date from self_referrals`;
+    const outside: { code: string; day: string }[] = [];
+    for (const [code, { from, until }] of Object.entries(COUNCIL_EXISTENCE)) {
+      const rows: { code: string; day: string }[] = await db.query(
+        `select code, min(day)::text as day from (${activity}) a
+         where code = $1 and (day < coalesce($2::date, '-infinity') or day > coalesce($3::date, 'infinity')) group by code`,
+        [code, from ?? null, until ?? null],
+      );
+      outside.push(...rows);
+    }
+    expect(outside).toEqual([]);
+    // Not vacuous: Cumberland (from 2023-04-01) has matches and volunteers of its own.
+    const cumberland = await one<{ matches: number; volunteers: number; first: string }>(
+      db,
+      `select (select count(*)::int from matches m join referrals r using (referral_id) where r.council_code = 'E06000063') as matches,
+              (select count(*)::int from volunteers where home_council_code = 'E06000063') as volunteers,
+              (select min(referred_on)::text from referrals where council_code = 'E06000063') as first`,
+    );
+    expect(cumberland.matches).toBeGreaterThan(0);
+    expect(cumberland.volunteers).toBeGreaterThan(0);
+    expect(cumberland.first >= '2023-04-01').toBe(true);
+  });
+
+  it("writes each volunteer's history: dated status changes ending in their status today, approval on approved_on", async () => {
+    const problems = await one<{ without: number; last_differs: number; approval_differs: number; before_applying: number }>(
+      db,
+      `with last as (
+         select distinct on (volunteer_id) volunteer_id, status, max_matches
+         from volunteer_history order by volunteer_id, volunteer_history_id desc
+       )
+       select
+         (select count(*)::int from volunteers v where not exists (select 1 from volunteer_history h where h.volunteer_id = v.volunteer_id)) as without,
+         (select count(*)::int from volunteers v join last using (volunteer_id) where last.status <> v.status or last.max_matches <> v.max_matches) as last_differs,
+         (select count(*)::int from volunteers v where v.approved_on is not null
+            and not exists (select 1 from volunteer_history h where h.volunteer_id = v.volunteer_id and h.status = 'APPROVED' and h.effective_on = v.approved_on)) as approval_differs,
+         (select count(*)::int from volunteer_history h join volunteers v using (volunteer_id) where h.effective_on < v.applied_on or h.effective_on > $1::date) as before_applying`,
+      [TODAY],
+    );
+    expect(problems).toEqual({ without: 0, last_differs: 0, approval_differs: 0, before_applying: 0 });
+    // Some volunteers approved in the past have left since: their approval is still on record.
+    const left = await one<{ count: number }>(
+      db,
+      `select count(*)::int as count from volunteers v where v.status in ('INACTIVE', 'WITHDRAWN') and v.approved_on is not null
+         and exists (select 1 from volunteer_history h where h.volunteer_id = v.volunteer_id and h.status = v.status and h.effective_on > v.approved_on)`,
+    );
+    expect(left.count).toBeGreaterThan(0);
   });
 
   it('has nothing dated after today', async () => {

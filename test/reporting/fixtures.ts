@@ -81,6 +81,19 @@ export class OperationalFixtures {
        returning volunteer_id`,
       [volunteer.providerId, volunteer.homeCouncil, volunteer.status, volunteer.dbsIssuedOn ?? null, volunteer.dbsUpdateService ?? false, volunteer.approvedOn ?? null],
     );
+    // Its history as the migration records what is known of a volunteer: APPLIED on applied_on,
+    // APPROVED on approved_on, and a later status (INACTIVE, WITHDRAWN) from the approval day.
+    await this.db.query(
+      `insert into volunteer_history (volunteer_id, effective_on, status, max_matches)
+       select volunteer_id, effective_on, status, max_matches from (
+         select volunteer_id, applied_on as effective_on, 'APPLIED' as status, max_matches, 1 as step from volunteers
+         union all select volunteer_id, approved_on, 'APPROVED', max_matches, 2 from volunteers where approved_on is not null
+         union all select volunteer_id, coalesce(approved_on, applied_on), status, max_matches, 3 from volunteers where status not in ('APPLIED', 'APPROVED')
+       ) known
+       where volunteer_id = $1::uuid
+       order by step`,
+      [volunteerId],
+    );
     return volunteerId;
   }
 
