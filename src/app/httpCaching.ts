@@ -93,14 +93,17 @@ export function corsFor(origins: readonly string[], methods: string[]): express.
 
 /**
  * Sets what a cache needs on the way out, whatever answered: an answer that is a 200 or 304 and
- * carries an ETag keeps its validators and gets `Vary: Authorization` (a cache must not hand one
- * caller's answer to a caller with another token, or none); any other answer loses any ETag and
+ * carries an ETag keeps its validators and gets `Vary: Authorization, Accept-Encoding` (a cache
+ * must not hand one caller's answer to a caller with another token, or none); any other answer loses any ETag and
  * is `Cache-Control: no-store`. Mounted first on each path it covers.
  */
 export const settleCacheHeaders: express.RequestHandler = (_req, res, next) => {
   onHeaders(res, function settle() {
     if (this.getHeader('etag') !== undefined && (this.statusCode === 200 || this.statusCode === 304)) {
+      // Accept-Encoding as well: compression adds it to a 200 it considers, and a 304 must carry
+      // the Vary its 200 would have.
       this.vary('Authorization');
+      this.vary('Accept-Encoding');
       return;
     }
     this.removeHeader('etag');
