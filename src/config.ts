@@ -32,6 +32,22 @@ const port = z.coerce
 
 const positiveInt = z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0');
 
+/**
+ * Why one entry of CORS_ORIGINS is not an origin as a browser sends it in its Origin header
+ * (scheme, host and port only, in their normal form), or null when it is one.
+ */
+function originProblem(origin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return 'is not an origin: expected scheme://host[:port], such as https://dashboard.example.org';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'is not an http or https origin';
+  if (url.origin !== origin) return `is not an origin as a browser sends it: expected ${JSON.stringify(url.origin)} (no path, no trailing slash, lower-case host, no default port)`;
+  return null;
+}
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -68,6 +84,14 @@ const environmentSchema = z.object({
   INTROSPECTION: z.enum(['true', 'false']).optional(),
   TOKEN_MAX_LIFETIME_HOURS: positiveInt.max(720, 'expected at most 720 hours (30 days)').default(12),
   TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number({ message: 'expected a whole number of seconds' }).int('expected a whole number of seconds').min(0, 'expected 0 or more').max(300, 'expected at most 300 seconds').default(60),
+  CORS_ORIGINS: z.string().default('').transform((value, context) => {
+    const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+    for (const origin of origins) {
+      const problem = originProblem(origin);
+      if (problem) context.addIssue({ code: 'custom', message: `${JSON.stringify(origin.slice(0, 80))} ${problem}` });
+    }
+    return [...new Set(origins)];
+  }),
   COMMISSION_BACKDATE_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int('expected a whole number of days').min(0, 'expected 0 or more').max(366, 'expected at most 366 days').default(0),
 });
 
@@ -219,6 +243,8 @@ export type Config = {
   tokenClockSkewSeconds: number;
   /** How many days before today a council officer may start a commission; earlier is for admins. */
   commissionBackdateDays: number;
+  /** Browser origins allowed to call /graphql and /reports/* across origins (CORS); empty: none. */
+  corsOrigins: string[];
   projectRoot: string;
 };
 
@@ -283,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenMaxLifetimeSeconds: values.TOKEN_MAX_LIFETIME_HOURS * 3600,
     tokenClockSkewSeconds: values.TOKEN_CLOCK_SKEW_SECONDS,
     commissionBackdateDays: values.COMMISSION_BACKDATE_DAYS,
+    corsOrigins: values.CORS_ORIGINS,
     projectRoot,
   };
 }

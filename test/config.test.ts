@@ -32,4 +32,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MATCH_WEIGHT_DISTANCE: 'lots' })).toThrow(ConfigError);
     expect(() => loadConfig({ MATCH_WEIGHT_DISTANCE: 'lots' })).toThrow(/MATCH_WEIGHT_DISTANCE: expected a number; got "lots"/);
   });
+
+  it('reads CORS_ORIGINS as a list of exact origins, none by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://dashboard.example.org, http://localhost:5173,,https://dashboard.example.org' }).corsOrigins).toEqual([
+      'https://dashboard.example.org',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each([
+    ['https://dashboard.example.org/', /CORS_ORIGINS: "https:\/\/dashboard.example.org\/" is not an origin as a browser sends it: expected "https:\/\/dashboard.example.org"/],
+    ['https://Dashboard.example.org', /expected "https:\/\/dashboard.example.org"/],
+    ['https://dashboard.example.org:443', /expected "https:\/\/dashboard.example.org"/],
+    ['dashboard.example.org', /CORS_ORIGINS: "dashboard.example.org" is not an origin: expected scheme:\/\/host\[:port\]/],
+    ['*', /CORS_ORIGINS: "\*" is not an origin/],
+    ['ftp://files.example.org', /CORS_ORIGINS: "ftp:\/\/files.example.org" is not an http or https origin/],
+  ])('rejects CORS_ORIGINS=%s with a message naming the entry', (value, message) => {
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(message);
+  });
 });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { Express } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -21,6 +24,7 @@ import { pingDatabase } from '../database/dataSource';
 import { councilCoverageCsv, councilCoverageMetaCsv } from '../reporting/councilCoverageCsv';
 import { createNationalViewCache, NationalViewCache } from '../reporting/responseCache';
 import type { Logger } from '../logger';
+import { corsFor, createNationalHttp, graphqlQuestion, ifNoneMatchHits, settleCacheHeaders } from './httpCaching';
 
 /** True when any string in a parsed JSON body holds a NUL, which PostgreSQL text cannot store. */
 function containsNul(value: unknown, depth = 0): boolean {
@@ -124,6 +128,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   const protection = armor(config);
   const exposeDetails = config.nodeEnv !== 'production';
   const nationalViews = createNationalViewCache(config.nationalViewCacheBytes);
+  const release = (JSON.parse(fs.readFileSync(path.join(config.projectRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0';
+  // Cache-Control, ETag and 304 on the national answers (src/app/httpCaching.ts).
+  const nationalHttp = createNationalHttp(schema, release, nationalViews.generation);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -142,6 +149,8 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       resultBudgetPlugin(config.maxResultNodes) as ApolloServerPlugin<Context>,
       // No HTTP caching hints are used; the default cache-control plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // Before the answer cache: a matching If-None-Match is a 304, with no answer looked up.
+      nationalHttp.plugin,
       nationalViews.plugin,
       ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -150,7 +159,11 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
 
   const app = express();
   app.disable('x-powered-by');
-  // No ETags: GraphQL answers are POSTs that no client revalidates, and hashing every body costs CPU.
+  // gzip or brotli for whatever the client accepts (answers of 1 KB and more); the byte limits of
+  // the answers (MAX_RESPONSE_BYTES) count the uncompressed JSON, as before.
+  app.use(compression());
+  // Express's own ETags hash every body sent; the national answers carry ETags named by the refresh
+  // and the question instead (src/app/httpCaching.ts), computed before the answer, and others none.
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const limits = createRateLimits(config.selfReferralsPerHour, config.anonymousRequestsPerMinute);
@@ -179,7 +192,17 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not ready', reason });
   });
 
-  app.get('/reports/council-coverage.csv', anonymousLimit, async (req, res) => {
+  // The files: CORS, the anonymous rate limit, then validators (ETag, Cache-Control) and 304,
+  // for every route under /reports; a route here adds no rate limit of its own.
+  app.use(
+    '/reports',
+    settleCacheHeaders,
+    corsFor(config.corsOrigins, ['GET', 'HEAD']),
+    anonymousLimit,
+    nationalHttp.files(db, (req) => principalFrom(req.headers.authorization, config, claims)),
+  );
+
+  app.get('/reports/council-coverage.csv', async (req, res) => {
     let principal: Principal | null;
     try {
       principal = await principalFrom(req.headers.authorization, config, claims);
@@ -194,7 +217,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     res.setHeader('x-request-id', requestId);
     await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
   });
-  app.get('/reports/council-coverage.meta.csv', anonymousLimit, councilCoverageMetaCsv);
+  app.get('/reports/council-coverage.meta.csv', councilCoverageMetaCsv);
 
   app.use(
     '/graphql',
@@ -222,6 +245,10 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       });
       runWithStatementTally(tally, next);
     },
+    // Every answer leaves with Cache-Control: no-store unless it is a national answer with validators.
+    settleCacheHeaders,
+    // Before the rate limit, so that a browser can read a 429 too.
+    corsFor(config.corsOrigins, ['GET', 'POST']),
     anonymousLimit,
     requireJsonUtf8,
     express.json({ limit: config.maxBodyBytes }),
@@ -240,10 +267,19 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
         return next();
       }
       state.principal = principal; // verified once per request
+      const { query, operationName, variables } = req.body as { query?: unknown; operationName?: unknown; variables?: unknown };
+      // A question once answered as a national view: its validators, and a 304 when the client holds them.
+      const validators = typeof query === 'string' && nationalHttp.isKnownNational(query, operationName) ? await nationalHttp.validatorsFor(db, principal, graphqlQuestion(query, operationName, variables)) : null;
+      if (validators && ifNoneMatchHits(req.headers['if-none-match'], validators.etag)) {
+        nationalHttp.setValidators(res, validators);
+        res.status(304).end();
+        return;
+      }
       const answer = await nationalViews.answerFor(db, principal, req.body);
       // The cache stores an answer before its size is checked: one over MAX_RESPONSE_BYTES goes the
       // long way, to be refused there.
       if (!answer || answer.length > config.maxResponseBytes) return next();
+      if (validators) nationalHttp.setValidators(res, validators);
       res.status(200).type('application/json; charset=utf-8').end(answer);
     },
     expressMiddleware(apollo, {

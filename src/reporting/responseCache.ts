@@ -62,6 +62,11 @@ export type NationalViewCache = {
    * never pay for the generation read.
    */
   answerFor: (db: DataSource, principal: Principal | null, request: { query: unknown; operationName?: unknown; variables?: unknown }) => Promise<Buffer | null>;
+  /**
+   * The number of the latest refresh run, as the cache keys answers by it (read at most once a
+   * second, at once after a refresh in this process): the HTTP validators (ETag) use the same one.
+   */
+  generation: (db: DataSource) => Promise<string>;
   /** Answers held now; for tests. */
   size: () => number;
 };
@@ -118,5 +123,5 @@ export function createNationalViewCache(maxBytes: number): NationalViewCache {
     return key ? (answers.get(key) ?? null) : null;
   };
 
-  return { plugin, answerFor, size: () => answers.size };
+  return { plugin, answerFor, generation: generationOf, size: () => answers.size };
 }
