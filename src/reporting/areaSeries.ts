@@ -131,14 +131,16 @@ export class AreaSeriesResolver {
     @Ctx() context: Context,
   ): Promise<AreaPoint[]> {
     const area = await seriesArea(context, areaCode);
-    let first = from;
-    let last = to;
-    if (first === null || last === null) {
-      const { monthEnds } = await readReportingDates(context.db, service);
-      if (monthEnds.length === 0) throw badInput('No figures yet: the reports have not been refreshed.');
-      first ??= monthEnds[0];
-      last ??= monthEnds[monthEnds.length - 1];
+    const { monthEnds } = await readReportingDates(context.db, service);
+    if (monthEnds.length === 0) throw badInput('No figures yet: the reports have not been refreshed.');
+    const [earliest, latest] = [monthEnds[0], monthEnds[monthEnds.length - 1]];
+    // A date outside the reports is a mistake to say, not a shorter series to return in silence.
+    for (const [argument, date] of [['from', from], ['to', to]] as const) {
+      if (date !== null && (date < earliest || date > latest)) {
+        throw badInput(`No figures for ${date}: reporting dates available are between ${earliest} and ${latest} (reportingDates); omit \`${argument}\` for the ${argument === 'from' ? 'first' : 'latest'}.`, argument);
+      }
     }
+    const [first, last] = [from ?? earliest, to ?? latest];
     if (first > last) throw badInput(`\`from\` (${first}) must not be after \`to\` (${last}).`, 'from');
     const controlled = audienceOf(context.principal) === 'PUBLIC';
     // A council's rank among published rates needs every council's row; the unsuppressed rank is in its own row.

@@ -359,6 +359,13 @@ describe('unknown and abolished codes are errors, never empty answers', () => {
     expect(messageOf(await series('Hartlepool', null))).toMatch(/is not an area code: expected a council \(such as E06000001\), a region .* or England \(E92000001\)/);
   });
 
+  it('areaTimeSeries: dates outside the reports, and from after to', async () => {
+    const range = `between 2021-03-31 and ${lastMonthEnd()}`;
+    expect(messageOf(await series(HARTLEPOOL, null, '2020-12-31'))).toBe(`No figures for 2020-12-31: reporting dates available are ${range} (reportingDates); omit \`from\` for the first.`);
+    expect(messageOf(await series(HARTLEPOOL, null, undefined, '2999-12-31'))).toBe(`No figures for 2999-12-31: reporting dates available are ${range} (reportingDates); omit \`to\` for the latest.`);
+    expect(messageOf(await series(HARTLEPOOL, null, '2024-03-31', '2024-01-31'))).toBe('`from` (2024-03-31) must not be after `to` (2024-01-31).');
+  });
+
   it('areaTimeSeries, coverageTimeSeries and waitingList: an abolished council says when it was abolished and who replaced it', async () => {
     const explanation = /^Cumbria \(E10000006\) was abolished on 2023-04-01; its successors are Cumberland \(E06000063\) and Westmorland and Furness \(E06000064\)\./;
     expect(messageOf(await series(CUMBRIA, null))).toMatch(explanation);
