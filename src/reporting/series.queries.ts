@@ -45,12 +45,14 @@ export async function readLatestMonthEnd(db: Queryable, service: string): Promis
 /** The area a series is for: England, a region (every current council of it) or one current council. */
 export type SeriesArea = { kind: 'england'; code: string } | { kind: 'region'; code: string } | { kind: 'council'; code: string; regionCode: string };
 
-/** The metrics the disclosure audit withheld for an area in a rollup row's table, as the comparison reads them. */
-const auditedMetrics = (code: Sql, row: Sql): Sql =>
-  sql`array(select s.metric from reporting.disclosure_suppressions s
-            where s.service = ${row}.service and s.month_end = ${row}.month_end and s.area_code = ${code} and s.step = 'AUDIT')`;
+/** The columns of a council's rollup row a point is built from (toCouncilFigures). */
+const COUNCIL_COLUMNS = sql`c.council_code, c.region_code, c.service, c.month_end::text as month_end, c.children_looked_after,
+  c.children_looked_after_status, c.children_looked_after_year, c.children_matched, c.coverage_rate, c.waiting, c.has_waiting_list,
+  c.median_wait_days, c.p90_wait_days, c.rank, c.quartile, c.statistical_neighbour_median_rate`;
 
-const seriesRow = rowParser(z.looseObject({ month_end: pgDate, service: z.string(), audited_metrics: z.array(z.string()) }));
+const auditedRow = rowParser(z.object({ month_end: pgDate, area_code: z.string(), metrics: z.array(z.string()) }));
+
+const seriesRow = rowParser(z.looseObject({ month_end: pgDate, service: z.string() }));
 
 export type SeriesCouncilRow = CouncilRow & { audited_metrics: string[] };
 export type SeriesAreaRow = AreaRow & { audited_metrics: string[] };
@@ -75,16 +77,15 @@ export async function readSeriesRows(db: Queryable, area: SeriesArea, service: s
   const read = async (): Promise<SeriesRows> => {
     const england = await query(
       db,
-      sql`select e.*, e.month_end::text as month_end, ${auditedMetrics(sql`${ENGLAND_CODE}::text`, sql`e`)} as audited_metrics
-          from reporting.rollup_england_month e where ${inRange(sql`e`)} order by e.month_end`,
+      sql`select e.*, e.month_end::text as month_end from reporting.rollup_england_month e where ${inRange(sql`e`)} order by e.month_end`,
       seriesRow,
     );
     const regions =
       area.kind === 'region'
         ? await query(
             db,
-            sql`select r.*, r.month_end::text as month_end, ${auditedMetrics(sql`r.region_code`, sql`r`)} as audited_metrics
-                from reporting.rollup_region_month r where r.region_code = ${area.code}::text and ${inRange(sql`r`)} order by r.month_end`,
+            sql`select r.*, r.month_end::text as month_end from reporting.rollup_region_month r
+                where r.region_code = ${area.code}::text and ${inRange(sql`r`)} order by r.month_end`,
             seriesRow,
           )
         : [];
@@ -92,13 +93,24 @@ export async function readSeriesRows(db: Queryable, area: SeriesArea, service: s
       area.kind === 'council'
         ? await query(
             db,
-            sql`select c.*, c.month_end::text as month_end, ${auditedMetrics(sql`c.council_code`, sql`c`)} as audited_metrics
-                from reporting.rollup_council_month c
+            sql`select ${COUNCIL_COLUMNS} from reporting.rollup_council_month c
                 where ${inRange(sql`c`)} ${allCouncils ? empty : sql`and c.council_code = ${area.code}::text`}
                 order by c.month_end, c.council_code`,
             seriesRow,
           )
         : [];
+    // The cells the refresh's disclosure audit withheld in these tables (few: read once, not per row).
+    const audited = await query(
+      db,
+      sql`select s.month_end::text as month_end, s.area_code, array_agg(s.metric order by s.metric) as metrics
+          from reporting.disclosure_suppressions s
+          where ${inRange(sql`s`)} and s.step = 'AUDIT'
+          group by s.month_end, s.area_code`,
+      auditedRow,
+    );
+    const withheld = new Map(audited.map((row) => [`${row.month_end}|${row.area_code}`, row.metrics]));
+    const withAudit = <T extends { month_end: string }>(list: T[], code: (row: T) => string) =>
+      list.map((row) => ({ ...row, audited_metrics: withheld.get(`${row.month_end}|${code(row)}`) ?? [] }));
     // Any referral received, child waiting or matched, or match started or ended: the area's
     // service had begun by then (reports/METRICS.md, "Series").
     const within = area.kind === 'council' ? sql`and c.council_code = ${area.code}::text` : area.kind === 'region' ? sql`and c.region_code = ${area.code}::text` : empty;
@@ -111,9 +123,9 @@ export async function readSeriesRows(db: Queryable, area: SeriesArea, service: s
       firstActiveRow,
     );
     return {
-      england: england as unknown as SeriesAreaRow[],
-      regions: regions as unknown as SeriesAreaRow[],
-      councils: councils as unknown as SeriesCouncilRow[],
+      england: withAudit(england, () => ENGLAND_CODE) as unknown as SeriesAreaRow[],
+      regions: withAudit(regions, (row) => String(row.region_code)) as unknown as SeriesAreaRow[],
+      councils: withAudit(councils, (row) => String(row.council_code)) as unknown as SeriesCouncilRow[],
       firstActive,
     };
   };
