@@ -12,6 +12,8 @@ import { CommissionResolver, LocalAuthorityCommissionsResolver, ProviderResolver
 import { ChildReferralsResolver } from '../referrals/childReferrals.resolver';
 import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
 import { CoverageResolver } from '../reporting/coverage.resolver';
+import { AreaSeriesResolver } from '../reporting/areaSeries';
+import { ReportingDatesResolver } from '../reporting/reportingDates';
 import { LocalAuthorityFiguresResolver } from '../reporting/localAuthorityFigures.resolver';
 import { TargetResolver } from '../targets/target.resolver';
 import { VolunteerResolver } from '../volunteers/volunteer.resolver';
@@ -44,6 +46,8 @@ export function getSchema(): GraphQLSchema {
       VisitResolver,
       AuditResolver,
       CoverageResolver,
+      ReportingDatesResolver,
+      AreaSeriesResolver,
       MatchingResolver,
       TargetResolver,
       UnmatchedReferralResolver,

@@ -29,6 +29,10 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'CouncilComparison.regions': 9,
   // One point per month end; the range may span at most 10 calendar years (11 years of months).
   'Query.coverageTimeSeries': 132,
+  // One point per month end from `from` to `to`, by default every month end the reports hold: they
+  // start on 31 March 2021 (69 month ends at the end of 2026, 132 in 2032). An estimate past then;
+  // MAX_RESULT_NODES stops an answer beyond it.
+  'Query.areaTimeSeries': 132,
   // One run per reporting model, data test and the disclosure audit's step and tables (20 + 15 + 3 today).
   'Query.reportingFreshness': 50,
   'RefreshReportsPayload.runs': 50,

@@ -3,6 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Mutation, Qu
 import { Role } from '../auth/roles';
 import { Child } from '../children/child.types';
 import { LocalAuthority } from '../councils/localAuthority.type';
+import { requireCurrentCouncil } from '../councils/councilCodes';
 import type { Context } from '../graphql/context';
 import { daysBetween, todayInLondon } from '../graphql/dates';
 import { Service } from '../graphql/enums';
@@ -115,15 +116,25 @@ class WaitingListArgs extends ConnectionArgs {
 }
 
 /**
- * An unknown council code in a list filter is an error, not an empty list. Checked only when the
- * page came back empty (a code that matched a row is known), so a page that has rows stays one
- * statement. (waitingList's own localAuthorityCode keeps its answer, an empty list: an empty page
- * of a council outside the caller's scope is one statement, and tests hold it to that.)
+ * An unknown council code in a list filter is an error, not an empty list, and so is an abolished
+ * council as the list's own council (the error says when it went and who replaced it). Checked only
+ * when the page came back empty (a code that matched a row is known), so a page that has rows stays
+ * one statement; an empty page costs one more (every code in one batch), and the abolition's
+ * explanation one more again.
  */
-async function checkCouncilCodes(page: Page<unknown>, loaders: Context['loaders'], codes: [argument: string, given: string, code: string][]): Promise<void> {
+async function checkCouncilCodes(
+  page: Page<unknown>,
+  db: Context['db'],
+  loaders: Context['loaders'],
+  own: [argument: string, given: string],
+  codes: [argument: string, given: string, code: string][],
+): Promise<void> {
   if (page.edges.length > 0) return;
+  const load = (code: string) => loaders.councilByCode.load(code);
+  await loaders.councilByCode.loadMany([own[1].trim().toUpperCase(), ...codes.map(([, , code]) => code)]);
+  await requireCurrentCouncil(db, load, own[1], own[0], "Waiting lists are kept by current councils: ask for its successors' lists.");
   for (const [argument, given, code] of codes) {
-    if (!(await loaders.councilByCode.load(code))) {
+    if (!(await load(code))) {
       throw badInput(`Unknown council code ${JSON.stringify(given.slice(0, 20))} for ${argument}: expected the ONS code of an English council, such as E06000001.`, argument);
     }
   }
@@ -177,7 +188,7 @@ export class ReferralResolver {
       { ...list, first: args.first, after: args.after, related: referralRelations(info, principal, loaders, prefetched) },
       Referral.fromRow,
     );
-    await checkCouncilCodes(page, loaders, codes);
+    await checkCouncilCodes(page, db, loaders, ['localAuthorityCode', args.localAuthorityCode], codes);
     return page;
   }
 

@@ -21,6 +21,7 @@ export type CouncilRow = {
   month_end: string;
   children_looked_after: number | null;
   children_looked_after_status: FigureStatus;
+  children_looked_after_year?: number | null;
   children_matched: number;
   coverage_rate: number | null;
   waiting: number;
@@ -54,6 +55,7 @@ export function councilFigures(row: CouncilRow): CoverageFigures {
     hasWaitingList: row.has_waiting_list,
     medianWaitDays: waitFigure(row.median_wait_days),
     p90WaitDays: waitFigure(row.p90_wait_days),
+    childrenLookedAfterYear: row.children_looked_after_year ?? null,
   };
 }
 
@@ -67,6 +69,7 @@ export function areaFigures(row: AreaRow): CoverageFigures {
     hasWaitingList: row.has_waiting_list,
     medianWaitDays: waitFigure(row.median_wait_days),
     p90WaitDays: waitFigure(row.p90_wait_days),
+    childrenLookedAfterYear: row.children_looked_after_year ?? null,
   };
 }
 

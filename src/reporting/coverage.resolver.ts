@@ -25,6 +25,8 @@ import {
   toCouncilFigures,
 } from './coverage.queries';
 import { LocalDate } from '../graphql/scalars';
+import { requireCurrentCouncil } from '../councils/councilCodes';
+import { latestMonthEnd } from './reportingDates';
 
 /** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
 export function audienceOf(principal: Principal | null): Audience {
@@ -111,10 +113,10 @@ export class CoverageResolver {
   })
   async councilComparison(
     @Arg('service', () => Service, { description: 'The service to compare.' }) service: Service,
-    @Arg('date', () => LocalDate, { description: 'A month end, e.g. 2025-03-31.' }) date: string,
+    @Arg('date', () => LocalDate, { nullable: true, description: 'A month end, e.g. 2025-03-31; the latest month end with figures when omitted (reportingDates).' }) date: string | null,
     @Ctx() context: Context,
   ): Promise<CouncilComparison> {
-    return compareCouncils(context, service, date);
+    return compareCouncils(context, service, date ?? (await latestMonthEnd(context.db, service)));
   }
 
   @Query(() => [CoveragePoint], { description: "One council's figures at each month end from `from` to `to` (at most 10 years). Public, with disclosure control as councilComparison." })
@@ -130,6 +132,8 @@ export class CoverageResolver {
     const code = localAuthorityCode.trim().toUpperCase();
     const council = await loaders.councilByCode.load(code);
     if (!council) throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
+    // An abolished council has no rows in the rollups: say when it went and who replaced it.
+    if (!council.is_current) await requireCurrentCouncil(db, (key) => loaders.councilByCode.load(key), code, 'localAuthorityCode', "Series cover current councils only: ask for its successors' series.");
     // Secondary suppression depends on the other councils of the region, so read them all.
     const regionRows = await readRegionSeries(db, council.region_code, service, from, to);
     const byMonth = new Map<string, SeriesRow[]>();

@@ -28,6 +28,12 @@ export class CoverageFigures {
 
   @Field(() => Figure, { description: '90th percentile of days waited so far (nearest rank).' })
   p90WaitDays: Figure;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year whose 31 March official count childrenLookedAfter and coverageRate use: the latest year held on or before the date (the earliest held before any), e.g. 2025 for a 2026 date before the 2026 figures are imported.',
+  })
+  childrenLookedAfterYear?: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "One metric's suppressed council cells in the disclosure-controlled table, and what an intruder could still deduce." })

@@ -37,6 +37,8 @@ export type CoverageFigures = {
   hasWaitingList: boolean | null;
   medianWaitDays: Figure;
   p90WaitDays: Figure;
+  /** The year (31 March) of the official count childrenLookedAfter and the rate use; public, never suppressed. */
+  childrenLookedAfterYear?: number | null;
 };
 
 export type PoolFigures = { volunteersAvailable: Figure; childrenWaiting: Figure; volunteersPerWaitingChild: Figure };

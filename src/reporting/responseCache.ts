@@ -26,7 +26,7 @@ import { latestRefreshGeneration } from './refreshRuns.queries';
  */
 
 /** Root fields whose answers depend only on the rollups, the arguments and the caller's audience. */
-const NATIONAL_VIEWS = new Set(['councilComparison', 'coverageTimeSeries', '__typename']);
+const NATIONAL_VIEWS = new Set(['councilComparison', 'coverageTimeSeries', 'areaTimeSeries', 'reportingDates', '__typename']);
 
 /** Whether every root selection of the operation is a national view (fragments at the root: not cached, for simplicity). */
 export function isNationalViewOperation(operation: OperationDefinitionNode | undefined): boolean {

@@ -1203,6 +1203,25 @@ const QUERIES: QuerySpec[] = [
     items: (result) => (result as unknown[] | null) ?? [],
   },
   {
+    field: 'areaTimeSeries',
+    callers: ['officerA'],
+    args: [
+      { name: 'areaCode', type: 'String!', kind: 'code', base: () => A, publicData: true },
+      { name: 'service', type: 'Service!', kind: 'enum', valid: 'INDEPENDENT_VISITOR', base: () => 'INDEPENDENT_VISITOR' },
+      { name: 'from', type: 'LocalDate', kind: 'date', base: () => '2024-01-01' },
+      { name: 'to', type: 'LocalDate', kind: 'date', base: () => '2024-12-31' },
+    ],
+    selection: '{ date rank figures { waiting { value status } } }',
+    items: (result) => (result as unknown[] | null) ?? [],
+  },
+  {
+    field: 'reportingDates',
+    callers: ['officerA'],
+    args: [{ name: 'service', type: 'Service', kind: 'enum', valid: 'MENTORING' }],
+    selection: '{ latest monthEnds }',
+    items: (result) => (result ? [result] : []),
+  },
+  {
     field: 'selfReferralInbox',
     callers: ['officerA'],
     args: [{ name: 'status', type: 'SelfReferralStatus', kind: 'enum', valid: 'NEW' }, first, after],
