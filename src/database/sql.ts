@@ -44,12 +44,3 @@ export async function queryUnchecked(db: Queryable, statement: Sql): Promise<Rec
 export async function execute(db: Queryable, statement: Sql): Promise<void> {
   await db.query(statement.text, statement.values);
 }
-
-/**
- * Rows from a statement given as text and parameters.
- * @deprecated Left for src/reporting/coverage.queries.ts, which is being changed elsewhere; new code
- * composes `Sql` values and runs them with `query`.
- */
-export async function rows<T>(manager: Queryable, text: string, params: unknown[] = []): Promise<T[]> {
-  return evenOut(await manager.query(text, params)) as T[];
-}

@@ -1,8 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { rows as queryRows } from '../database/sql';
+import sql, { raw, Sql } from 'sql-template-tag';
+import { z } from 'zod';
+import { rowParser } from '../database/rows';
+import { query, Queryable } from '../database/sql';
 import type { RollupRun } from './coverage.types';
 import type { AreaFigures, ComparisonTable, CouncilFigures, CoverageFigures, CouncilSuppression, Figure, ProtectedMetric } from './disclosure';
-import { ok } from './disclosure';
+import { ENGLAND_CODE, ok } from './disclosure';
 import { areaInsightInputs, councilInsightInputs, EarlierSuppression, InsightColumns } from './insights';
 import { CouncilPoolRow, poolFigures, RegionPoolRow } from './volunteerPool';
 import { FigureStatus } from './figure.type';
@@ -157,7 +159,7 @@ export async function whenBuilt<T>(read: () => Promise<T>, empty: T): Promise<T>
 }
 
 /** Everything a comparison needs, in one statement. */
-export async function readComparison(db: DataSource, service: string, date: string): Promise<Comparison> {
+export async function readComparison(db: Queryable, service: string, date: string): Promise<Comparison> {
   return whenBuilt(() => queryComparison(db, service, date), {
     councils: [],
     regions: [],
@@ -172,26 +174,51 @@ export async function readComparison(db: DataSource, service: string, date: stri
   });
 }
 
-async function queryComparison(db: DataSource, service: string, date: string): Promise<Comparison> {
-  const [row] = await db.query(
-    `select
+/**
+ * The comparison's one statement. Its json aggregates arrive as parsed JSON: the top-level row is
+ * checked here, and the rollup rows inside it have the rollups' own column names and types (the
+ * rollups' data tests guard those).
+ */
+const comparisonRow = rowParser(
+  z.object({
+    councils: z.array(z.custom<CouncilRow>((value) => typeof value === 'object' && value !== null)),
+    regions: z.array(z.custom<AreaRow>((value) => typeof value === 'object' && value !== null)),
+    england: z.custom<AreaRow>((value) => typeof value === 'object').nullable(),
+    refreshed_at: z.date().nullable(),
+    first_month_end: z.string().nullable(),
+    last_month_end: z.string().nullable(),
+    has_volunteer_pools: z.boolean(),
+    audited: z.array(z.custom<Comparison['audited'][number]>((value) => typeof value === 'object' && value !== null)),
+    audit: z.array(z.custom<Comparison['audit'][number]>((value) => typeof value === 'object' && value !== null)),
+    earlier: z.array(z.custom<Comparison['earlier'][number]>((value) => typeof value === 'object' && value !== null)),
+  }),
+);
+
+/** The month end `months` before the one `date` falls in, as SQL on a date expression. */
+const monthEndBefore = (date: Sql, months: number): Sql => sql`(date_trunc('month', ${date}) - ${raw(`interval '${months - 1} months'`)} - interval '1 day')::date`;
+
+async function queryComparison(db: Queryable, service: string, date: string): Promise<Comparison> {
+  const onDate = sql`${date}::date`;
+  const [row] = await query(
+    db,
+    sql`select
        (select coalesce(json_agg(c order by c.council_code), '[]') from reporting.rollup_council_month c
-         where c.service = $1::text and c.month_end = $2::date) as councils,
+         where c.service = ${service}::text and c.month_end = ${onDate}) as councils,
        (select coalesce(json_agg(r order by r.region_code), '[]') from reporting.rollup_region_month r
-         where r.service = $1::text and r.month_end = $2::date) as regions,
-       (select row_to_json(e) from reporting.rollup_england_month e where e.service = $1::text and e.month_end = $2::date) as england,
+         where r.service = ${service}::text and r.month_end = ${onDate}) as regions,
+       (select row_to_json(e) from reporting.rollup_england_month e where e.service = ${service}::text and e.month_end = ${onDate}) as england,
        (select max(finished_at) from reporting.refresh_runs where model = 'rollup_council_month' and status = 'SUCCEEDED') as refreshed_at,
        (select min(month_end)::text from reporting.rollup_england_month) as first_month_end,
        (select max(month_end)::text from reporting.rollup_england_month) as last_month_end,
        to_regclass('reporting.rollup_region_pool') is not null as has_volunteer_pools,
        (select coalesce(json_agg(json_build_object('metric', s.metric, 'councilCode', s.area_code)), '[]') from reporting.disclosure_suppressions s
-         where s.service = $1::text and s.month_end = $2::date and s.step = 'AUDIT') as audited,
-       (select coalesce(json_agg(a order by a.metric), '[]') from reporting.disclosure_audit a where a.service = $1::text and a.month_end = $2::date) as audit,
+         where s.service = ${service}::text and s.month_end = ${onDate} and s.step = 'AUDIT') as audited,
+       (select coalesce(json_agg(a order by a.metric), '[]') from reporting.disclosure_audit a where a.service = ${service}::text and a.month_end = ${onDate}) as audit,
        (select coalesce(json_agg(json_build_object('metric', s.metric, 'areaCode', s.area_code)), '[]') from reporting.disclosure_suppressions s
-         where s.service = $1::text
-           and ((s.metric = 'childrenMatched' and s.month_end = (date_trunc('month', $2::date) - interval '11 months' - interval '1 day')::date)
-             or (s.metric = 'waiting' and s.month_end = (date_trunc('month', $2::date) - interval '5 months' - interval '1 day')::date))) as earlier`,
-    [service, date],
+         where s.service = ${service}::text
+           and ((s.metric = 'childrenMatched' and s.month_end = ${monthEndBefore(onDate, 12)})
+             or (s.metric = 'waiting' and s.month_end = ${monthEndBefore(onDate, 6)}))) as earlier`,
+    comparisonRow,
   );
   return {
     councils: row.councils,
@@ -209,11 +236,19 @@ async function queryComparison(db: DataSource, service: string, date: string): P
 
 /**
  * The metrics the disclosure audit withheld for one area in the table (service and month end) of
- * a rollup row, as an SQL expression; `code` and `row` are SQL (a column and a table alias).
+ * a rollup row, as an SQL expression; `code` is the area's code (a column or a value) and `row` the
+ * rollup row's alias.
  */
-export const auditedMetricsSql = (code: string, row: string): string =>
-  `array(select s.metric from reporting.disclosure_suppressions s
+export const auditedMetricsSql = (code: Sql, row: Sql): Sql =>
+  sql`array(select s.metric from reporting.disclosure_suppressions s
          where s.service = ${row}.service and s.month_end = ${row}.month_end and s.area_code = ${code} and s.step = 'AUDIT')`;
+
+/** The metrics of protected cells withheld a year (childrenMatched) and half a year (waiting) before a council row's month end. */
+const earlierSuppressedSql = (row: Sql): Sql =>
+  sql`array(select s.metric from reporting.disclosure_suppressions s
+                  where s.service = ${row}.service and s.area_code = ${row}.council_code
+                    and ((s.metric = 'childrenMatched' and s.month_end = ${monthEndBefore(sql`${row}.month_end`, 12)})
+                      or (s.metric = 'waiting' and s.month_end = ${monthEndBefore(sql`${row}.month_end`, 6)})))`;
 
 /** Rows read with auditedMetricsSql, as the cells suppressCouncils and publishTable apply. */
 export function auditedCells<T extends { audited_metrics: string[] }>(rows: T[], codeOf: (row: T) => string): Pick<CouncilSuppression, 'metric' | 'councilCode'>[] {
@@ -240,44 +275,50 @@ export function groupByTable<T extends { service: string; month_end: string }>(l
 export type SeriesRow = CouncilRow & { audited_metrics: string[]; earlier_suppressed: string[]; england: (AreaRow & { audited_metrics: string[] }) | null };
 
 /** Every council of a region at each month end in the range. */
-export async function readRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
+export async function readRegionSeries(db: Queryable, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
   return whenBuilt(() => queryRegionSeries(db, regionCode, service, from, to), []);
 }
 
-async function queryRegionSeries(db: DataSource, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
-  const rows: SeriesRow[] = await db.query(
-    `select c.*, ${auditedMetricsSql('c.council_code', 'c')} as audited_metrics,
-            array(select s.metric from reporting.disclosure_suppressions s
-                  where s.service = c.service and s.area_code = c.council_code
-                    and ((s.metric = 'childrenMatched' and s.month_end = (date_trunc('month', c.month_end) - interval '11 months' - interval '1 day')::date)
-                      or (s.metric = 'waiting' and s.month_end = (date_trunc('month', c.month_end) - interval '5 months' - interval '1 day')::date))) as earlier_suppressed,
-            (select to_jsonb(e) || jsonb_build_object('audited_metrics', ${auditedMetricsSql("'E92000001'", 'e')})
+const seriesRow = rowParser(
+  z.object({ council_code: z.string(), month_end: z.string(), audited_metrics: z.array(z.string()), earlier_suppressed: z.array(z.string()), england: z.object({}).passthrough().nullable() }).passthrough(),
+);
+
+async function queryRegionSeries(db: Queryable, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
+  const c = raw('c');
+  const e = raw('e');
+  return (await query(
+    db,
+    sql`select c.*, ${auditedMetricsSql(raw('c.council_code'), c)} as audited_metrics,
+            ${earlierSuppressedSql(c)} as earlier_suppressed,
+            (select to_jsonb(e) || jsonb_build_object('audited_metrics', ${auditedMetricsSql(sql`${ENGLAND_CODE}::text`, e)})
                from reporting.rollup_england_month e where e.service = c.service and e.month_end = c.month_end) as england
      from reporting.rollup_council_month c
-     where c.region_code = $1::text and c.service = $2::text and c.month_end between $3::date and $4::date
+     where c.region_code = ${regionCode}::text and c.service = ${service}::text and c.month_end between ${from}::date and ${to}::date
      order by c.month_end, c.council_code`,
-    [regionCode, service, from, to],
-  );
-  return rows;
+    seriesRow,
+  )) as unknown as SeriesRow[];
 }
 
 /** Each council's statistical neighbours (reference data), closest first; from a request or the refresh's connection. */
-export async function readNeighbours(db: Pick<EntityManager, 'query'>): Promise<Map<string, string[]>> {
-  const rows = await queryRows<{ council_code: string; neighbours: string[] }>(
-    db,
-    'select council_code, array_agg(neighbour_code order by rank) as neighbours from statistical_neighbours group by council_code',
-  );
+const neighboursRow = rowParser(z.object({ council_code: z.string(), neighbours: z.array(z.string()) }));
+const allNeighbours = sql`select council_code, array_agg(neighbour_code order by rank) as neighbours from statistical_neighbours group by council_code`;
+
+export async function readNeighbours(db: Queryable): Promise<Map<string, string[]>> {
+  const rows = await query(db, allNeighbours, neighboursRow);
   return new Map(rows.map((row) => [row.council_code, row.neighbours]));
 }
 
-export async function readFreshness(db: DataSource): Promise<RollupRun[]> {
-  const rows: { model: string; refreshed_at: Date | null; duration_ms: string | null; rows: string | null; status: string; error: string | null }[] = await db.query(
-    `select distinct on (r.model) r.model, r.rows, r.status, r.error,
-            round(extract(epoch from (r.finished_at - r.started_at)) * 1000) as duration_ms,
+const freshnessRow = rowParser(
+  z.object({ model: z.string(), refreshed_at: z.date().nullable(), duration_ms: z.string().nullable(), rows: z.string().nullable(), status: z.string(), error: z.string().nullable() }),
+);
+const latestRunPerModel = sql`select distinct on (r.model) r.model, r.rows::text as rows, r.status, r.error,
+            round(extract(epoch from (r.finished_at - r.started_at)) * 1000)::text as duration_ms,
             (select max(s.finished_at) from reporting.refresh_runs s where s.model = r.model and s.status in ('SUCCEEDED', 'UNCHANGED')) as refreshed_at
      from reporting.refresh_runs r
-     order by r.model, r.refresh_run_id desc`,
-  );
+     order by r.model, r.refresh_run_id desc`;
+
+export async function readFreshness(db: Queryable): Promise<RollupRun[]> {
+  const rows = await query(db, latestRunPerModel, freshnessRow);
   return rows.map((row) => ({
     rollup: row.model,
     refreshedAt: row.refreshed_at,
@@ -291,14 +332,15 @@ export async function readFreshness(db: DataSource): Promise<RollupRun[]> {
 export type AuditSummaryRow = AuditRow & { service: string; tables: number; first_month_end: string; last_month_end: string };
 
 /** The published disclosure audit summed per service and metric over every month end. */
-export async function readAuditSummary(db: DataSource): Promise<AuditSummaryRow[]> {
-  return db.query(
-    `select service, metric, count(*)::integer as tables, min(month_end)::text as first_month_end, max(month_end)::text as last_month_end,
+const auditSummaryRow = rowParser(z.object({ service: z.string(), metric: z.string(), tables: z.number(), first_month_end: z.string(), last_month_end: z.string() }).passthrough());
+const auditSummary = sql`select service, metric, count(*)::integer as tables, min(month_end)::text as first_month_end, max(month_end)::text as last_month_end,
             sum(suppressed_primary)::integer as suppressed_primary, sum(suppressed_secondary)::integer as suppressed_secondary,
             sum(suppressed_audit)::integer as suppressed_audit, min(narrowest_range) as narrowest_range,
             min(lowest_upper_bound) as lowest_upper_bound, sum(unresolved)::integer as unresolved
      from reporting.disclosure_audit
      group by service, metric
-     order by service, metric`,
-  );
+     order by service, metric`;
+
+export async function readAuditSummary(db: Queryable): Promise<AuditSummaryRow[]> {
+  return (await query(db, auditSummary, auditSummaryRow)) as unknown as AuditSummaryRow[];
 }

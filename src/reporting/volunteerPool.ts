@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import sql from 'sql-template-tag';
+import { z } from 'zod';
+import { rowParser } from '../database/rows';
+import { query, Queryable } from '../database/sql';
 import type { Figure, PoolFigures } from './disclosure';
 import { divideHalfUp, notApplicable, ok } from './disclosure';
 import { FigureStatus } from './figure.type';
@@ -13,13 +16,21 @@ import { FigureStatus } from './figure.type';
 export type CouncilPoolRow = { council_code: string; region_code: string; volunteers_available: number; children_waiting: number; volunteers_per_waiting_child: number | string | null };
 export type RegionPoolRow = { region_code: string; volunteers_available: number; children_waiting: number; volunteers_per_waiting_child: number | string | null };
 
+const poolsRow = rowParser(
+  z.object({
+    councils: z.array(z.custom<CouncilPoolRow>((value) => typeof value === 'object' && value !== null)),
+    regions: z.array(z.custom<RegionPoolRow>((value) => typeof value === 'object' && value !== null)),
+  }),
+);
+
 /** Both pool rollups at one reporting date, in one statement (reporting schema only). */
-export async function readVolunteerPools(db: DataSource, service: string, date: string): Promise<{ councils: CouncilPoolRow[]; regions: RegionPoolRow[] }> {
-  const [row] = await db.query(
-    `select
-       (select coalesce(json_agg(p order by p.council_code), '[]') from reporting.rollup_council_pool p where p.service = $1::text and p.month_end = $2::date) as councils,
-       (select coalesce(json_agg(p order by p.region_code), '[]') from reporting.rollup_region_pool p where p.service = $1::text and p.month_end = $2::date) as regions`,
-    [service, date],
+export async function readVolunteerPools(db: Queryable, service: string, date: string): Promise<{ councils: CouncilPoolRow[]; regions: RegionPoolRow[] }> {
+  const [row] = await query(
+    db,
+    sql`select
+       (select coalesce(json_agg(p order by p.council_code), '[]') from reporting.rollup_council_pool p where p.service = ${service}::text and p.month_end = ${date}::date) as councils,
+       (select coalesce(json_agg(p order by p.region_code), '[]') from reporting.rollup_region_pool p where p.service = ${service}::text and p.month_end = ${date}::date) as regions`,
+    poolsRow,
   );
   return { councils: row.councils, regions: row.regions };
 }

@@ -151,16 +151,16 @@ async function readRollups(db: Queryable, services: string[], councils: string[]
        select
          (select coalesce(json_agg(json_build_object('service', m.service, 'monthEnd', m.month_end::text) order by m.service, m.month_end), '[]') from months m) as months,
          (select coalesce(json_agg(x), '[]') from (
-            select c.*, ${raw(auditedMetricsSql('c.council_code', 'c'))} as audited_metrics
+            select c.*, ${auditedMetricsSql(raw('c.council_code'), raw('c'))} as audited_metrics
             from reporting.rollup_council_month c join months m on m.service = c.service and m.month_end = c.month_end
             where c.council_code = any(${councils}::text[])
                or (${wholeRegions}::boolean and c.region_code in (select k.region_code from councils k where k.code = any(${councils}::text[])))) x) as councils,
          (select coalesce(json_agg(x), '[]') from (
-            select r.*, ${raw(auditedMetricsSql('r.region_code', 'r'))} as audited_metrics
+            select r.*, ${auditedMetricsSql(raw('r.region_code'), raw('r'))} as audited_metrics
             from reporting.rollup_region_month r join months m on m.service = r.service and m.month_end = r.month_end
             where r.region_code = any(${regions}::text[])) x) as regions,
          (select coalesce(json_agg(x), '[]') from (
-            select e.*, ${raw(auditedMetricsSql(`'${ENGLAND_CODE}'`, 'e'))} as audited_metrics
+            select e.*, ${auditedMetricsSql(sql`${ENGLAND_CODE}::text`, raw('e'))} as audited_metrics
             from reporting.rollup_england_month e join months m on m.service = e.service and m.month_end = e.month_end
             where ${england}::boolean) x) as england`,
       rollupsRow,
