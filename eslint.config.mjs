@@ -1,6 +1,8 @@
-// Lint: the recommended JavaScript and TypeScript rules. Generated code and build output are skipped.
+// Lint: the recommended JavaScript and TypeScript rules; layout is Prettier's (npm run format), so the
+// rules that would argue with it are off. Generated code and build output are skipped.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-load/', 'dist-bench/', 'dist-scripts/', 'node_modules/', 'test/generated/', '.data/', 'coverage/'] },
@@ -13,4 +15,5 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  prettier,
 );

@@ -180,13 +180,17 @@ function main(): void {
   });
   const root = values.root;
   const graph = importGraph(root);
-  console.log(`${graph.files.length} files under ${path.join(root, 'src')}; layers, bottom first: ${LAYERS.map((l) => `${l.name} (${l.folders.join(', ')})`).join('; ')}`);
+  console.log(
+    `${graph.files.length} files under ${path.join(root, 'src')}; layers, bottom first: ${LAYERS.map((l) => `${l.name} (${l.folders.join(', ')})`).join('; ')}`,
+  );
   console.log(`${graph.up.length} of ${graph.arrows.length} arrows between files of different folders run up the layers`);
   const folderArrows = new Set(graph.arrows.map((arrow) => `${arrow.fromFolder} -> ${arrow.toFolder}`));
   const folderArrowsUp = new Set(graph.up.map((arrow) => `${arrow.fromFolder} -> ${arrow.toFolder}`));
   console.log(`${folderArrowsUp.size} of ${folderArrows.size} arrows between folders run up the layers`);
   console.log(`folder loops: ${graph.loops.length === 0 ? 'none' : graph.loops.map((loop) => loop.join(' <-> ')).join('; ')}`);
-  console.log(`folders importing each other directly: ${graph.mutualPairs.length === 0 ? 'none' : graph.mutualPairs.map(([a, b]) => `${a}<->${b}`).join(', ')}`);
+  console.log(
+    `folders importing each other directly: ${graph.mutualPairs.length === 0 ? 'none' : graph.mutualPairs.map(([a, b]) => `${a}<->${b}`).join(', ')}`,
+  );
   const broken = forbiddenArrows(graph);
   console.log(`arrows the layering rule forbids: ${broken.length}`);
   if (values.list) {

@@ -44,7 +44,8 @@ function originProblem(origin: string): string | null {
     return 'is not an origin: expected scheme://host[:port], such as https://dashboard.example.org';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'is not an http or https origin';
-  if (url.origin !== origin) return `is not an origin as a browser sends it: expected ${JSON.stringify(url.origin)} (no path, no trailing slash, lower-case host, no default port)`;
+  if (url.origin !== origin)
+    return `is not an origin as a browser sends it: expected ${JSON.stringify(url.origin)} (no path, no trailing slash, lower-case host, no default port)`;
   return null;
 }
 
@@ -57,7 +58,10 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL')
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.max(200, 'expected at most 200 connections').default(10),
-  EMBEDDED_POSTGRES_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'postgres')),
+  EMBEDDED_POSTGRES_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(projectRoot, '.data', 'postgres')),
   AUTH_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
@@ -80,19 +84,39 @@ const environmentSchema = z.object({
   DATABASE_QUERY_TIMEOUT_MS: positiveInt.optional(),
   MAX_RESULT_NODES: positiveInt.max(10000000, 'expected at most 10000000').default(10000),
   MAX_RESPONSE_BYTES: positiveInt.min(1024, 'expected at least 1024 bytes').max(1073741824, 'expected at most 1073741824 bytes').default(4194304),
-  NATIONAL_VIEW_CACHE_MB: z.coerce.number({ message: 'expected a number of megabytes' }).min(0, 'expected 0 (off) or more').max(4096, 'expected at most 4096').default(64),
+  NATIONAL_VIEW_CACHE_MB: z.coerce
+    .number({ message: 'expected a number of megabytes' })
+    .min(0, 'expected 0 (off) or more')
+    .max(4096, 'expected at most 4096')
+    .default(64),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
   TOKEN_MAX_LIFETIME_HOURS: positiveInt.max(720, 'expected at most 720 hours (30 days)').default(12),
-  TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number({ message: 'expected a whole number of seconds' }).int('expected a whole number of seconds').min(0, 'expected 0 or more').max(300, 'expected at most 300 seconds').default(60),
-  CORS_ORIGINS: z.string().default('').transform((value, context) => {
-    const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
-    for (const origin of origins) {
-      const problem = originProblem(origin);
-      if (problem) context.addIssue({ code: 'custom', message: `${JSON.stringify(origin.slice(0, 80))} ${problem}` });
-    }
-    return [...new Set(origins)];
-  }),
-  COMMISSION_BACKDATE_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int('expected a whole number of days').min(0, 'expected 0 or more').max(366, 'expected at most 366 days').default(0),
+  TOKEN_CLOCK_SKEW_SECONDS: z.coerce
+    .number({ message: 'expected a whole number of seconds' })
+    .int('expected a whole number of seconds')
+    .min(0, 'expected 0 or more')
+    .max(300, 'expected at most 300 seconds')
+    .default(60),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const origins = value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== '');
+      for (const origin of origins) {
+        const problem = originProblem(origin);
+        if (problem) context.addIssue({ code: 'custom', message: `${JSON.stringify(origin.slice(0, 80))} ${problem}` });
+      }
+      return [...new Set(origins)];
+    }),
+  COMMISSION_BACKDATE_DAYS: z.coerce
+    .number({ message: 'expected a whole number of days' })
+    .int('expected a whole number of days')
+    .min(0, 'expected 0 or more')
+    .max(366, 'expected at most 366 days')
+    .default(0),
 });
 
 /**
@@ -148,7 +172,11 @@ export const MATCHING_WEIGHT_VARIABLES: Readonly<Record<keyof MatchingWeights, s
 });
 
 const points = z.coerce.number({ message: 'expected a number' }).min(0, 'expected a number from 0 to 1000').max(1000, 'expected a number from 0 to 1000');
-const positiveCount = z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(1, 'expected a whole number from 1 to 100').max(100, 'expected a whole number from 1 to 100');
+const positiveCount = z.coerce
+  .number({ message: 'expected a whole number' })
+  .int('expected a whole number')
+  .min(1, 'expected a whole number from 1 to 100')
+  .max(100, 'expected a whole number from 1 to 100');
 const kilometres = z.coerce.number({ message: 'expected a number of kilometres' }).min(1, 'expected 1 to 1000 km').max(1000, 'expected 1 to 1000 km');
 
 const SCHEMAS: Record<keyof MatchingWeights, z.ZodType<number>> = {
@@ -172,7 +200,9 @@ export function matchingWeightsFromEnv(env: NodeJS.ProcessEnv): MatchingWeights 
   // The plan ranks waiting time before score (src/matching/plan.ts); a waiting bonus in points
   // no longer exists, and a setting that silently did nothing would mislead whoever set it.
   if (env.MATCH_WEIGHT_WAITING_PRIORITY !== undefined && env.MATCH_WEIGHT_WAITING_PRIORITY.trim() !== '') {
-    throw new Error('MATCH_WEIGHT_WAITING_PRIORITY is no longer used: the matching plan matches the longest-waiting children first whatever their scores. Remove the variable.');
+    throw new Error(
+      'MATCH_WEIGHT_WAITING_PRIORITY is no longer used: the matching plan matches the longest-waiting children first whatever their scores. Remove the variable.',
+    );
   }
   for (const key of Object.keys(SCHEMAS) as (keyof MatchingWeights)[]) {
     const variable = MATCHING_WEIGHT_VARIABLES[key];

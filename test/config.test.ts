@@ -42,7 +42,10 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['https://dashboard.example.org/', /CORS_ORIGINS: "https:\/\/dashboard.example.org\/" is not an origin as a browser sends it: expected "https:\/\/dashboard.example.org"/],
+    [
+      'https://dashboard.example.org/',
+      /CORS_ORIGINS: "https:\/\/dashboard.example.org\/" is not an origin as a browser sends it: expected "https:\/\/dashboard.example.org"/,
+    ],
     ['https://Dashboard.example.org', /expected "https:\/\/dashboard.example.org"/],
     ['https://dashboard.example.org:443', /expected "https:\/\/dashboard.example.org"/],
     ['dashboard.example.org', /CORS_ORIGINS: "dashboard.example.org" is not an origin: expected scheme:\/\/host\[:port\]/],

@@ -51,5 +51,16 @@ export function createContext(
   writePolicy: WritePolicy = DEFAULT_WRITE_POLICY,
   matchingWeights: MatchingWeights = DEFAULT_MATCHING_WEIGHTS,
 ): Context {
-  return { principal, clientAddress, limits, writePolicy, matchingWeights, loaders: createLoaders(db, principal), prefetched: new Prefetched(), db, requestId, logger };
+  return {
+    principal,
+    clientAddress,
+    limits,
+    writePolicy,
+    matchingWeights,
+    loaders: createLoaders(db, principal),
+    prefetched: new Prefetched(),
+    db,
+    requestId,
+    logger,
+  };
 }

@@ -84,7 +84,10 @@ export function corsFor(origins: readonly string[], methods: string[]): express.
     const origin = req.headers.origin;
     if (req.method === 'OPTIONS' && origin !== undefined && req.headers['access-control-request-method'] !== undefined && !allowed.has(origin)) {
       res.vary('Origin');
-      res.status(403).type('text/plain').send(`The origin ${JSON.stringify(origin.slice(0, 200))} is not allowed to call this API from a browser (CORS_ORIGINS).\n`);
+      res
+        .status(403)
+        .type('text/plain')
+        .send(`The origin ${JSON.stringify(origin.slice(0, 200))} is not allowed to call this API from a browser (CORS_ORIGINS).\n`);
       return;
     }
     handler(req, res, next);
@@ -158,7 +161,10 @@ export function createNationalHttp(schema: GraphQLSchema, release: string, gener
       return null; // without the generation no ETag can be trusted: the answer goes out no-store
     }
     const audience = audienceOf(principal);
-    const digest = createHash('sha256').update(JSON.stringify([releaseId, current, audience, ...question])).digest('base64url').slice(0, 32);
+    const digest = createHash('sha256')
+      .update(JSON.stringify([releaseId, current, audience, ...question]))
+      .digest('base64url')
+      .slice(0, 32);
     return { etag: `W/"${current}-${digest}"`, cacheControl: cacheControlFor(principal) };
   };
 

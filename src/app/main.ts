@@ -72,7 +72,10 @@ async function main(): Promise<void> {
     await refreshReports(database.dataSource, { logger });
   }
   if (config.reportsScheduler) {
-    running.scheduler = await startReportScheduler(database.url, database.dataSource, logger, { cron: config.reportsRefreshCron, pollingSeconds: config.reportsPollSeconds });
+    running.scheduler = await startReportScheduler(database.url, database.dataSource, logger, {
+      cron: config.reportsRefreshCron,
+      pollingSeconds: config.reportsPollSeconds,
+    });
   }
   const server = await createServer(config, database.dataSource, logger);
   running.apollo = server.stop;
@@ -117,11 +120,20 @@ async function hasRefreshed(db: DataSource): Promise<boolean> {
 }
 
 /** Printed tokens live as long as the server accepts (TOKEN_MAX_LIFETIME_HOURS, default 12 h). */
-async function developmentTokens(secret: string, lifetimeSeconds: number, provider: { id: string; name: string } | null): Promise<{ label: string; token: string }[]> {
+async function developmentTokens(
+  secret: string,
+  lifetimeSeconds: number,
+  provider: { id: string; name: string } | null,
+): Promise<{ label: string; token: string }[]> {
   const roles: { label: string; claims: Parameters<typeof signToken>[0] }[] = [
     { label: 'COUNCIL_OFFICER for Hartlepool (E06000001)', claims: { sub: 'demo-council-officer', role: Role.COUNCIL_OFFICER, la: 'E06000001' } },
     ...(provider
-      ? [{ label: `PROVIDER_COORDINATOR for ${provider.name} (${provider.id})`, claims: { sub: 'demo-provider-coordinator', role: Role.PROVIDER_COORDINATOR, provider: provider.id } }]
+      ? [
+          {
+            label: `PROVIDER_COORDINATOR for ${provider.name} (${provider.id})`,
+            claims: { sub: 'demo-provider-coordinator', role: Role.PROVIDER_COORDINATOR, provider: provider.id },
+          },
+        ]
       : []),
     { label: 'NATIONAL_ANALYST', claims: { sub: 'demo-national-analyst', role: Role.NATIONAL_ANALYST } },
     { label: 'RESEARCHER', claims: { sub: 'demo-researcher', role: Role.RESEARCHER } },

@@ -60,7 +60,12 @@ const refuseNulCharacters: express.RequestHandler = (req, res, next) => {
   const inLiteral = queryHasNulLiteral(req.body?.query) || queryHasNulLiteral(req.query?.query);
   if (!inLiteral && !containsNul(req.body) && !containsNul(req.query)) return next();
   res.status(400).json({
-    errors: [{ message: `The request contains a NUL character (\\u0000)${inLiteral ? ' in a string of the query' : ''}, which no field accepts: remove it.`, extensions: { code: 'BAD_USER_INPUT' } }],
+    errors: [
+      {
+        message: `The request contains a NUL character (\\u0000)${inLiteral ? ' in a string of the query' : ''}, which no field accepts: remove it.`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ],
   });
 };
 
@@ -72,9 +77,7 @@ const requireJsonUtf8: express.RequestHandler = (req, res, next) => {
   if (req.method !== 'POST') return next();
   const header = req.headers['content-type'] ?? '';
   const [mediaType, ...parameters] = header.split(';').map((part) => part.trim());
-  const charset = parameters
-    .map((parameter) => /^charset\s*=\s*"?([^"]*)"?$/i.exec(parameter)?.[1])
-    .find((value) => value !== undefined);
+  const charset = parameters.map((parameter) => /^charset\s*=\s*"?([^"]*)"?$/i.exec(parameter)?.[1]).find((value) => value !== undefined);
   const problem =
     mediaType.toLowerCase() !== 'application/json'
       ? `Content-Type ${JSON.stringify(header.slice(0, 100))} is not supported: send the request as application/json.`
@@ -92,7 +95,12 @@ async function principalFrom(header: string | undefined, config: Config, directo
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
-  return verifyToken(match[1], config.jwtSecret, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds, clockSkewSeconds: config.tokenClockSkewSeconds }, directory);
+  return verifyToken(
+    match[1],
+    config.jwtSecret,
+    { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds, clockSkewSeconds: config.tokenClockSkewSeconds },
+    directory,
+  );
 }
 
 /** /readyz answers within this, whatever the database does: an orchestrator's probe must not hang. */
@@ -104,7 +112,10 @@ async function isReady(db: DataSource): Promise<{ ready: boolean; reason?: strin
   try {
     await pingDatabase(db, READINESS_TIMEOUT_MS);
   } catch {
-    return { ready: false, reason: Date.now() - started >= READINESS_TIMEOUT_MS - 50 ? `database did not answer within ${READINESS_TIMEOUT_MS} ms` : 'database unreachable' };
+    return {
+      ready: false,
+      reason: Date.now() - started >= READINESS_TIMEOUT_MS - 50 ? `database did not answer within ${READINESS_TIMEOUT_MS} ms` : 'database unreachable',
+    };
   }
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -179,7 +190,12 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     if (retryAfter === null) return next();
     res.setHeader('retry-after', String(retryAfter));
     res.status(429).json({
-      errors: [{ message: `Too many requests without sign-in from your address: try again in ${retryAfter} s (ANONYMOUS_REQUESTS_PER_MINUTE = ${config.anonymousRequestsPerMinute}).`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }],
+      errors: [
+        {
+          message: `Too many requests without sign-in from your address: try again in ${retryAfter} s (ANONYMOUS_REQUESTS_PER_MINUTE = ${config.anonymousRequestsPerMinute}).`,
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+        },
+      ],
     });
   };
 
@@ -269,7 +285,10 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       state.principal = principal; // verified once per request
       const { query, operationName, variables } = req.body as { query?: unknown; operationName?: unknown; variables?: unknown };
       // A question once answered as a national view: its validators, and a 304 when the client holds them.
-      const validators = typeof query === 'string' && nationalHttp.isKnownNational(query, operationName) ? await nationalHttp.validatorsFor(db, principal, graphqlQuestion(query, operationName, variables)) : null;
+      const validators =
+        typeof query === 'string' && nationalHttp.isKnownNational(query, operationName)
+          ? await nationalHttp.validatorsFor(db, principal, graphqlQuestion(query, operationName, variables))
+          : null;
       if (validators && ifNoneMatchHits(req.headers['if-none-match'], validators.etag)) {
         nationalHttp.setValidators(res, validators);
         res.status(304).end();
@@ -306,11 +325,25 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   app.use((error: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const requestId = requestState(req)?.requestId ?? randomUUID();
     if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).`, extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }] });
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request body is larger than the limit of ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE', requestId },
+          },
+        ],
+      });
       return;
     }
     if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
-      res.status(415).json({ errors: [{ message: 'The request body must be JSON in UTF-8 (Content-Type: application/json; charset=utf-8).', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', requestId } }] });
+      res.status(415).json({
+        errors: [
+          {
+            message: 'The request body must be JSON in UTF-8 (Content-Type: application/json; charset=utf-8).',
+            extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', requestId },
+          },
+        ],
+      });
       return;
     }
     if (error.type === 'entity.parse.failed') {

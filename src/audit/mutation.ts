@@ -33,7 +33,8 @@ export async function runMutation<T, P extends object>(
   }
   try {
     const key = validIdempotencyKey(idempotency?.key);
-    const keyed = idempotency && key !== null ? { ...idempotency, key, caller: callerHash(principal, context.clientAddress), hash: requestHash(idempotency.input) } : null;
+    const keyed =
+      idempotency && key !== null ? { ...idempotency, key, caller: callerHash(principal, context.clientAddress), hash: requestHash(idempotency.input) } : null;
     const result = await context.db.transaction(async (manager) => {
       if (keyed) {
         const claim = await claimIdempotencyKey(manager, keyed.caller, action, keyed.key, keyed.hash);

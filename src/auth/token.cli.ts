@@ -17,7 +17,12 @@ async function main(argv: string[]): Promise<number> {
   let flags: { role?: string; la?: string; provider?: string; sub?: string; expires?: string };
   try {
     const text = { type: 'string' } as const;
-    ({ values: flags } = parseArgs({ args: argv, options: { role: text, la: text, provider: text, sub: text, expires: text }, strict: true, allowPositionals: false }));
+    ({ values: flags } = parseArgs({
+      args: argv,
+      options: { role: text, la: text, provider: text, sub: text, expires: text },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch {
     console.error(USAGE);
     return 2;
@@ -34,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (role === Role.PROVIDER_COORDINATOR && !provider) {
-    console.error('PROVIDER_COORDINATOR needs --provider with the provider\'s global ID (Provider.id).');
+    console.error("PROVIDER_COORDINATOR needs --provider with the provider's global ID (Provider.id).");
     return 2;
   }
   const config = loadConfig();
@@ -46,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
   // A token the server would refuse is no use: say so now rather than at the first request.
   const { iat, exp } = jwt.decode(token) as { iat: number; exp: number };
   if (exp - iat > config.tokenMaxLifetimeSeconds) {
-    console.error(`--expires ${flags.expires} is longer than the server accepts: at most ${config.tokenMaxLifetimeSeconds / 3600} h (TOKEN_MAX_LIFETIME_HOURS).`);
+    console.error(
+      `--expires ${flags.expires} is longer than the server accepts: at most ${config.tokenMaxLifetimeSeconds / 3600} h (TOKEN_MAX_LIFETIME_HOURS).`,
+    );
     return 2;
   }
   console.log(token);

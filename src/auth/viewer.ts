@@ -63,7 +63,9 @@ export async function verifyToken(token: string, secret: string, rules: TokenRul
     throw new AuthenticationError('The bearer token has no iat claim: expected the time it was issued (seconds since 1970), so its lifetime can be checked.');
   }
   if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    throw new AuthenticationError('The bearer token has no exp claim: expected the time it expires (seconds since 1970); tokens without an expiry are refused.');
+    throw new AuthenticationError(
+      'The bearer token has no exp claim: expected the time it expires (seconds since 1970); tokens without an expiry are refused.',
+    );
   }
   const now = Math.floor(Date.now() / 1000);
   if (iat > now + rules.clockSkewSeconds) {
@@ -87,15 +89,22 @@ export async function verifyToken(token: string, secret: string, rules: TokenRul
     const status = await directory.councilStatus(councilCode);
     const shown = JSON.stringify(councilCode.slice(0, 20));
     if (status === 'unknown') {
-      const hint = councilCode !== councilCode.toUpperCase() && (await directory.councilStatus(councilCode.toUpperCase())) !== 'unknown' ? ' Council codes are upper case.' : '';
-      throw new AuthenticationError(`The bearer token's la claim ${shown} is not a council code: expected the exact ONS code of a current council, such as E06000001.${hint}`);
+      const hint =
+        councilCode !== councilCode.toUpperCase() && (await directory.councilStatus(councilCode.toUpperCase())) !== 'unknown'
+          ? ' Council codes are upper case.'
+          : '';
+      throw new AuthenticationError(
+        `The bearer token's la claim ${shown} is not a council code: expected the exact ONS code of a current council, such as E06000001.${hint}`,
+      );
     }
     if (status === 'abolished') {
-      throw new AuthenticationError(`The bearer token's la claim ${shown} names a council that no longer exists: expected the code of a current council (its successor).`);
+      throw new AuthenticationError(
+        `The bearer token's la claim ${shown} names a council that no longer exists: expected the code of a current council (its successor).`,
+      );
     }
   }
   if (role === Role.PROVIDER_COORDINATOR) {
-    if (!providerId) throw new AuthenticationError('A PROVIDER_COORDINATOR token needs a provider claim (the provider\'s global ID).');
+    if (!providerId) throw new AuthenticationError("A PROVIDER_COORDINATOR token needs a provider claim (the provider's global ID).");
     const key = providerKey({ userId: payload.sub, role: Role.PROVIDER_COORDINATOR, councilCode: null, providerId });
     if (!key || !(await directory.providerExists(key))) {
       throw new AuthenticationError("The bearer token's provider claim names no provider: expected the global ID (Provider.id) of an existing provider.");
@@ -109,14 +118,10 @@ export async function verifyToken(token: string, secret: string, rules: TokenRul
   };
 }
 
-export async function signToken(
-  claims: { sub: string; role: Role; la?: string; provider?: string },
-  secret: string,
-  expiresIn = '12h',
-): Promise<string> {
-  return jwt.sign(
-    { role: claims.role, ...(claims.la ? { la: claims.la } : {}), ...(claims.provider ? { provider: claims.provider } : {}) },
-    secret,
-    { algorithm: 'HS256', subject: claims.sub, expiresIn: expiresIn as jwt.SignOptions['expiresIn'] },
-  );
+export async function signToken(claims: { sub: string; role: Role; la?: string; provider?: string }, secret: string, expiresIn = '12h'): Promise<string> {
+  return jwt.sign({ role: claims.role, ...(claims.la ? { la: claims.la } : {}), ...(claims.provider ? { provider: claims.provider } : {}) }, secret, {
+    algorithm: 'HS256',
+    subject: claims.sub,
+    expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
+  });
 }

@@ -33,7 +33,11 @@ const columns = raw(CHILD_COLUMNS);
 export function createChildLoaders(db: Queryable, principal: Principal | null) {
   return {
     childById: new DataLoader<string, ChildRow | null>(async (ids) => {
-      const rows = await query(db, sql`select ${columns} from children c where c.child_id = any(${ids}::uuid[]) and ${childScope(principal, 'c')}`, parseChildRow);
+      const rows = await query(
+        db,
+        sql`select ${columns} from children c where c.child_id = any(${ids}::uuid[]) and ${childScope(principal, 'c')}`,
+        parseChildRow,
+      );
       return oneInKeyOrder(ids, rows, (row) => row.child_id);
     }),
   };
@@ -59,7 +63,11 @@ export function childList(principal: Principal | null, filter: { councilCode?: s
 
 /** A child the caller may see, locked for the rest of the transaction; null when not found. */
 export async function lockChild(db: Queryable, principal: Principal | null, childId: string): Promise<ChildRow | null> {
-  const [row] = await query(db, sql`select ${columns} from children c where c.child_id = ${childId}::uuid and ${childScope(principal, 'c')} for update`, parseChildRow);
+  const [row] = await query(
+    db,
+    sql`select ${columns} from children c where c.child_id = ${childId}::uuid and ${childScope(principal, 'c')} for update`,
+    parseChildRow,
+  );
   return row ?? null;
 }
 

@@ -25,7 +25,8 @@ class ChildrenArgs extends ConnectionArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "Only the child with exactly this case reference (the council's own, case-sensitive), among the children you may see; with several councils in scope, combine with localAuthorityCode.",
+    description:
+      "Only the child with exactly this case reference (the council's own, case-sensitive), among the children you may see; with several councils in scope, combine with localAuthorityCode.",
   })
   caseReference?: string | null;
 }
@@ -35,7 +36,9 @@ const CASE_REFERENCE = /^[A-Za-z0-9/_-]{1,40}$/;
 
 @Resolver(() => Child)
 export class ChildResolver {
-  @Query(() => ChildConnection, { description: 'Children you may see, by council and case reference. Council officers: their council; coordinators: children of referrals they can see.' })
+  @Query(() => ChildConnection, {
+    description: 'Children you may see, by council and case reference. Council officers: their council; coordinators: children of referrals they can see.',
+  })
   children(@Args() args: ChildrenArgs, @Ctx() { db, principal }: Context): Promise<Page<Child>> {
     const filter: { councilCode?: string; caseReference?: string } = {};
     if (args.localAuthorityCode) filter.councilCode = args.localAuthorityCode.trim().toUpperCase();
@@ -58,7 +61,10 @@ export class ChildResolver {
   }
 
   @Mutation(() => RegisterChildPayload, { description: 'Register a looked-after child, pseudonymously (council officer of that council, or ADMIN).' })
-  registerChild(@Arg('input', { description: 'What to change; see the input type.' }) input: RegisterChildInput, @Ctx() context: Context): Promise<RegisterChildPayload> {
+  registerChild(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: RegisterChildInput,
+    @Ctx() context: Context,
+  ): Promise<RegisterChildPayload> {
     return runMutation(
       context,
       'registerChild',

@@ -22,7 +22,8 @@ export async function registerChild(manager: EntityManager, principal: Principal
   if (!/^[A-Za-z0-9/_-]{1,40}$/.test(caseReference)) {
     throw invalid('caseReference', "caseReference must be 1 to 40 letters, digits, '/', '_' or '-' (the council's reference, never a name).");
   }
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.birthMonth)) throw invalid('birthMonth', `birthMonth must be YYYY-MM; got ${JSON.stringify(input.birthMonth.slice(0, 20))}.`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.birthMonth))
+    throw invalid('birthMonth', `birthMonth must be YYYY-MM; got ${JSON.stringify(input.birthMonth.slice(0, 20))}.`);
   const birthMonth = `${input.birthMonth}-01`;
   notInFuture('birthMonth', birthMonth);
   if (birthMonth < '1990-01-01') throw invalid('birthMonth', `birthMonth must be a child's (1990 or later); got ${input.birthMonth}.`);
@@ -45,7 +46,18 @@ export async function registerChild(manager: EntityManager, principal: Principal
     audit: {
       recordType: 'Child',
       recordId: row.child_id,
-      changedFields: ['localAuthorityCode', 'caseReference', 'birthMonth', 'gender', 'ethnicity', 'placementType', 'placedOutOfArea', 'lookedAfterSince', 'interests', 'languages'],
+      changedFields: [
+        'localAuthorityCode',
+        'caseReference',
+        'birthMonth',
+        'gender',
+        'ethnicity',
+        'placementType',
+        'placedOutOfArea',
+        'lookedAfterSince',
+        'interests',
+        'languages',
+      ],
     },
   };
 }

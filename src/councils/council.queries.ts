@@ -60,7 +60,11 @@ const regionCodeRow = rowParser(z.object({ region_code: z.string() }));
 
 /** Finds the region code for a region given by code or by name (case-insensitive), or null. */
 export async function findRegionCode(db: Queryable, region: string): Promise<string | null> {
-  const rows = await query(db, sql`select region_code from councils where region_code = ${region}::text or lower(region_name) = lower(${region}::text) limit 1`, regionCodeRow);
+  const rows = await query(
+    db,
+    sql`select region_code from councils where region_code = ${region}::text or lower(region_name) = lower(${region}::text) limit 1`,
+    regionCodeRow,
+  );
   return rows[0]?.region_code ?? null;
 }
 
@@ -74,7 +78,12 @@ export async function councilIsCurrent(db: Queryable, code: string): Promise<boo
 
 const neighbourRow = rowParser(councilRow.extend({ council_code: z.string() }));
 const childrenLookedAfterRow = rowParser(
-  z.object({ council_code: z.string(), time_period: z.number().int(), children_count: z.number().int().nullable(), children_count_symbol: z.string().nullable() }),
+  z.object({
+    council_code: z.string(),
+    time_period: z.number().int(),
+    children_count: z.number().int().nullable(),
+    children_count_symbol: z.string().nullable(),
+  }),
 );
 
 /** Per-request loaders for councils: each batches every key asked for in one tick into one statement. */

@@ -6,7 +6,8 @@ import { councilIsCurrent } from './council.queries';
 export async function currentCouncil(db: Queryable, field: string, code: string): Promise<string> {
   const normalised = code.trim().toUpperCase();
   const isCurrent = await councilIsCurrent(db, normalised);
-  if (isCurrent === null) throw new UserFacingError('NOT_FOUND', `Unknown council code ${JSON.stringify(code.slice(0, 20))}: expected an ONS code such as E06000001.`, field);
+  if (isCurrent === null)
+    throw new UserFacingError('NOT_FOUND', `Unknown council code ${JSON.stringify(code.slice(0, 20))}: expected an ONS code such as E06000001.`, field);
   if (!isCurrent) throw invalid(field, `Council ${normalised} no longer exists; use its successor council.`);
   return normalised;
 }

@@ -8,7 +8,7 @@ import { upsertCentroidRows } from './import.queries';
  * coordinates from Ordnance Survey open data: "Contains OS data © Crown copyright and database right."
  */
 
-export const CENTROIDS_SOURCE = "mySociety uk_local_authority_names_and_codes (MIT); contains OS data © Crown copyright and database right";
+export const CENTROIDS_SOURCE = 'mySociety uk_local_authority_names_and_codes (MIT); contains OS data © Crown copyright and database right';
 
 export type CentroidRow = { line: number; councilCode: string; latitude: number; longitude: number; areaKm2: number };
 
@@ -23,7 +23,8 @@ export function parseCouncilCentroids(csvText: string, file: string): CentroidRo
   };
   return records.map(({ record, info }) => {
     const councilCode = record.new_la_code.trim().toUpperCase();
-    if (!/^E\d{8}$/.test(councilCode)) throw new ImportError(file, info.lines, 'new_la_code', `expected an ONS code such as E06000001; got ${JSON.stringify(record.new_la_code)}`);
+    if (!/^E\d{8}$/.test(councilCode))
+      throw new ImportError(file, info.lines, 'new_la_code', `expected an ONS code such as E06000001; got ${JSON.stringify(record.new_la_code)}`);
     return {
       line: info.lines,
       councilCode,
@@ -42,7 +43,12 @@ export function parseCouncilCentroids(csvText: string, file: string): CentroidRo
 export async function storeCouncilCentroids(dataSource: DataSource, centroids: CentroidRow[]): Promise<number> {
   return upsertCentroidRows(
     dataSource,
-    { councilCodes: centroids.map((c) => c.councilCode), latitudes: centroids.map((c) => c.latitude), longitudes: centroids.map((c) => c.longitude), areasKm2: centroids.map((c) => c.areaKm2) },
+    {
+      councilCodes: centroids.map((c) => c.councilCode),
+      latitudes: centroids.map((c) => c.latitude),
+      longitudes: centroids.map((c) => c.longitude),
+      areasKm2: centroids.map((c) => c.areaKm2),
+    },
     CENTROIDS_SOURCE,
   );
 }

@@ -18,7 +18,10 @@ async function main(argv: string[]): Promise<number> {
   let release: string | undefined;
   let files: string[];
   try {
-    ({ values: { release }, positionals: files } = parseArgs({ args: argv, options: { release: { type: 'string' } }, strict: true, allowPositionals: true }));
+    ({
+      values: { release },
+      positionals: files,
+    } = parseArgs({ args: argv, options: { release: { type: 'string' } }, strict: true, allowPositionals: true }));
   } catch {
     console.error(USAGE);
     return 2;

@@ -24,15 +24,28 @@ export class LocalAuthorityResolver {
     let regionCode: string | null = null;
     if (args.region) {
       regionCode = await findRegionCode(db, args.region);
-      if (!regionCode) throw badInput(`Unknown region ${JSON.stringify(args.region)}: expected an English region code (E12000001..E12000009) or name such as "London".`, 'region');
+      if (!regionCode)
+        throw badInput(
+          `Unknown region ${JSON.stringify(args.region)}: expected an English region code (E12000001..E12000009) or name such as "London".`,
+          'region',
+        );
     }
     const filter = { regionCode, includeAbolished: args.includeAbolished };
     const rows = await findCouncilsPage(db, filter, after ? String(after[0]) : null, first + 1);
-    return toPage(rows, first, (row) => [row.code], LocalAuthority.fromRow, () => countCouncils(db, filter));
+    return toPage(
+      rows,
+      first,
+      (row) => [row.code],
+      LocalAuthority.fromRow,
+      () => countCouncils(db, filter),
+    );
   }
 
   @Query(() => LocalAuthority, { nullable: true, description: 'One council by ONS code (e.g. E06000001), including abolished ones; null when unknown.' })
-  async localAuthority(@Arg('code', { description: 'ONS council code such as E06000001.' }) code: string, @Ctx() { loaders }: Context): Promise<LocalAuthority | null> {
+  async localAuthority(
+    @Arg('code', { description: 'ONS council code such as E06000001.' }) code: string,
+    @Ctx() { loaders }: Context,
+  ): Promise<LocalAuthority | null> {
     const row = await loaders.councilByCode.load(code.trim().toUpperCase());
     return row ? LocalAuthority.fromRow(row) : null;
   }

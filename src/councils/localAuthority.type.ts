@@ -4,7 +4,7 @@ import type { CouncilRow } from './council.queries';
 
 export const LOCAL_AUTHORITY_TYPE = 'LocalAuthority';
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: 'An English council with children\'s services responsibilities (a local authority).' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "An English council with children's services responsibilities (a local authority)." })
 export class LocalAuthority extends Node {
   @Field({ description: 'ONS code, e.g. E06000001. Use it with `localAuthority(code:)`.' })
   code: string;

@@ -37,7 +37,6 @@ const REQUIRED_COLUMNS = [
   'children_count',
 ] as const;
 
-
 type Figure = { value: number | null; symbol: StatusSymbol | null };
 
 export type OfficialRow = {

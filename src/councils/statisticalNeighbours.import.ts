@@ -42,7 +42,11 @@ export async function storeStatisticalNeighbours(dataSource: DataSource, rows: N
     };
     const councilCodes = rows.map((row) => resolve(row.oldCode, row, 'old_la_code'));
     const neighbourCodes = rows.map((row) => resolve(row.neighbourOldCode, row, `SN_${row.rank}`));
-    await replaceStatisticalNeighbours(manager, { councilCodes, ranks: rows.map((r) => r.rank), neighbourCodes, closeness: rows.map((r) => r.closeness) }, model);
+    await replaceStatisticalNeighbours(
+      manager,
+      { councilCodes, ranks: rows.map((r) => r.rank), neighbourCodes, closeness: rows.map((r) => r.closeness) },
+      model,
+    );
     return rows.length;
   });
 }

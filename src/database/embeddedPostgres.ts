@@ -71,10 +71,7 @@ function embeddedBinariesDir(): string | undefined {
  * afterwards. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres`
  * system user (created if missing) and the data directory is handed to that user.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  options: { persistent?: boolean; log?: (line: string) => void } = {},
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, options: { persistent?: boolean; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
   const port = await findFreePort();
   const log = options.log ?? (() => undefined);
   const alreadyInitialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));

@@ -44,7 +44,12 @@ export class TableBuffer<Row> {
   private async write(manager: EntityManager, rows: Row[]): Promise<void> {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
-      await insertUnnested(manager, this.table, this.columns, this.columns.map((column) => batch.map((row) => toParameter(column, row))));
+      await insertUnnested(
+        manager,
+        this.table,
+        this.columns,
+        this.columns.map((column) => batch.map((row) => toParameter(column, row))),
+      );
       this.written += batch.length;
     }
   }

@@ -91,7 +91,10 @@ export async function insertUnnested(db: Queryable, table: string, columns: { na
   // Arrays of arrays cannot be unnested one level, so array columns travel as array literals
   // (text) and are cast back in the select list.
   const selected = raw(columns.map((column) => (column.type === 'text[]' ? `t.${column.name}::text[]` : `t.${column.name}`)).join(', '));
-  const parameters = join(columns.map((column, index) => sql`${arrays[index]}::${raw(column.type === 'text[]' ? 'text' : column.type)}[]`), ', ');
+  const parameters = join(
+    columns.map((column, index) => sql`${arrays[index]}::${raw(column.type === 'text[]' ? 'text' : column.type)}[]`),
+    ', ',
+  );
   await execute(db, sql`insert into ${raw(table)} (${names}) select ${selected} from unnest(${parameters}) as t(${names})`);
 }
 

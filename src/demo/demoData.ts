@@ -6,7 +6,15 @@ import { Day, isoDate, parseDay, yearOf } from './calendar';
 import { Commission, Council, DEMO_START, planDemo, Provider } from './plan';
 import { SeededRandom } from './random';
 import { Child, Match, Referral, SelfReferral, simulateCouncil, SimulationContext, Visit, Volunteer } from './simulation';
-import { analyzeTables, anyProviderExists, currentCouncilsWithCounts, deleteAllRows, insertNationalTarget, linkConvertedSelfReferrals, liftStatementTimeout } from './demo.queries';
+import {
+  analyzeTables,
+  anyProviderExists,
+  currentCouncilsWithCounts,
+  deleteAllRows,
+  insertNationalTarget,
+  linkConvertedSelfReferrals,
+  liftStatementTimeout,
+} from './demo.queries';
 
 /**
  * Synthetic, pseudonymous demo data shaped like the national picture: every current council,
@@ -51,7 +59,19 @@ export async function hasOperationalData(db: DataSource): Promise<boolean> {
 }
 
 /** The tables the demo writes (and clearing empties), rows referenced by others last. */
-export const OPERATIONAL_TABLES = ['visits', 'matches', 'referrals', 'self_referrals', 'volunteer_history', 'volunteers', 'children', 'commissions', 'providers', 'audit_events', 'targets'];
+export const OPERATIONAL_TABLES = [
+  'visits',
+  'matches',
+  'referrals',
+  'self_referrals',
+  'volunteer_history',
+  'volunteers',
+  'children',
+  'commissions',
+  'providers',
+  'audit_events',
+  'targets',
+];
 
 /**
  * The demo's national targets (England, independent visitors), so the dashboard has commitments
@@ -198,7 +218,7 @@ function validateOptions(options: DemoOptions): { scale: number; seed: number; t
 }
 
 function describe(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 /**

@@ -135,7 +135,10 @@ export function planDemo(councils: Council[], seed: number, today: Day): DemoPla
   const sizeable = councils.filter((council) => council.childrenLookedAfter >= 250 && council.code !== SHOWCASE_COUNCIL_CODE);
   const inHouse = new Map<string, Provider>();
   for (const council of random.sample(sizeable, IN_HOUSE_TEAMS).sort((a, b) => a.code.localeCompare(b.code))) {
-    inHouse.set(council.code, newProvider(`Tandem Demo ${plainName(council.name)} Council Independent Visitor Team`, 'COUNCIL_TEAM', ['INDEPENDENT_VISITOR'], council.regionCode));
+    inHouse.set(
+      council.code,
+      newProvider(`Tandem Demo ${plainName(council.name)} Council Independent Visitor Team`, 'COUNCIL_TEAM', ['INDEPENDENT_VISITOR'], council.regionCode),
+    );
   }
 
   const load = new Map<Provider, number>();

@@ -13,14 +13,7 @@ import { SeededRandom } from './random';
  */
 
 export type ReferralSource =
-  | 'SOCIAL_WORKER'
-  | 'TEACHER'
-  | 'FOSTER_CARER'
-  | 'RESIDENTIAL_WORKER'
-  | 'PERSONAL_ADVISER'
-  | 'INDEPENDENT_REVIEWING_OFFICER'
-  | 'SELF'
-  | 'OTHER';
+  'SOCIAL_WORKER' | 'TEACHER' | 'FOSTER_CARER' | 'RESIDENTIAL_WORKER' | 'PERSONAL_ADVISER' | 'INDEPENDENT_REVIEWING_OFFICER' | 'SELF' | 'OTHER';
 export type ReferralCloseReason = 'CHILD_DECLINED' | 'WITHDRAWN' | 'INELIGIBLE' | 'LEFT_CARE' | 'OTHER';
 export type MatchEndReason = 'CHILD_LEFT_CARE' | 'CHILD_OBJECTED' | 'VOLUNTEER_RESIGNED' | 'COUNCIL_ENDED' | 'PLANNED_ENDING' | 'OTHER';
 type Gender = 'FEMALE' | 'MALE' | 'NON_BINARY' | 'NOT_STATED';
@@ -146,7 +139,21 @@ export type SimulationContext = {
   sink: DemoSink;
 };
 
-export const INTERESTS = ['football', 'art', 'music', 'gaming', 'cooking', 'swimming', 'reading', 'animals', 'dance', 'drama', 'cycling', 'fishing', 'languages'];
+export const INTERESTS = [
+  'football',
+  'art',
+  'music',
+  'gaming',
+  'cooking',
+  'swimming',
+  'reading',
+  'animals',
+  'dance',
+  'drama',
+  'cycling',
+  'fishing',
+  'languages',
+];
 export const OTHER_LANGUAGES = ['Polish', 'Urdu', 'Arabic', 'Romanian', 'Somali', 'Bengali', 'Portuguese', 'Turkish'];
 
 const REFERRAL_REASONS: Record<Service, string[]> = {
@@ -339,7 +346,10 @@ class ServiceSimulation {
     const first = servicePlan.commissions.length ? Math.min(...servicePlan.commissions.map((c) => c.startsOn)) : null;
     // Demand is set relative to what the commissioned places can absorb; councils without a
     // provider still see the odd referral, which goes nowhere.
-    const perDay = first === null ? (0.05 * council.childrenLookedAfter * 0.03 * scale) / this.profile.placeTurnoverDays : (servicePlan.pressure * places) / this.profile.placeTurnoverDays / 0.9;
+    const perDay =
+      first === null
+        ? (0.05 * council.childrenLookedAfter * 0.03 * scale) / this.profile.placeTurnoverDays
+        : (servicePlan.pressure * places) / this.profile.placeTurnoverDays / 0.9;
     const from = first === null ? this.start : Math.max(this.start, first - 90);
     if (perDay > 0) {
       for (let time = from + this.random.exponential(1 / perDay); time <= today + 1; time += this.random.exponential(1 / perDay)) {
@@ -389,7 +399,9 @@ class ServiceSimulation {
     const random = this.random;
     const child = known ?? this.reuseChildOfOtherService(day) ?? this.registerChild(day);
     const age = ageInYears(child.birthMonth, day);
-    const source = known ? random.weighted({ INDEPENDENT_REVIEWING_OFFICER: 40, FOSTER_CARER: 30, SOCIAL_WORKER: 8, OTHER: 22 }) : referralSource(random, child, age);
+    const source = known
+      ? random.weighted({ INDEPENDENT_REVIEWING_OFFICER: 40, FOSTER_CARER: 30, SOCIAL_WORKER: 8, OTHER: 22 })
+      : referralSource(random, child, age);
     const genderPreferred = random.chance(0.22);
     const otherLanguages = child.languages.filter((language) => language !== 'English');
     const languagePreferred = otherLanguages.length > 0 && random.chance(0.6);
@@ -437,7 +449,13 @@ class ServiceSimulation {
     const givesUp = day + 1 + Math.floor(random.exponential(this.profile.meanDaysToGiveUp));
     const leavesCare = Math.max(day + 1, referral.child.eighteenth - random.int(0, 20));
     if (leavesCare <= givesUp) this.schedule(leavesCare, { kind: 'close', referral, reason: 'LEFT_CARE', waiting: true });
-    else this.schedule(givesUp, { kind: 'close', referral, reason: random.weighted<ReferralCloseReason>({ LEFT_CARE: 40, WITHDRAWN: 25, CHILD_DECLINED: 25, INELIGIBLE: 0, OTHER: 10 }), waiting: true });
+    else
+      this.schedule(givesUp, {
+        kind: 'close',
+        referral,
+        reason: random.weighted<ReferralCloseReason>({ LEFT_CARE: 40, WITHDRAWN: 25, CHILD_DECLINED: 25, INELIGIBLE: 0, OTHER: 10 }),
+        waiting: true,
+      });
   }
 
   private close(referral: Referral, day: Day, reason: ReferralCloseReason, waiting: boolean): void {
@@ -532,7 +550,7 @@ class ServiceSimulation {
   private propose(day: Day): void {
     for (const pool of this.pools) {
       if (day < pool.from || day > pool.proposeUntil) continue;
-      for (let index = 0; index < pool.free.length && this.queue.length > 0; ) {
+      for (let index = 0; index < pool.free.length && this.queue.length > 0;) {
         const volunteer = pool.free[index];
         if (day >= volunteer.dbsExpiresOn) {
           // An expired check blocks new matches; the running ones carry on.
@@ -615,11 +633,17 @@ class ServiceSimulation {
     const draw = random.float();
     if (this.service === 'INDEPENDENT_VISITOR') {
       if (draw < 0.1) return [random.int(30, 240), random.chance(0.6) ? 'CHILD_OBJECTED' : 'OTHER'];
-      return [60 + Math.floor(random.exponential(1000)), random.weighted<MatchEndReason>({ VOLUNTEER_RESIGNED: 45, CHILD_LEFT_CARE: 30, PLANNED_ENDING: 10, OTHER: 10, CHILD_OBJECTED: 5, COUNCIL_ENDED: 0 })];
+      return [
+        60 + Math.floor(random.exponential(1000)),
+        random.weighted<MatchEndReason>({ VOLUNTEER_RESIGNED: 45, CHILD_LEFT_CARE: 30, PLANNED_ENDING: 10, OTHER: 10, CHILD_OBJECTED: 5, COUNCIL_ENDED: 0 }),
+      ];
     }
     if (draw < 0.12) return [random.int(30, 150), random.chance(0.6) ? 'CHILD_OBJECTED' : 'OTHER'];
     if (draw < 0.7) return [random.int(300, 420), 'PLANNED_ENDING'];
-    return [90 + Math.floor(random.exponential(400)), random.weighted<MatchEndReason>({ VOLUNTEER_RESIGNED: 40, CHILD_LEFT_CARE: 30, OTHER: 25, CHILD_OBJECTED: 5, PLANNED_ENDING: 0, COUNCIL_ENDED: 0 })];
+    return [
+      90 + Math.floor(random.exponential(400)),
+      random.weighted<MatchEndReason>({ VOLUNTEER_RESIGNED: 40, CHILD_LEFT_CARE: 30, OTHER: 25, CHILD_OBJECTED: 5, PLANNED_ENDING: 0, COUNCIL_ENDED: 0 }),
+    ];
   }
 
   private cancelMatch(match: Match, day: Day): void {

@@ -35,7 +35,10 @@ export function classifyFault(error: unknown): Fault {
   if (code === '57014') return { code: 'TIMEOUT', message: 'The request took too long and was stopped (STATEMENT_TIMEOUT_MS); narrow it or try again.' };
   // The text is checked too: graphql-js rewraps a thrown non-Error value (as a socket error from
   // another realm can be) into "Unexpected error value: { code: 'ECONNREFUSED', ... }".
-  if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Query read timeout|terminating connection/i.test(text)) {
+  if (
+    (code && UNAVAILABLE_CODES.has(code)) ||
+    /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Query read timeout|terminating connection/i.test(text)
+  ) {
     return { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable at the moment; please try again shortly.' };
   }
   return { code: 'INTERNAL', message: 'Something went wrong on our side. Quote the request id if you report it.' };
@@ -49,7 +52,11 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
     // limit and fails as a syntax error (400). Its text is reworded to name our setting.
     const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
     if (tokenLimit) {
-      formatted = { ...formatted, message: `Token limit of ${tokenLimit[1]} exceeded (MAX_TOKENS): send a shorter query.`, extensions: { ...formatted.extensions, limit: Number(tokenLimit[1]) } };
+      formatted = {
+        ...formatted,
+        message: `Token limit of ${tokenLimit[1]} exceeded (MAX_TOKENS): send a shorter query.`,
+        extensions: { ...formatted.extensions, limit: Number(tokenLimit[1]) },
+      };
     }
     if (EXPECTED.has(code)) {
       tally?.errorCodes.push(code);
@@ -68,7 +75,10 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
     tally?.errorCodes.push(fault.code);
     const requestId = tally?.requestId;
     // The message only: a database error's detail can quote the values it rejected.
-    logger.error({ requestId, fault: fault.code, err: original instanceof Error ? original.message.slice(0, 300) : String(original).slice(0, 300), path: formatted.path }, 'request failed');
+    logger.error(
+      { requestId, fault: fault.code, err: original instanceof Error ? original.message.slice(0, 300) : String(original).slice(0, 300), path: formatted.path },
+      'request failed',
+    );
     return {
       message: fault.message,
       path: formatted.path,

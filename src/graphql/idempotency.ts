@@ -90,7 +90,9 @@ function canonical(value: unknown): unknown {
 }
 
 export function requestHash(input: object): string {
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 export type KeyClaim = { kind: 'claimed' } | { kind: 'replay'; recordId: string };

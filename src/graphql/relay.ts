@@ -83,7 +83,13 @@ export type Page<T> = {
  * Builds a page from rows fetched with `limit first + 1`: the extra row only tells whether
  * another page follows, so no separate query is needed for `hasNextPage`.
  */
-export function toPage<Row, T>(rows: Row[], first: number, cursorKey: (row: Row) => unknown[], toNode: (row: Row) => T, totalCount: () => Promise<number>): Page<T> {
+export function toPage<Row, T>(
+  rows: Row[],
+  first: number,
+  cursorKey: (row: Row) => unknown[],
+  toNode: (row: Row) => T,
+  totalCount: () => Promise<number>,
+): Page<T> {
   const hasNextPage = rows.length > first;
   const pageRows = hasNextPage ? rows.slice(0, first) : rows;
   const edges = pageRows.map((row) => ({ cursor: encodeCursor(cursorKey(row)), node: toNode(row) }));

@@ -94,7 +94,13 @@ export function capResponseBytes(maxBytes: number): express.RequestHandler {
         res.status(400).type('application/json; charset=utf-8');
         return send(
           JSON.stringify({
-            errors: [tooLargeError(`The answer is larger than the limit of ${maxBytes} bytes (MAX_RESPONSE_BYTES): ask for smaller pages or fewer fields.`, maxBytes, 'MAX_RESPONSE_BYTES')],
+            errors: [
+              tooLargeError(
+                `The answer is larger than the limit of ${maxBytes} bytes (MAX_RESPONSE_BYTES): ask for smaller pages or fewer fields.`,
+                maxBytes,
+                'MAX_RESPONSE_BYTES',
+              ),
+            ],
           }),
         );
       }

@@ -46,7 +46,11 @@ export function createMatchLoaders(db: Queryable, principal: Principal | null) {
     }),
     /** The PROPOSED or ACTIVE match of each referral (at most one, by a unique index). */
     openMatchByReferral: new DataLoader<string, MatchRow | null>(async (ids) => {
-      const rows = await query(db, sql`select ${columns} from matches m where m.referral_id = any(${ids}::uuid[]) and ${OPEN_MATCH} and ${scoped()}`, parseMatchRow);
+      const rows = await query(
+        db,
+        sql`select ${columns} from matches m where m.referral_id = any(${ids}::uuid[]) and ${OPEN_MATCH} and ${scoped()}`,
+        parseMatchRow,
+      );
       return oneInKeyOrder(ids, rows, (row) => row.referral_id);
     }),
     matchesByReferral: new DataLoader<string, MatchRow[]>(async (ids) => {
@@ -106,7 +110,11 @@ export async function findVisit(db: Queryable, principal: Principal | null, visi
 
 /** A match the caller may see, locked for the rest of the transaction; null when not found. */
 export async function lockMatchRow(db: Queryable, principal: Principal | null, matchId: string): Promise<MatchRow | null> {
-  const [row] = await query(db, sql`select ${columns} from matches m where m.match_id = ${matchId}::uuid and ${matchScope(principal, 'm')} for update`, parseMatchRow);
+  const [row] = await query(
+    db,
+    sql`select ${columns} from matches m where m.match_id = ${matchId}::uuid and ${matchScope(principal, 'm')} for update`,
+    parseMatchRow,
+  );
   return row ?? null;
 }
 
@@ -122,7 +130,11 @@ const proposedRow = rowParser(z.object({ proposed: z.number().int() }));
 
 /** How many PROPOSED matches the referral has. */
 export async function countProposedMatches(db: Queryable, referralId: string): Promise<number> {
-  const [{ proposed }] = await query(db, sql`select count(*)::int as proposed from matches where referral_id = ${referralId}::uuid and status = 'PROPOSED'`, proposedRow);
+  const [{ proposed }] = await query(
+    db,
+    sql`select count(*)::int as proposed from matches where referral_id = ${referralId}::uuid and status = 'PROPOSED'`,
+    proposedRow,
+  );
   return proposed;
 }
 
@@ -166,7 +178,11 @@ export async function insertMatch(db: Queryable, referralId: string, volunteerId
 }
 
 export async function markMatchStarted(db: Queryable, matchId: string, startedOn: string): Promise<MatchRow> {
-  const [row] = await query(db, sql`update matches m set status = 'ACTIVE', started_on = ${startedOn}::date where m.match_id = ${matchId}::uuid returning ${columns}`, parseMatchRow);
+  const [row] = await query(
+    db,
+    sql`update matches m set status = 'ACTIVE', started_on = ${startedOn}::date where m.match_id = ${matchId}::uuid returning ${columns}`,
+    parseMatchRow,
+  );
   return row;
 }
 

@@ -94,17 +94,35 @@ export class MatchResolver {
 
   @Mutation(() => MatchPayload, { description: 'Record the first meeting: the match becomes ACTIVE and the referral MATCHED.' })
   startMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: StartMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
-    return runMutation(context, 'startMatch', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => startMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+    return runMutation(
+      context,
+      'startMatch',
+      [Role.PROVIDER_COORDINATOR, Role.ADMIN],
+      (m) => startMatch(m, context.principal, input),
+      (row) => ({ match: Match.fromRow(row) }),
+    );
   }
 
   @Mutation(() => MatchPayload, { description: 'End an ACTIVE match (coordinator, the child’s council officer, or ADMIN).' })
   endMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: EndMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
-    return runMutation(context, 'endMatch', COORDINATOR_OR_COUNCIL, (m) => endMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+    return runMutation(
+      context,
+      'endMatch',
+      COORDINATOR_OR_COUNCIL,
+      (m) => endMatch(m, context.principal, input),
+      (row) => ({ match: Match.fromRow(row) }),
+    );
   }
 
   @Mutation(() => MatchPayload, { description: 'Cancel a PROPOSED match that never started (coordinator, the child’s council officer, or ADMIN).' })
   cancelMatch(@Arg('input', { description: 'What to change; see the input type.' }) input: CancelMatchInput, @Ctx() context: Context): Promise<MatchPayload> {
-    return runMutation(context, 'cancelMatch', COORDINATOR_OR_COUNCIL, (m) => cancelMatch(m, context.principal, input), (row) => ({ match: Match.fromRow(row) }));
+    return runMutation(
+      context,
+      'cancelMatch',
+      COORDINATOR_OR_COUNCIL,
+      (m) => cancelMatch(m, context.principal, input),
+      (row) => ({ match: Match.fromRow(row) }),
+    );
   }
 
   @Mutation(() => LogVisitPayload, { description: 'Log a visit of an active match.' })

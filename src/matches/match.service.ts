@@ -48,7 +48,8 @@ export async function proposeMatch(manager: EntityManager, principal: Principal 
   const volunteer = await lockVolunteer(manager, principal, input.volunteerId);
   notInFuture('proposedOn', input.proposedOn);
   notBefore('proposedOn', input.proposedOn, "the referral's acceptedOn", referral.accepted_on!);
-  if (await hasOpenMatch(manager, referral.referral_id)) throw new UserFacingError('CONFLICT', 'The referral already has a PROPOSED or ACTIVE match: cancel or end it first.', 'referralId');
+  if (await hasOpenMatch(manager, referral.referral_id))
+    throw new UserFacingError('CONFLICT', 'The referral already has a PROPOSED or ACTIVE match: cancel or end it first.', 'referralId');
   if (volunteer.status !== VolunteerStatus.APPROVED) {
     throw invalid('volunteerId', `The volunteer is ${volunteer.status}; only an APPROVED volunteer can be matched.`);
   }
@@ -123,8 +124,14 @@ export async function logVisit(manager: EntityManager, principal: Principal | nu
   }
   notInFuture('visitedOn', input.visitedOn);
   notBefore('visitedOn', input.visitedOn, 'startedOn', match.started_on!);
-  if (match.ended_on && input.visitedOn > match.ended_on) throw invalid('visitedOn', `visitedOn (${input.visitedOn}) cannot be after the match ended (${match.ended_on}).`);
+  if (match.ended_on && input.visitedOn > match.ended_on)
+    throw invalid('visitedOn', `visitedOn (${input.visitedOn}) cannot be after the match ended (${match.ended_on}).`);
   integerInRange('durationMinutes', input.durationMinutes, 1, 1440);
-  const visit = await insertVisit(manager, { match_id: match.match_id, visited_on: input.visitedOn, duration_minutes: input.durationMinutes, kind: input.kind });
+  const visit = await insertVisit(manager, {
+    match_id: match.match_id,
+    visited_on: input.visitedOn,
+    duration_minutes: input.durationMinutes,
+    kind: input.kind,
+  });
   return { result: visit, audit: { recordType: 'Visit', recordId: visit.visit_id, changedFields: ['matchId', 'visitedOn', 'durationMinutes', 'kind'] } };
 }

@@ -27,7 +27,28 @@ const PLAN_COUNCIL = 'E08000035'; // Leeds
 const RUNS = { suggestions: 30, plan: 7 };
 const admin: Principal = { userId: 'bench', role: Role.ADMIN, councilCode: null, providerId: null };
 
-const INTERESTS = ['football', 'art', 'music', 'swimming', 'gaming', 'cooking', 'reading', 'dance', 'drama', 'cycling', 'chess', 'animals', 'photography', 'basketball', 'fishing', 'hiking', 'coding', 'drawing', 'films', 'skateboarding'];
+const INTERESTS = [
+  'football',
+  'art',
+  'music',
+  'swimming',
+  'gaming',
+  'cooking',
+  'reading',
+  'dance',
+  'drama',
+  'cycling',
+  'chess',
+  'animals',
+  'photography',
+  'basketball',
+  'fishing',
+  'hiking',
+  'coding',
+  'drawing',
+  'films',
+  'skateboarding',
+];
 const LANGUAGES = ['polish', 'urdu', 'punjabi', 'arabic', 'romanian', 'somali', 'bengali'];
 
 /**

@@ -67,7 +67,11 @@ const MATCHING_REFERRAL_SELECT = raw(`select ${REFERRAL_COLUMNS}, c.interests as
 
 /** One referral the caller may see, or null. */
 export async function readMatchingReferral(db: Queryable, principal: Principal | null, referralKey: string): Promise<MatchingReferralRow | null> {
-  const [row] = await query(db, sql`${MATCHING_REFERRAL_SELECT} where r.referral_id = ${referralKey}::uuid and ${referralScope(principal, 'r')}`, parseMatchingReferralRow);
+  const [row] = await query(
+    db,
+    sql`${MATCHING_REFERRAL_SELECT} where r.referral_id = ${referralKey}::uuid and ${referralScope(principal, 'r')}`,
+    parseMatchingReferralRow,
+  );
   return row ?? null;
 }
 
@@ -102,7 +106,6 @@ function candidateScope(principal: Principal | null): Sql {
 }
 
 const parseCandidateRow = rowParser(volunteerRow.extend({ ...located.shape, matches_started: z.number().int() }));
-
 
 /**
  * Volunteers who could be proposed today for a child of `councilCode` needing `service`: APPROVED,
@@ -153,7 +156,13 @@ export async function readCandidates(db: Queryable, principal: Principal | null,
 const HARD = Object.fromEntries(Object.values(HardConstraint).map((name) => [name, raw(`'${name}'`)])) as Record<HardConstraint, Sql>;
 const exclusionRow = rowParser(z.object({ hard_constraint: z.enum(HardConstraint), volunteers: z.number().int() }));
 
-export async function readVolunteerExclusions(db: Queryable, principal: Principal | null, councilCode: string, service: string, on: string): Promise<ExclusionCounts> {
+export async function readVolunteerExclusions(
+  db: Queryable,
+  principal: Principal | null,
+  councilCode: string,
+  service: string,
+  on: string,
+): Promise<ExclusionCounts> {
   const rows = await query(
     db,
     sql`select excluded.hard_constraint, count(*)::int as volunteers

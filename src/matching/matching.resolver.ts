@@ -11,7 +11,7 @@ import { exclusionList } from './scoring';
 export class MatchingResolver {
   @Query(() => [MatchSuggestion], {
     description:
-      'Volunteers who could be proposed for a referral today, best fit first, each with a score and the points of each factor in words. Excluded: not APPROVED, DBS check not valid today, no spare capacity, provider not commissioned by the child\'s council for the service, a required preference not met, or an earlier match the child ended by objecting. Equal scores are ordered by volunteer ID. For the council officers and coordinators who can see the referral; a coordinator is shown only their own provider\'s volunteers.',
+      "Volunteers who could be proposed for a referral today, best fit first, each with a score and the points of each factor in words. Excluded: not APPROVED, DBS check not valid today, no spare capacity, provider not commissioned by the child's council for the service, a required preference not met, or an earlier match the child ended by objecting. Equal scores are ordered by volunteer ID. For the council officers and coordinators who can see the referral; a coordinator is shown only their own provider's volunteers.",
   })
   suggestedVolunteers(
     @Arg('referralId', () => ID, { description: 'Global ID of a NEW or ACCEPTED referral.' }) referralId: string,
@@ -34,7 +34,7 @@ export class MatchingResolver {
 
   @Query(() => MatchingPlan, {
     description:
-      'One proposed volunteer per waiting child across a council\'s whole waiting list, solved as an assignment problem: as many children matched as possible, the longest waiting first, then the highest total score; compared with greedy oldest-first matching. Nothing is written until a coordinator proposes a pair with proposeMatch. Covers the waiting children you may see.',
+      "One proposed volunteer per waiting child across a council's whole waiting list, solved as an assignment problem: as many children matched as possible, the longest waiting first, then the highest total score; compared with greedy oldest-first matching. Nothing is written until a coordinator proposes a pair with proposeMatch. Covers the waiting children you may see.",
   })
   async matchingPlan(
     @Arg('localAuthorityCode', { description: 'ONS code of the council.' }) localAuthorityCode: string,

@@ -12,7 +12,8 @@ import { compareScored, exclusionList, pairExclusion, pairExclusionCounts, Score
 import type { MatchingWeights } from '../config';
 
 const points = (tenths: number) => tenths / 10;
-const toFactors = (factors: ScoredFactor[]): MatchFactor[] => factors.map((factor) => ({ name: factor.name, points: points(factor.tenths), explanation: factor.explanation }));
+const toFactors = (factors: ScoredFactor[]): MatchFactor[] =>
+  factors.map((factor) => ({ name: factor.name, points: points(factor.tenths), explanation: factor.explanation }));
 
 /**
  * The same answer for a referral that does not exist and one outside the caller's scope, so

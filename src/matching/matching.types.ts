@@ -33,7 +33,10 @@ registerEnumType(HardConstraint, {
   description:
     'A rule a volunteer must meet to be suggested or planned for a child. A volunteer left out is counted under the first one they break, checked in the order PROVIDER_NOT_COMMISSIONED, NOT_APPROVED, DBS_NOT_VALID, NO_SPARE_CAPACITY, CHILD_OBJECTED, GENDER_REQUIRED, LANGUAGE_REQUIRED; lists of counts come in that order too.',
   valuesConfig: {
-    PROVIDER_NOT_COMMISSIONED: { description: "The volunteer's provider has no commission from the child's council for the service in force today (it had one before, or has one starting later)." },
+    PROVIDER_NOT_COMMISSIONED: {
+      description:
+        "The volunteer's provider has no commission from the child's council for the service in force today (it had one before, or has one starting later).",
+    },
     NOT_APPROVED: { description: 'The volunteer is not APPROVED (applied, in vetting or training, or inactive; WITHDRAWN volunteers are not counted).' },
     DBS_NOT_VALID: { description: 'No DBS check valid today: none issued, or over 3 years old and not on the update service.' },
     NO_SPARE_CAPACITY: { description: 'The volunteer already has as many PROPOSED or ACTIVE matches as their maxMatches.' },
@@ -69,7 +72,7 @@ export class MatchSuggestion {
   @Field(() => Volunteer, { description: 'The volunteer.' })
   volunteer: Volunteer;
 
-  @Field(() => Float, { description: 'Sum of the factors\' points (one decimal place); higher is a better fit.' })
+  @Field(() => Float, { description: "Sum of the factors' points (one decimal place); higher is a better fit." })
   score: number;
 
   @Field(() => [MatchFactor], { description: 'Every soft factor, in a fixed order, with its points and explanation.' })

@@ -1,6 +1,18 @@
 import { munkres } from 'munkres';
 import { daysBetween } from '../graphql/dates';
-import { Candidate, compareScored, describeExclusion, ExclusionCounts, HardConstraint, MatchingReferral, pairExclusion, PairExclusion, pairExclusionCounts, ScoredPair, scorePair } from './scoring';
+import {
+  Candidate,
+  compareScored,
+  describeExclusion,
+  ExclusionCounts,
+  HardConstraint,
+  MatchingReferral,
+  pairExclusion,
+  PairExclusion,
+  pairExclusionCounts,
+  ScoredPair,
+  scorePair,
+} from './scoring';
 import type { MatchingWeights } from '../config';
 
 /**
@@ -87,7 +99,13 @@ export function planMatches({ referrals, candidates, weights, today }: Options):
   });
 
   // Step 2: the highest total score with exactly those quotas.
-  const assigned = bestScoreWithinQuotas(open.map((_, row) => row).filter((row) => eligible[row] > 0), days, quota, capacity, scores);
+  const assigned = bestScoreWithinQuotas(
+    open.map((_, row) => row).filter((row) => eligible[row] > 0),
+    days,
+    quota,
+    capacity,
+    scores,
+  );
 
   const pairs: PlannedPairResult[] = [];
   const unmatched: UnmatchedResult[] = [];
@@ -177,7 +195,13 @@ export function matchLongestWaitingFirst(order: number[], eligibleCandidates: nu
  * Step 2: the assignment with the highest total score that matches exactly `quota.get(d)` of the
  * given rows waiting `d` days, as munkres solves it. Returns the candidate index per matched row.
  */
-function bestScoreWithinQuotas(rows: number[], days: number[], quota: Map<number, number>, capacity: number[], scores: (ScoredPair | PairExclusion)[][]): Map<number, number> {
+function bestScoreWithinQuotas(
+  rows: number[],
+  days: number[],
+  quota: Map<number, number>,
+  capacity: number[],
+  scores: (ScoredPair | PairExclusion)[][],
+): Map<number, number> {
   const assigned = new Map<number, number>();
   if (rows.length === 0) return assigned;
   const slots: number[] = capacity.flatMap((places, candidate) => new Array<number>(places).fill(candidate));
@@ -206,7 +230,13 @@ function bestScoreWithinQuotas(rows: number[], days: number[], quota: Map<number
   return assigned;
 }
 
-function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusion)[], eligibleVolunteers: number, waitingDays: number, available: number): UnmatchedResult {
+function explainUnmatched(
+  referral: PlanReferral,
+  row: (ScoredPair | PairExclusion)[],
+  eligibleVolunteers: number,
+  waitingDays: number,
+  available: number,
+): UnmatchedResult {
   const pairExclusions: ExclusionCounts = new Map();
   for (const cell of row) if (typeof cell === 'string') pairExclusions.set(HardConstraint[cell], (pairExclusions.get(HardConstraint[cell]) ?? 0) + 1);
   if (eligibleVolunteers > 0) {
@@ -229,7 +259,9 @@ function explainUnmatched(referral: PlanReferral, row: (ScoredPair | PairExclusi
       pairExclusions,
     };
   }
-  const reasons = [...pairExclusions.entries()].map(([constraint, count]) => describeExclusion(PairExclusion[constraint as keyof typeof PairExclusion], referral, count));
+  const reasons = [...pairExclusions.entries()].map(([constraint, count]) =>
+    describeExclusion(PairExclusion[constraint as keyof typeof PairExclusion], referral, count),
+  );
   return {
     referral,
     reason: UnmatchedReason.NO_ELIGIBLE_VOLUNTEER,

@@ -107,7 +107,11 @@ const humanGender = (gender: string) => lower(gender).replace('_', '-');
 export function pairExclusion(referral: MatchingReferral, candidate: Candidate): PairExclusion | null {
   if (referral.objectedVolunteerIds.has(candidate.volunteerId)) return PairExclusion.CHILD_OBJECTED;
   if (referral.genderRequired && referral.preferredGender && candidate.gender !== referral.preferredGender) return PairExclusion.GENDER_REQUIRED;
-  if (referral.languageRequired && referral.preferredLanguages.length > 0 && !referral.preferredLanguages.some((language) => candidate.languages.includes(language))) {
+  if (
+    referral.languageRequired &&
+    referral.preferredLanguages.length > 0 &&
+    !referral.preferredLanguages.some((language) => candidate.languages.includes(language))
+  ) {
     return PairExclusion.LANGUAGE_REQUIRED;
   }
   return null;
@@ -169,7 +173,8 @@ export function scorePair(referral: MatchingReferral, candidate: Candidate, weig
   factors.push({
     name: MatchFactorName.SHARED_INTERESTS,
     tenths: tenths((weights.sharedInterests * Math.min(interests.length, weights.interestsForFull)) / weights.interestsForFull),
-    explanation: interests.length === 0 ? 'shares none of the child\'s interests' : `shares ${plural(interests.length, 'interest', 'interests')}: ${interests.join(', ')}`,
+    explanation:
+      interests.length === 0 ? "shares none of the child's interests" : `shares ${plural(interests.length, 'interest', 'interests')}: ${interests.join(', ')}`,
   });
 
   const childLanguages = referral.childLanguages.filter((language) => language !== COMMON_LANGUAGE);
@@ -218,7 +223,9 @@ export function scorePair(referral: MatchingReferral, candidate: Candidate, weig
     name: MatchFactorName.EXPERIENCE,
     tenths: tenths((weights.experience * Math.min(candidate.matchesStarted, weights.matchesForFull)) / weights.matchesForFull),
     explanation:
-      candidate.matchesStarted === 0 ? 'has not been matched with a child before' : `has been matched with ${plural(candidate.matchesStarted, 'child', 'children')} before`,
+      candidate.matchesStarted === 0
+        ? 'has not been matched with a child before'
+        : `has been matched with ${plural(candidate.matchesStarted, 'child', 'children')} before`,
   });
 
   return { tenths: factors.reduce((sum, factor) => sum + factor.tenths, 0), distanceKm: km, factors };

@@ -31,7 +31,11 @@ const commissionColumns = raw(COMMISSION_COLUMNS);
 export function createProviderLoaders(db: Queryable, principal: Principal | null) {
   return {
     providerById: new DataLoader<string, ProviderRow | null>(async (ids) => {
-      const rows = await query(db, sql`select ${providerColumns} from providers p where p.provider_id = any(${ids}::uuid[]) and ${providerScope(principal)}`, parseProviderRow);
+      const rows = await query(
+        db,
+        sql`select ${providerColumns} from providers p where p.provider_id = any(${ids}::uuid[]) and ${providerScope(principal)}`,
+        parseProviderRow,
+      );
       return oneInKeyOrder(ids, rows, (row) => row.provider_id);
     }),
     commissionsByProvider: new DataLoader<string, CommissionRow[]>(async (ids) => {
@@ -73,7 +77,11 @@ export function providerList(principal: Principal | null): ListSource<ProviderRo
 
 /** A commission the caller may see (node(id)); null when not found. */
 export async function findCommission(db: Queryable, principal: Principal | null, commissionId: string): Promise<CommissionRow | null> {
-  const [row] = await query(db, sql`select ${commissionColumns} from commissions cm where cm.commission_id = ${commissionId}::uuid and ${providerScope(principal)}`, parseCommissionRow);
+  const [row] = await query(
+    db,
+    sql`select ${commissionColumns} from commissions cm where cm.commission_id = ${commissionId}::uuid and ${providerScope(principal)}`,
+    parseCommissionRow,
+  );
   return row ?? null;
 }
 
@@ -85,7 +93,11 @@ export async function providerExists(db: Queryable, providerId: string): Promise
 }
 
 export async function insertProvider(db: Queryable, name: string, kind: string): Promise<ProviderRow> {
-  const [row] = await query(db, sql`insert into providers as p (name, kind) values (${name}::text, ${kind}::text) returning ${providerColumns}`, parseProviderRow);
+  const [row] = await query(
+    db,
+    sql`insert into providers as p (name, kind) values (${name}::text, ${kind}::text) returning ${providerColumns}`,
+    parseProviderRow,
+  );
   return row;
 }
 

@@ -63,7 +63,8 @@ function assertStartAllowed(principal: Principal | null, startsOn: string, polic
   if (principal?.role !== Role.COUNCIL_OFFICER) return;
   const earliest = earliestOfficerCommissionStart(policy.commissionBackdateDays);
   if (startsOn < earliest) {
-    const window = policy.commissionBackdateDays === 0 ? 'today (Europe/London)' : `${policy.commissionBackdateDays} days before today (COMMISSION_BACKDATE_DAYS)`;
+    const window =
+      policy.commissionBackdateDays === 0 ? 'today (Europe/London)' : `${policy.commissionBackdateDays} days before today (COMMISSION_BACKDATE_DAYS)`;
     throw new UserFacingError(
       'FORBIDDEN',
       `A council officer may start a commission on ${earliest} at the earliest, ${window}; got ${startsOn}. An ADMIN records earlier commissions.`,
@@ -72,7 +73,12 @@ function assertStartAllowed(principal: Principal | null, startsOn: string, polic
   }
 }
 
-async function commissionProvider(manager: EntityManager, principal: Principal | null, input: CommissionProviderInput, policy: WritePolicy): Promise<MutationOutcome<CommissionRow>> {
+async function commissionProvider(
+  manager: EntityManager,
+  principal: Principal | null,
+  input: CommissionProviderInput,
+  policy: WritePolicy,
+): Promise<MutationOutcome<CommissionRow>> {
   const provider = recordKey('providerId', input.providerId, PROVIDER_TYPE, 'provider');
   if (!(await providerExists(manager, provider))) throw notFound('provider', 'providerId');
   const council = await currentCouncil(manager, 'localAuthorityCode', input.localAuthorityCode);
@@ -86,7 +92,10 @@ async function commissionProvider(manager: EntityManager, principal: Principal |
     starts_on: input.startsOn,
     ends_on: input.endsOn ?? null,
   });
-  return { result: row, audit: { recordType: 'Commission', recordId: row.commission_id, changedFields: ['providerId', 'localAuthorityCode', 'service', 'startsOn', 'endsOn'] } };
+  return {
+    result: row,
+    audit: { recordType: 'Commission', recordId: row.commission_id, changedFields: ['providerId', 'localAuthorityCode', 'service', 'startsOn', 'endsOn'] },
+  };
 }
 
 @Resolver(() => Provider)
@@ -102,12 +111,24 @@ export class ProviderResolver {
   }
 
   @Mutation(() => CreateProviderPayload, { description: 'Add a provider (ADMIN).' })
-  createProvider(@Arg('input', { description: 'What to change; see the input type.' }) input: CreateProviderInput, @Ctx() context: Context): Promise<CreateProviderPayload> {
-    return runMutation(context, 'createProvider', [Role.ADMIN], (manager) => createProvider(manager, input), (row) => ({ provider: Provider.fromRow(row) }));
+  createProvider(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: CreateProviderInput,
+    @Ctx() context: Context,
+  ): Promise<CreateProviderPayload> {
+    return runMutation(
+      context,
+      'createProvider',
+      [Role.ADMIN],
+      (manager) => createProvider(manager, input),
+      (row) => ({ provider: Provider.fromRow(row) }),
+    );
   }
 
   @Mutation(() => CommissionProviderPayload, { description: "Record that a council commissions a provider for a service (ADMIN, or that council's officer)." })
-  commissionProvider(@Arg('input', { description: 'What to change; see the input type.' }) input: CommissionProviderInput, @Ctx() context: Context): Promise<CommissionProviderPayload> {
+  commissionProvider(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: CommissionProviderInput,
+    @Ctx() context: Context,
+  ): Promise<CommissionProviderPayload> {
     return runMutation(
       context,
       'commissionProvider',
@@ -149,7 +170,8 @@ export class LocalAuthorityCommissionsResolver {
   async commissions(
     @Root() council: LocalAuthority,
     @Arg('service', () => Service, { nullable: true, description: 'Only commissions for this service.' }) service: Service | null,
-    @Arg('activeOn', () => LocalDate, { nullable: true, description: 'Only commissions in force on this date (started on or before it, not ended before it).' }) activeOn: string | null,
+    @Arg('activeOn', () => LocalDate, { nullable: true, description: 'Only commissions in force on this date (started on or before it, not ended before it).' })
+    activeOn: string | null,
     @Ctx() { loaders }: Context,
   ): Promise<Commission[]> {
     const rows = await loaders.commissionsByCouncil.load(council.code);

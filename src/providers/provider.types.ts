@@ -93,7 +93,10 @@ export class CommissionProviderInput {
   @Field(() => Service, { description: 'The service commissioned.' })
   service: Service;
 
-  @Field(() => LocalDate, { description: 'First day of the commission. A council officer may give today (Europe/London) or up to COMMISSION_BACKDATE_DAYS before (default 0); earlier dates are for an ADMIN.' })
+  @Field(() => LocalDate, {
+    description:
+      'First day of the commission. A council officer may give today (Europe/London) or up to COMMISSION_BACKDATE_DAYS before (default 0); earlier dates are for an ADMIN.',
+  })
   startsOn: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day; omit for open-ended.' })

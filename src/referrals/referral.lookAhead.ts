@@ -29,7 +29,12 @@ const provider = joinedRecord<ProviderRow>('provider', { from: 'providers p', co
  * null for it, as it would have answered. A level whose parent is null (no open match, or a
  * volunteer out of scope) primes nothing, because no resolver asks for it.
  */
-export function referralRelations(info: GraphQLResolveInfo, principal: Principal | null, loaders: Loaders, prefetched: Prefetched): RelatedRecords<ReferralRow> | undefined {
+export function referralRelations(
+  info: GraphQLResolveInfo,
+  principal: Principal | null,
+  loaders: Loaders,
+  prefetched: Prefetched,
+): RelatedRecords<ReferralRow> | undefined {
   const selects = selectedFields(info);
   const withChild = selects('edges.node.child');
   const withMatch = selects('edges.node.currentMatch');

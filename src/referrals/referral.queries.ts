@@ -40,7 +40,11 @@ const columns = raw(REFERRAL_COLUMNS);
 export function createReferralLoaders(db: Queryable, principal: Principal | null) {
   return {
     referralById: new DataLoader<string, ReferralRow | null>(async (ids) => {
-      const rows = await query(db, sql`select ${columns} from referrals r where r.referral_id = any(${ids}::uuid[]) and ${referralScope(principal, 'r')}`, parseReferralRow);
+      const rows = await query(
+        db,
+        sql`select ${columns} from referrals r where r.referral_id = any(${ids}::uuid[]) and ${referralScope(principal, 'r')}`,
+        parseReferralRow,
+      );
       return oneInKeyOrder(ids, rows, (row) => row.referral_id);
     }),
     referralsByChild: new DataLoader<string, ReferralRow[]>(async (ids) => {
@@ -113,7 +117,11 @@ export function waitingList(
 
 /** A referral the caller may see, locked for the rest of the transaction; null when not found. */
 export async function lockReferralRow(db: Queryable, principal: Principal | null, referralId: string): Promise<ReferralRow | null> {
-  const [row] = await query(db, sql`select ${columns} from referrals r where r.referral_id = ${referralId}::uuid and ${referralScope(principal, 'r')} for update`, parseReferralRow);
+  const [row] = await query(
+    db,
+    sql`select ${columns} from referrals r where r.referral_id = ${referralId}::uuid and ${referralScope(principal, 'r')} for update`,
+    parseReferralRow,
+  );
   return row ?? null;
 }
 
@@ -206,7 +214,11 @@ const selfColumns = raw(SELF_REFERRAL_COLUMNS);
 
 /** A self-referral the caller may see (node(id)); null when not found. */
 export async function findSelfReferral(db: Queryable, principal: Principal | null, id: string): Promise<SelfReferralRow | null> {
-  const [row] = await query(db, sql`select ${selfColumns} from self_referrals s where s.self_referral_id = ${id}::uuid and ${selfReferralScope(principal, 's')}`, parseSelfReferralRow);
+  const [row] = await query(
+    db,
+    sql`select ${selfColumns} from self_referrals s where s.self_referral_id = ${id}::uuid and ${selfReferralScope(principal, 's')}`,
+    parseSelfReferralRow,
+  );
   return row ?? null;
 }
 
@@ -259,7 +271,10 @@ export async function insertSelfReferral(
 }
 
 export async function markSelfReferralConverted(db: Queryable, id: string, referralId: string): Promise<void> {
-  await execute(db, sql`update self_referrals set status = 'CONVERTED', resolved_at = now(), referral_id = ${referralId}::uuid where self_referral_id = ${id}::uuid`);
+  await execute(
+    db,
+    sql`update self_referrals set status = 'CONVERTED', resolved_at = now(), referral_id = ${referralId}::uuid where self_referral_id = ${id}::uuid`,
+  );
 }
 
 export async function markSelfReferralDismissed(db: Queryable, id: string): Promise<SelfReferralRow> {

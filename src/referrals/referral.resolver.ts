@@ -23,14 +23,7 @@ import {
   SelfReferralRow,
   waitingList,
 } from './referral.queries';
-import {
-  acceptReferral,
-  closeReferral,
-  convertSelfReferral,
-  createReferral,
-  dismissSelfReferral,
-  submitSelfReferral,
-} from './referral.service';
+import { acceptReferral, closeReferral, convertSelfReferral, createReferral, dismissSelfReferral, submitSelfReferral } from './referral.service';
 import {
   AcceptReferralInput,
   CloseReferralInput,
@@ -135,7 +128,10 @@ async function checkCouncilCodes(
   await requireCurrentCouncil(db, load, own[1], own[0], "Waiting lists are kept by current councils: ask for its successors' lists.");
   for (const [argument, given, code] of codes) {
     if (!(await load(code))) {
-      throw badInput(`Unknown council code ${JSON.stringify(given.slice(0, 20))} for ${argument}: expected the ONS code of an English council, such as E06000001.`, argument);
+      throw badInput(
+        `Unknown council code ${JSON.stringify(given.slice(0, 20))} for ${argument}: expected the ONS code of an English council, such as E06000001.`,
+        argument,
+      );
     }
   }
 }
@@ -167,7 +163,11 @@ export class ReferralResolver {
     description:
       "A council's waiting list for a service: ACCEPTED referrals you may see, longest waiting first, optionally narrowed by proposal, source and placement area. An unknown council code is an error.",
   })
-  async waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
+  async waitingList(
+    @Args() args: WaitingListArgs,
+    @Ctx() { db, principal, loaders, prefetched }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Referral>> {
     const councilCode = args.localAuthorityCode.trim().toUpperCase();
     const codes: [string, string, string][] = [];
     let placementCouncilCode: string | undefined;
@@ -222,7 +222,10 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralPayload, { description: 'Refer a registered child (council officer of the child’s council, or ADMIN).' })
-  createReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: CreateReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
+  createReferral(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: CreateReferralInput,
+    @Ctx() context: Context,
+  ): Promise<ReferralPayload> {
     return runMutation(
       context,
       'createReferral',
@@ -234,24 +237,53 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralPayload, { description: 'Accept a NEW referral onto the waiting list.' })
-  acceptReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: AcceptReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
-    return runMutation(context, 'acceptReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => acceptReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+  acceptReferral(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: AcceptReferralInput,
+    @Ctx() context: Context,
+  ): Promise<ReferralPayload> {
+    return runMutation(
+      context,
+      'acceptReferral',
+      [Role.COUNCIL_OFFICER, Role.ADMIN],
+      (m) => acceptReferral(m, context.principal, input),
+      (row) => ({ referral: Referral.fromRow(row) }),
+    );
   }
 
   @Mutation(() => ReferralPayload, { description: 'Close a NEW or ACCEPTED referral without a match.' })
-  closeReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: CloseReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
-    return runMutation(context, 'closeReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => closeReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+  closeReferral(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: CloseReferralInput,
+    @Ctx() context: Context,
+  ): Promise<ReferralPayload> {
+    return runMutation(
+      context,
+      'closeReferral',
+      [Role.COUNCIL_OFFICER, Role.ADMIN],
+      (m) => closeReferral(m, context.principal, input),
+      (row) => ({ referral: Referral.fromRow(row) }),
+    );
   }
 
-  @Mutation(() => SubmitSelfReferralPayload, { description: 'A young person asks for a visitor or mentor. No login; rate limited per client address. Returns only a receipt number.' })
-  async submitSelfReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: SubmitSelfReferralInput, @Ctx() context: Context): Promise<SubmitSelfReferralPayload> {
+  @Mutation(() => SubmitSelfReferralPayload, {
+    description: 'A young person asks for a visitor or mentor. No login; rate limited per client address. Returns only a receipt number.',
+  })
+  async submitSelfReferral(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: SubmitSelfReferralInput,
+    @Ctx() context: Context,
+  ): Promise<SubmitSelfReferralPayload> {
     const retryAfterSeconds = await context.limits.selfReferral(context.clientAddress);
     if (retryAfterSeconds !== null) {
       context.setResponseHeader?.('retry-after', String(retryAfterSeconds));
       const minutes = Math.ceil(retryAfterSeconds / 60);
       return {
         receiptNumber: null,
-        errors: [{ code: 'RATE_LIMITED', field: null, message: `Too many requests from your connection: please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` }],
+        errors: [
+          {
+            code: 'RATE_LIMITED',
+            field: null,
+            message: `Too many requests from your connection: please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          },
+        ],
       };
     }
     // The rate limit comes first, also for a repeat: it is what keeps anonymous load off the
@@ -267,13 +299,31 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralPayload, { description: 'Turn a self-referral in your inbox into a referral (source SELF) for a registered child.' })
-  convertSelfReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: ConvertSelfReferralInput, @Ctx() context: Context): Promise<ReferralPayload> {
-    return runMutation(context, 'convertSelfReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => convertSelfReferral(m, context.principal, input), (row) => ({ referral: Referral.fromRow(row) }));
+  convertSelfReferral(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: ConvertSelfReferralInput,
+    @Ctx() context: Context,
+  ): Promise<ReferralPayload> {
+    return runMutation(
+      context,
+      'convertSelfReferral',
+      [Role.COUNCIL_OFFICER, Role.ADMIN],
+      (m) => convertSelfReferral(m, context.principal, input),
+      (row) => ({ referral: Referral.fromRow(row) }),
+    );
   }
 
   @Mutation(() => SelfReferralPayload, { description: 'Dismiss a self-referral in your inbox.' })
-  dismissSelfReferral(@Arg('input', { description: 'What to change; see the input type.' }) input: DismissSelfReferralInput, @Ctx() context: Context): Promise<SelfReferralPayload> {
-    return runMutation(context, 'dismissSelfReferral', [Role.COUNCIL_OFFICER, Role.ADMIN], (m) => dismissSelfReferral(m, context.principal, input), (row) => ({ selfReferral: selfReferralFromRow(row) }));
+  dismissSelfReferral(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: DismissSelfReferralInput,
+    @Ctx() context: Context,
+  ): Promise<SelfReferralPayload> {
+    return runMutation(
+      context,
+      'dismissSelfReferral',
+      [Role.COUNCIL_OFFICER, Role.ADMIN],
+      (m) => dismissSelfReferral(m, context.principal, input),
+      (row) => ({ selfReferral: selfReferralFromRow(row) }),
+    );
   }
 }
 

@@ -104,7 +104,11 @@ export async function createReferral(manager: EntityManager, principal: Principa
   );
   return {
     result: referral,
-    audit: { recordType: 'Referral', recordId: referral.referral_id, changedFields: ['childId', 'service', 'source', 'referredOn', 'reason', 'preferences', 'placementLocalAuthorityCode'] },
+    audit: {
+      recordType: 'Referral',
+      recordId: referral.referral_id,
+      changedFields: ['childId', 'service', 'source', 'referredOn', 'reason', 'preferences', 'placementLocalAuthorityCode'],
+    },
   };
 }
 
@@ -153,7 +157,10 @@ export async function submitSelfReferral(manager: EntityManager, input: SubmitSe
     message,
     contact,
   });
-  return { result: row, audit: { recordType: 'SelfReferral', recordId: row.self_referral_id, changedFields: ['localAuthorityCode', 'service', 'ageYears', 'message', 'contact'] } };
+  return {
+    result: row,
+    audit: { recordType: 'SelfReferral', recordId: row.self_referral_id, changedFields: ['localAuthorityCode', 'service', 'ageYears', 'message', 'contact'] },
+  };
 }
 
 async function lockSelfReferral(manager: EntityManager, principal: Principal | null, id: string): Promise<SelfReferralRow> {
@@ -166,7 +173,11 @@ async function lockSelfReferral(manager: EntityManager, principal: Principal | n
   return row;
 }
 
-export async function convertSelfReferral(manager: EntityManager, principal: Principal | null, input: ConvertSelfReferralInput): Promise<MutationOutcome<ReferralRow>> {
+export async function convertSelfReferral(
+  manager: EntityManager,
+  principal: Principal | null,
+  input: ConvertSelfReferralInput,
+): Promise<MutationOutcome<ReferralRow>> {
   const selfReferral = await lockSelfReferral(manager, principal, input.selfReferralId);
   const child = await lockChild(manager, principal, input.childId);
   if (child.council_code !== selfReferral.council_code) {
@@ -188,10 +199,17 @@ export async function convertSelfReferral(manager: EntityManager, principal: Pri
     null,
   );
   await markSelfReferralConverted(manager, selfReferral.self_referral_id, referral.referral_id);
-  return { result: referral, audit: { recordType: 'Referral', recordId: referral.referral_id, changedFields: ['selfReferralId', 'childId', 'service', 'source', 'referredOn'] } };
+  return {
+    result: referral,
+    audit: { recordType: 'Referral', recordId: referral.referral_id, changedFields: ['selfReferralId', 'childId', 'service', 'source', 'referredOn'] },
+  };
 }
 
-export async function dismissSelfReferral(manager: EntityManager, principal: Principal | null, input: DismissSelfReferralInput): Promise<MutationOutcome<SelfReferralRow>> {
+export async function dismissSelfReferral(
+  manager: EntityManager,
+  principal: Principal | null,
+  input: DismissSelfReferralInput,
+): Promise<MutationOutcome<SelfReferralRow>> {
   const selfReferral = await lockSelfReferral(manager, principal, input.selfReferralId);
   const row = await markSelfReferralDismissed(manager, selfReferral.self_referral_id);
   return { result: row, audit: { recordType: 'SelfReferral', recordId: row.self_referral_id, changedFields: ['status'] } };

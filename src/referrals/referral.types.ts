@@ -47,9 +47,9 @@ export enum CloseReason {
 }
 registerEnumType(CloseReason, { name: 'CloseReason', description: 'Why a referral was closed without a match.' });
 
-@ObjectType({ simpleResolvers: true, description: "What the child asked for in a volunteer. Required preferences exclude volunteers who do not meet them." })
+@ObjectType({ simpleResolvers: true, description: 'What the child asked for in a volunteer. Required preferences exclude volunteers who do not meet them.' })
 export class ReferralPreferences {
-  @Field(() => PreferredGender, { nullable: true, description: "Preferred volunteer gender." })
+  @Field(() => PreferredGender, { nullable: true, description: 'Preferred volunteer gender.' })
   volunteerGender: PreferredGender | null;
 
   @Field({ description: 'True when the gender preference is a requirement.' })
@@ -199,7 +199,10 @@ export enum SelfReferralStatus {
   CONVERTED = 'CONVERTED',
   DISMISSED = 'DISMISSED',
 }
-registerEnumType(SelfReferralStatus, { name: 'SelfReferralStatus', description: "A self-referral in a council's inbox: NEW, CONVERTED into a referral, or DISMISSED." });
+registerEnumType(SelfReferralStatus, {
+  name: 'SelfReferralStatus',
+  description: "A self-referral in a council's inbox: NEW, CONVERTED into a referral, or DISMISSED.",
+});
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: "A young person's own request for a visitor or mentor, waiting in their council's inbox." })
 export class SelfReferral extends Node {

@@ -21,7 +21,11 @@ export class AreaPoint {
   @Field(() => CoverageFigures, { description: 'The figures, as councilComparison gives them on that date to the same caller.' })
   figures: Figures;
 
-  @Field(() => Int, { nullable: true, description: "A council's rank by coverage rate on that date, as councilComparison ranks it for the caller; null for regions and England, and where the rate is missing or withheld." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "A council's rank by coverage rate on that date, as councilComparison ranks it for the caller; null for regions and England, and where the rate is missing or withheld.",
+  })
   rank: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Quartile 1..4 from the rank, 1 = best; null where rank is.' })
@@ -41,7 +45,13 @@ export async function seriesArea({ db, loaders }: Pick<Context, 'db' | 'loaders'
     return { kind: 'region', code };
   }
   if (!/^E\d{8}$/.test(code)) throw badInput(`${shown} is not an area code: ${AREA_EXPECTED}.`, 'areaCode');
-  const council = await requireCurrentCouncil(db, (key) => loaders.councilByCode.load(key), given, 'areaCode', "Series cover current councils only: ask for its successors' series.");
+  const council = await requireCurrentCouncil(
+    db,
+    (key) => loaders.councilByCode.load(key),
+    given,
+    'areaCode',
+    "Series cover current councils only: ask for its successors' series.",
+  );
   return { kind: 'council', code: council.code, regionCode: council.region_code };
 }
 
@@ -79,7 +89,11 @@ function byMonth<T extends { month_end: string }>(rows: T[]): Map<string, T[]> {
  * builds it and, for disclosure-controlled audiences, published by the same publishTable with the
  * cells the refresh's audit withheld, so a point is exactly what the comparison says that date.
  */
-export function seriesPoints(area: SeriesArea, rows: { england: SeriesAreaRow[]; regions: SeriesAreaRow[]; councils: SeriesCouncilRow[]; firstActive: string | null }, controlled: boolean): AreaPoint[] {
+export function seriesPoints(
+  area: SeriesArea,
+  rows: { england: SeriesAreaRow[]; regions: SeriesAreaRow[]; councils: SeriesCouncilRow[]; firstActive: string | null },
+  controlled: boolean,
+): AreaPoint[] {
   const regions = byMonth(rows.regions);
   const councils = byMonth(rows.councils);
   const points: AreaPoint[] = [];
@@ -126,7 +140,8 @@ export class AreaSeriesResolver {
   async areaTimeSeries(
     @Arg('areaCode', { description: 'A council (E06000001), a region (E12000007) or England (E92000001).' }) areaCode: string,
     @Arg('service', () => Service, { description: 'The service.' }) service: Service,
-    @Arg('from', () => LocalDate, { nullable: true, description: 'First date (inclusive); the first month end with figures when omitted.' }) from: string | null,
+    @Arg('from', () => LocalDate, { nullable: true, description: 'First date (inclusive); the first month end with figures when omitted.' })
+    from: string | null,
     @Arg('to', () => LocalDate, { nullable: true, description: 'Last date (inclusive); the latest month end with figures when omitted.' }) to: string | null,
     @Ctx() context: Context,
   ): Promise<AreaPoint[]> {
@@ -135,9 +150,15 @@ export class AreaSeriesResolver {
     if (monthEnds.length === 0) throw badInput('No figures yet: the reports have not been refreshed.');
     const [earliest, latest] = [monthEnds[0], monthEnds[monthEnds.length - 1]];
     // A date outside the reports is a mistake to say, not a shorter series to return in silence.
-    for (const [argument, date] of [['from', from], ['to', to]] as const) {
+    for (const [argument, date] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (date !== null && (date < earliest || date > latest)) {
-        throw badInput(`No figures for ${date}: reporting dates available are between ${earliest} and ${latest} (reportingDates); omit \`${argument}\` for the ${argument === 'from' ? 'first' : 'latest'}.`, argument);
+        throw badInput(
+          `No figures for ${date}: reporting dates available are between ${earliest} and ${latest} (reportingDates); omit \`${argument}\` for the ${argument === 'from' ? 'first' : 'latest'}.`,
+          argument,
+        );
       }
     }
     const [first, last] = [from ?? earliest, to ?? latest];

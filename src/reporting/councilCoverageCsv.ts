@@ -6,7 +6,17 @@ import type { Context } from '../graphql/context';
 import { OFFICIAL_SOURCE } from '../councils/officialStatistics.import';
 import { audienceOf, compareCouncils } from './coverage.resolver';
 import type { CouncilComparison, CoverageFigures } from './coverage.types';
-import { dataFileName, type EesColumn, FileQueryError, INSIGHT_FLAG_NAME, selectTables, sendMeta, SERVICE_NAME, TIME_AND_GEOGRAPHY_COLUMNS, timeColumns } from './eesFiles';
+import {
+  dataFileName,
+  type EesColumn,
+  FileQueryError,
+  INSIGHT_FLAG_NAME,
+  selectTables,
+  sendMeta,
+  SERVICE_NAME,
+  TIME_AND_GEOGRAPHY_COLUMNS,
+  timeColumns,
+} from './eesFiles';
 import type { Figure } from './disclosure';
 import { FigureStatus } from './figure.type';
 import type { InsightFigures } from './insights';
@@ -47,13 +57,26 @@ export const COVERAGE_COLUMNS: readonly EesColumn[] = [
   { name: 'p90_wait_days', type: 'Indicator', label: '90th percentile wait so far (days)', grouping: FIGURES, unit: '', dp: 0 },
   { name: 'rank', type: 'Indicator', label: 'Rank by coverage rate (1 highest; councils only)', grouping: FIGURES, unit: '', dp: 0 },
   { name: 'quartile', type: 'Indicator', label: 'Quartile by coverage rate (1 highest; councils only)', grouping: FIGURES, unit: '', dp: 0 },
-  { name: 'statistical_neighbour_median_rate', type: 'Indicator', label: "Statistical neighbours' median coverage rate (councils only)", grouping: FIGURES, unit: '%', dp: 1 },
+  {
+    name: 'statistical_neighbour_median_rate',
+    type: 'Indicator',
+    label: "Statistical neighbours' median coverage rate (councils only)",
+    grouping: FIGURES,
+    unit: '%',
+    dp: 1,
+  },
   { name: 'referrals_per_100_looked_after', type: 'Indicator', label: 'Referrals in 12 months per 100 looked after', grouping: INSIGHTS, unit: '', dp: 1 },
   { name: 'social_worker_referral_share', type: 'Indicator', label: "Social workers' share of referrals in 12 months", grouping: INSIGHTS, unit: '%', dp: 1 },
   { name: 'coverage_change_12_months', type: 'Indicator', label: 'Change in coverage rate over 12 months', grouping: INSIGHTS, unit: 'pp', dp: 1 },
   { name: 'months_to_clear_waiting_list', type: 'Indicator', label: 'Months to clear the waiting list', grouping: INSIGHTS, unit: '', dp: 1 },
   { name: 'insight_flags', type: 'Filter', label: 'Insight flags (codes)', hint: 'The flags raised, separated by spaces, or none' },
-  { name: 'insight_flags_name', type: 'Filter', label: 'Insight flags', hint: 'The flags raised, separated by semicolons, or None', groupingColumn: 'insight_flags' },
+  {
+    name: 'insight_flags_name',
+    type: 'Filter',
+    label: 'Insight flags',
+    hint: 'The flags raised, separated by semicolons, or None',
+    groupingColumn: 'insight_flags',
+  },
 ];
 
 export const CSV_COLUMNS = [...TIME_AND_GEOGRAPHY_COLUMNS, ...COVERAGE_COLUMNS.map((column) => column.name)];
@@ -68,7 +91,13 @@ const unranked = (rate: Figure) => (rate.status === FigureStatus.SUPPRESSED ? 'c
 
 function metrics(figures: CoverageFigures): { head: string[]; waits: string[] } {
   return {
-    head: [cell(figures.childrenLookedAfter), cell(figures.childrenMatched), cell(figures.coverageRate), cell(figures.waiting), figures.hasWaitingList === null ? 'x' : String(figures.hasWaitingList)],
+    head: [
+      cell(figures.childrenLookedAfter),
+      cell(figures.childrenMatched),
+      cell(figures.coverageRate),
+      cell(figures.waiting),
+      figures.hasWaitingList === null ? 'x' : String(figures.hasWaitingList),
+    ],
     waits: [cell(figures.medianWaitDays), cell(figures.p90WaitDays)],
   };
 }
@@ -95,7 +124,21 @@ function* tableRows(comparison: CouncilComparison): Generator<string[]> {
   yield [...time, 'National', ...england, Z, Z, Z, Z, Z, ...service, ...e.head, ...e.waits, ...notRanked, ...insightCells(comparison.englandInsights)];
   for (const region of comparison.regions) {
     const r = metrics(region.figures);
-    yield [...time, 'Regional', ...england, region.regionCode, region.regionName, Z, Z, Z, ...service, ...r.head, ...r.waits, ...notRanked, ...insightCells(region.insights)];
+    yield [
+      ...time,
+      'Regional',
+      ...england,
+      region.regionCode,
+      region.regionName,
+      Z,
+      Z,
+      Z,
+      ...service,
+      ...r.head,
+      ...r.waits,
+      ...notRanked,
+      ...insightCells(region.insights),
+    ];
   }
   for (const council of comparison.councils) {
     const la = council.localAuthority;

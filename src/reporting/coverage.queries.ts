@@ -103,7 +103,13 @@ export function toAreaFigures(row: AreaRow): AreaFigures {
 }
 
 /** One service at one reporting date, unsuppressed, from the rollup rows. */
-export function comparisonTable(rows: { councils: CouncilRow[]; regions: AreaRow[]; england: AreaRow; councilPools: CouncilPoolRow[]; regionPools: RegionPoolRow[] }): ComparisonTable {
+export function comparisonTable(rows: {
+  councils: CouncilRow[];
+  regions: AreaRow[];
+  england: AreaRow;
+  councilPools: CouncilPoolRow[];
+  regionPools: RegionPoolRow[];
+}): ComparisonTable {
   const councilPools = new Map(rows.councilPools.map((pool) => [pool.council_code, pool]));
   const regionPools = new Map(rows.regionPools.map((pool) => [pool.region_code, pool]));
   return {
@@ -195,7 +201,8 @@ const comparisonRow = rowParser(
 );
 
 /** The month end `months` before the one `date` falls in, as SQL on a date expression. */
-const monthEndBefore = (date: Sql, months: number): Sql => sql`(date_trunc('month', ${date}) - ${raw(`interval '${months - 1} months'`)} - interval '1 day')::date`;
+const monthEndBefore = (date: Sql, months: number): Sql =>
+  sql`(date_trunc('month', ${date}) - ${raw(`interval '${months - 1} months'`)} - interval '1 day')::date`;
 
 async function queryComparison(db: Queryable, service: string, date: string): Promise<Comparison> {
   const onDate = sql`${date}::date`;
@@ -251,7 +258,10 @@ const earlierSuppressedSql = (row: Sql): Sql =>
                       or (s.metric = 'waiting' and s.month_end = ${monthEndBefore(sql`${row}.month_end`, 6)})))`;
 
 /** Rows read with auditedMetricsSql, as the cells suppressCouncils and publishTable apply. */
-export function auditedCells<T extends { audited_metrics: string[] }>(rows: T[], codeOf: (row: T) => string): Pick<CouncilSuppression, 'metric' | 'councilCode'>[] {
+export function auditedCells<T extends { audited_metrics: string[] }>(
+  rows: T[],
+  codeOf: (row: T) => string,
+): Pick<CouncilSuppression, 'metric' | 'councilCode'>[] {
   return rows.flatMap((row) => row.audited_metrics.map((metric) => ({ metric: metric as ProtectedMetric, councilCode: codeOf(row) })));
 }
 
@@ -280,7 +290,15 @@ export async function readRegionSeries(db: Queryable, regionCode: string, servic
 }
 
 const seriesRow = rowParser(
-  z.object({ council_code: z.string(), month_end: z.string(), audited_metrics: z.array(z.string()), earlier_suppressed: z.array(z.string()), england: z.object({}).passthrough().nullable() }).passthrough(),
+  z
+    .object({
+      council_code: z.string(),
+      month_end: z.string(),
+      audited_metrics: z.array(z.string()),
+      earlier_suppressed: z.array(z.string()),
+      england: z.object({}).passthrough().nullable(),
+    })
+    .passthrough(),
 );
 
 async function queryRegionSeries(db: Queryable, regionCode: string, service: string, from: string, to: string): Promise<SeriesRow[]> {
@@ -309,7 +327,14 @@ export async function readNeighbours(db: Queryable): Promise<Map<string, string[
 }
 
 const freshnessRow = rowParser(
-  z.object({ model: z.string(), refreshed_at: z.date().nullable(), duration_ms: z.string().nullable(), rows: z.string().nullable(), status: z.string(), error: z.string().nullable() }),
+  z.object({
+    model: z.string(),
+    refreshed_at: z.date().nullable(),
+    duration_ms: z.string().nullable(),
+    rows: z.string().nullable(),
+    status: z.string(),
+    error: z.string().nullable(),
+  }),
 );
 const latestRunPerModel = sql`select distinct on (r.model) r.model, r.rows::text as rows, r.status, r.error,
             round(extract(epoch from (r.finished_at - r.started_at)) * 1000)::text as duration_ms,
@@ -332,7 +357,9 @@ export async function readFreshness(db: Queryable): Promise<RollupRun[]> {
 export type AuditSummaryRow = AuditRow & { service: string; tables: number; first_month_end: string; last_month_end: string };
 
 /** The published disclosure audit summed per service and metric over every month end. */
-const auditSummaryRow = rowParser(z.object({ service: z.string(), metric: z.string(), tables: z.number(), first_month_end: z.string(), last_month_end: z.string() }).passthrough());
+const auditSummaryRow = rowParser(
+  z.object({ service: z.string(), metric: z.string(), tables: z.number(), first_month_end: z.string(), last_month_end: z.string() }).passthrough(),
+);
 const auditSummary = sql`select service, metric, count(*)::integer as tables, min(month_end)::text as first_month_end, max(month_end)::text as last_month_end,
             sum(suppressed_primary)::integer as suppressed_primary, sum(suppressed_secondary)::integer as suppressed_secondary,
             sum(suppressed_audit)::integer as suppressed_audit, min(narrowest_range) as narrowest_range,

@@ -46,12 +46,20 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
   if (!isMonthEnd(date)) throw badInput(`\`date\` must be a month end such as 2025-03-31; got ${date}.`, 'date');
   const comparison = await readComparison(db, service, date);
   if (!comparison.england) {
-    const range = comparison.firstMonthEnd ? `between ${comparison.firstMonthEnd} and ${comparison.lastMonthEnd}` : 'none yet: the reports have not been refreshed';
+    const range = comparison.firstMonthEnd
+      ? `between ${comparison.firstMonthEnd} and ${comparison.lastMonthEnd}`
+      : 'none yet: the reports have not been refreshed';
     throw badInput(`No figures for ${date}: reporting dates available are ${range}.`, 'date');
   }
   const audience = audienceOf(principal);
   const poolRows = comparison.hasVolunteerPools ? await readVolunteerPools(db, service, date) : { councils: [], regions: [] };
-  let table = comparisonTable({ councils: comparison.councils, regions: comparison.regions, england: comparison.england, councilPools: poolRows.councils, regionPools: poolRows.regions });
+  let table = comparisonTable({
+    councils: comparison.councils,
+    regions: comparison.regions,
+    england: comparison.england,
+    councilPools: poolRows.councils,
+    regionPools: poolRows.regions,
+  });
   if (audience === 'PUBLIC') {
     table = publishTable(table, await readNeighbours(db), comparison.audited).table;
     // The insights that read earlier month ends are withheld where those months' tables withheld their input.
@@ -109,17 +117,24 @@ function disclosureAuditOf(rows: AuditRow[], audience: Audience): DisclosureAudi
 @Resolver()
 export class CoverageResolver {
   @Query(() => CouncilComparison, {
-    description: "Every council's coverage and waiting list at a month end, with regions and England. Public; researchers and anonymous callers get disclosure-controlled figures.",
+    description:
+      "Every council's coverage and waiting list at a month end, with regions and England. Public; researchers and anonymous callers get disclosure-controlled figures.",
   })
   async councilComparison(
     @Arg('service', () => Service, { description: 'The service to compare.' }) service: Service,
-    @Arg('date', () => LocalDate, { nullable: true, description: 'A month end, e.g. 2025-03-31; the latest month end with figures when omitted (reportingDates).' }) date: string | null,
+    @Arg('date', () => LocalDate, {
+      nullable: true,
+      description: 'A month end, e.g. 2025-03-31; the latest month end with figures when omitted (reportingDates).',
+    })
+    date: string | null,
     @Ctx() context: Context,
   ): Promise<CouncilComparison> {
     return compareCouncils(context, service, date ?? (await latestMonthEnd(context.db, service)));
   }
 
-  @Query(() => [CoveragePoint], { description: "One council's figures at each month end from `from` to `to` (at most 10 years). Public, with disclosure control as councilComparison." })
+  @Query(() => [CoveragePoint], {
+    description: "One council's figures at each month end from `from` to `to` (at most 10 years). Public, with disclosure control as councilComparison.",
+  })
   async coverageTimeSeries(
     @Arg('localAuthorityCode', { description: 'ONS council code.' }) localAuthorityCode: string,
     @Arg('service', () => Service, { description: 'The service.' }) service: Service,
@@ -131,9 +146,17 @@ export class CoverageResolver {
     if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badInput('The range may span at most 10 years.', 'to');
     const code = localAuthorityCode.trim().toUpperCase();
     const council = await loaders.councilByCode.load(code);
-    if (!council) throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
+    if (!council)
+      throw badInput(`Unknown council code ${JSON.stringify(localAuthorityCode.slice(0, 20))}: expected an ONS code such as E06000001.`, 'localAuthorityCode');
     // An abolished council has no rows in the rollups: say when it went and who replaced it.
-    if (!council.is_current) await requireCurrentCouncil(db, (key) => loaders.councilByCode.load(key), code, 'localAuthorityCode', "Series cover current councils only: ask for its successors' series.");
+    if (!council.is_current)
+      await requireCurrentCouncil(
+        db,
+        (key) => loaders.councilByCode.load(key),
+        code,
+        'localAuthorityCode',
+        "Series cover current councils only: ask for its successors' series.",
+      );
     // Secondary suppression depends on the other councils of the region, so read them all.
     const regionRows = await readRegionSeries(db, council.region_code, service, from, to);
     const byMonth = new Map<string, SeriesRow[]>();
@@ -145,8 +168,16 @@ export class CoverageResolver {
       const englandRow = monthRows[0].england;
       let england = englandRow ? toAreaFigures(englandRow) : null;
       if (audience === 'PUBLIC') {
-        figures = suppressCouncils(figures, auditedCells(monthRows, (row) => row.council_code)).councils;
-        if (englandRow && england) england = publishArea(england, ENGLAND_CODE, auditedCells([englandRow], () => ENGLAND_CODE)).area;
+        figures = suppressCouncils(
+          figures,
+          auditedCells(monthRows, (row) => row.council_code),
+        ).councils;
+        if (englandRow && england)
+          england = publishArea(
+            england,
+            ENGLAND_CODE,
+            auditedCells([englandRow], () => ENGLAND_CODE),
+          ).area;
       }
       const mine = figures.find((figure) => figure.councilCode === code);
       if (!mine) continue;
@@ -173,7 +204,11 @@ export class CoverageResolver {
     @Ctx() { db, principal, logger }: Context,
   ): Promise<RefreshReportsPayload> {
     if (principal?.role !== Role.ADMIN) {
-      return { status: null, runs: [], errors: [{ code: 'FORBIDDEN', field: null, message: 'Only ADMIN may refresh reports; they refresh on a schedule anyway.' }] };
+      return {
+        status: null,
+        runs: [],
+        errors: [{ code: 'FORBIDDEN', field: null, message: 'Only ADMIN may refresh reports; they refresh on a schedule anyway.' }],
+      };
     }
     let result;
     try {
@@ -181,7 +216,9 @@ export class CoverageResolver {
     } catch (error) {
       return { status: null, runs: [], errors: [refreshFailure(error)] };
     }
-    await db.transaction((manager) => recordAuditEvent(manager, principal, 'refreshReports', { recordType: 'Refresh', recordId: result.refreshId, changedFields: input?.rollups ?? ['all'] }));
+    await db.transaction((manager) =>
+      recordAuditEvent(manager, principal, 'refreshReports', { recordType: 'Refresh', recordId: result.refreshId, changedFields: input?.rollups ?? ['all'] }),
+    );
     return {
       status: result.status,
       runs: result.models.map((model) => ({

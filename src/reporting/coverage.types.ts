@@ -8,7 +8,9 @@ import { LocalDate } from '../graphql/scalars';
 
 @ObjectType({ simpleResolvers: true, description: 'Coverage and waiting-list figures at a reporting date (reports/METRICS.md gives each definition).' })
 export class CoverageFigures {
-  @Field(() => Figure, { description: 'Official count of children looked after at 31 March of the latest year on or before the date (Department for Education).' })
+  @Field(() => Figure, {
+    description: 'Official count of children looked after at 31 March of the latest year on or before the date (Department for Education).',
+  })
   childrenLookedAfter: Figure;
 
   @Field(() => Figure, { description: 'Distinct children with a match active on the date.' })
@@ -31,12 +33,16 @@ export class CoverageFigures {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The year whose 31 March official count childrenLookedAfter and coverageRate use: the latest year held on or before the date (the earliest held before any), e.g. 2025 for a 2026 date before the 2026 figures are imported.',
+    description:
+      'The year whose 31 March official count childrenLookedAfter and coverageRate use: the latest year held on or before the date (the earliest held before any), e.g. 2025 for a 2026 date before the 2026 figures are imported.',
   })
   childrenLookedAfterYear?: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: "One metric's suppressed council cells in the disclosure-controlled table, and what an intruder could still deduce." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One metric's suppressed council cells in the disclosure-controlled table, and what an intruder could still deduce.",
+})
 export class DisclosureAuditMetric {
   @Field({
     description:
@@ -49,16 +55,29 @@ export class DisclosureAuditMetric {
 
   // Which step withheld how many would tell an intruder that, say, every withheld cell of a
   // table is a count from 1 to 4: unsuppressed audiences only.
-  @Field(() => Int, { nullable: true, description: 'Of those, council counts from 1 to 4 (primary suppression). Null for disclosure-controlled audiences, to whom it would say which cells are small.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Of those, council counts from 1 to 4 (primary suppression). Null for disclosure-controlled audiences, to whom it would say which cells are small.',
+  })
   suppressedPrimary: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Suppressed so that no region has exactly one suppressed council. Null for disclosure-controlled audiences.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Suppressed so that no region has exactly one suppressed council. Null for disclosure-controlled audiences.',
+  })
   suppressedSecondary: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Suppressed because the intruder audit found a value too exposed. Null for disclosure-controlled audiences.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Suppressed because the intruder audit found a value too exposed. Null for disclosure-controlled audiences.',
+  })
   suppressedByAudit: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The fewest consecutive integers an intruder cannot rule out for any suppressed value; null when none is suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The fewest consecutive integers an intruder cannot rule out for any suppressed value; null when none is suppressed.',
+  })
   narrowestRange: number | null;
 
   @Field(() => Int, { nullable: true, description: 'The smallest, over suppressed values, of the largest value an intruder cannot rule out.' })
@@ -68,7 +87,10 @@ export class DisclosureAuditMetric {
   unresolved: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The intruder audit of the disclosure-controlled version of a comparison, run by the refresh before publication (reports/METRICS.md).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The intruder audit of the disclosure-controlled version of a comparison, run by the refresh before publication (reports/METRICS.md).',
+})
 export class DisclosureAudit {
   @Field({ description: 'True when every suppressed value meets the protection requirement.' })
   passed: boolean;
@@ -83,9 +105,16 @@ export class DisclosureAudit {
   metrics: DisclosureAuditMetric[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Volunteers able to take a child beside the children waiting (reports/models/45_rollup_council_pool.sql), disclosure-controlled like the coverage figures.' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Volunteers able to take a child beside the children waiting (reports/models/45_rollup_council_pool.sql), disclosure-controlled like the coverage figures.',
+})
 export class VolunteerPool {
-  @Field(() => Figure, { description: 'Volunteers living in the area who could take a child on the date: APPROVED, DBS check valid, fewer open matches than their maximum, with a provider commissioned for the service.' })
+  @Field(() => Figure, {
+    description:
+      'Volunteers living in the area who could take a child on the date: APPROVED, DBS check valid, fewer open matches than their maximum, with a provider commissioned for the service.',
+  })
   volunteersAvailable: Figure;
 
   @Field(() => Figure, { description: 'Children waiting on the date (the same figure as `waiting`).' })
@@ -100,7 +129,10 @@ export class CouncilCoverage {
   @Field(() => LocalAuthority, { description: 'The council.' })
   localAuthority: LocalAuthority;
 
-  @Field(() => Int, { nullable: true, description: 'Rank by coverage rate, 1 = highest; ties share the lower rank; null when the rate is missing or suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank by coverage rate, 1 = highest; ties share the lower rank; null when the rate is missing or suppressed.',
+  })
   rank: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Quartile 1..4 from the rank, 1 = best.' })
@@ -112,7 +144,10 @@ export class CouncilCoverage {
   @Field(() => CoverageFigures, { description: 'The figures.' })
   figures: CoverageFigures;
 
-  @Field(() => VolunteerPool, { nullable: true, description: 'The volunteer pool beside the waiting list; null until the reports have been refreshed with it.' })
+  @Field(() => VolunteerPool, {
+    nullable: true,
+    description: 'The volunteer pool beside the waiting list; null until the reports have been refreshed with it.',
+  })
   volunteerPool?: VolunteerPool | null;
 
   @Field(() => Insights, { description: "The council's insights, its flags read against England's." })
@@ -130,7 +165,10 @@ export class RegionCoverage {
   @Field(() => CoverageFigures, { description: 'The figures.' })
   figures: CoverageFigures;
 
-  @Field(() => VolunteerPool, { nullable: true, description: "The region's volunteer pool: sums over its councils, ratio from the sums; null until the reports have been refreshed with it." })
+  @Field(() => VolunteerPool, {
+    nullable: true,
+    description: "The region's volunteer pool: sums over its councils, ratio from the sums; null until the reports have been refreshed with it.",
+  })
   volunteerPool?: VolunteerPool | null;
 
   @Field(() => Insights, { description: "The region's insights from its sums, its flags read against England's." })
@@ -162,7 +200,8 @@ export class CouncilComparison {
 
   @Field(() => DisclosureAudit, {
     nullable: true,
-    description: 'What the refresh audit found of the disclosure-controlled version of this table (the same for every audience); null before the first audited refresh.',
+    description:
+      'What the refresh audit found of the disclosure-controlled version of this table (the same for every audience); null before the first audited refresh.',
   })
   disclosureAudit: DisclosureAudit | null;
 

@@ -68,12 +68,7 @@ export type AreaFigures = {
 
 /** The council counts disclosure control protects. */
 export type ProtectedMetric =
-  | 'childrenMatched'
-  | 'waiting'
-  | 'volunteersAvailable'
-  | 'referrals12Months'
-  | 'socialWorkerReferrals12Months'
-  | 'otherReferrals12Months';
+  'childrenMatched' | 'waiting' | 'volunteersAvailable' | 'referrals12Months' | 'socialWorkerReferrals12Months' | 'otherReferrals12Months';
 export const PROTECTED_METRICS: ProtectedMetric[] = [
   'childrenMatched',
   'waiting',
@@ -274,7 +269,7 @@ function suppressBreakdown(
     return changed;
   };
   const settle = () => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const metric of REFERRAL_BREAKDOWN) {
         pair();
@@ -400,7 +395,9 @@ function protectAreaPool(pool: PoolFigures): PoolFigures {
   return {
     volunteersAvailable,
     childrenWaiting,
-    volunteersPerWaitingChild: waitingNone ? notApplicable : fromRounded(volunteersAvailable, childrenWaiting, (v, w) => (w > 0 ? divideHalfUp(v, w, 2) : null)),
+    volunteersPerWaitingChild: waitingNone
+      ? notApplicable
+      : fromRounded(volunteersAvailable, childrenWaiting, (v, w) => (w > 0 ? divideHalfUp(v, w, 2) : null)),
   };
 }
 

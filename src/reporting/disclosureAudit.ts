@@ -98,7 +98,11 @@ function constraintsOf(table: ComparisonTable, metric: ProtectedMetric): Constra
   const withFigure = (council: CouncilFigures) => council.figures.childrenLookedAfter.status === FigureStatus.OK;
   const areas: { name: string; area: AreaFigures; councils: CouncilFigures[] }[] = [
     { name: 'england', area: table.england, councils: table.councils },
-    ...table.regions.map((region) => ({ name: `region_${region.regionCode}`, area: region, councils: table.councils.filter((c) => c.regionCode === region.regionCode) })),
+    ...table.regions.map((region) => ({
+      name: `region_${region.regionCode}`,
+      area: region,
+      councils: table.councils.filter((c) => c.regionCode === region.regionCode),
+    })),
   ];
   for (const { name, area, councils } of areas) {
     const count = metric === 'otherReferrals12Months' ? intervalOfComplement(area) : intervalOfCount(areaFigure(area, metric));
@@ -206,7 +210,8 @@ export function rangesOfMetric(
     counter.solves += 1;
     const solution = solver.solve(`${sense}\n obj: ${name}\n${body}`);
     if (solution.Status === 'Unbounded' || solution.Status === 'Primal infeasible or unbounded') return sense === 'Maximize' ? Infinity : lower;
-    if (solution.Status !== 'Optimal') throw new Error(`disclosure audit: ${metric} ${sense.toLowerCase()} of ${name} ended ${solution.Status}; the published table contradicts itself`);
+    if (solution.Status !== 'Optimal')
+      throw new Error(`disclosure audit: ${metric} ${sense.toLowerCase()} of ${name} ended ${solution.Status}; the published table contradicts itself`);
     // Integral at the optimum (see above); rounding removes the solver's tolerance.
     return Math.round(solution.Columns[name].Primal);
   };
@@ -335,7 +340,8 @@ export function auditTable(solver: Highs, table: ComparisonTable, neighbours: Ma
     changed = new Set();
     const done = new Set<string>();
     // The breakdown's cells are withheld together, with their total: audit them again together.
-    const together = (metric: ProtectedMetric) => (metric === 'referrals12Months' || REFERRAL_BREAKDOWN.includes(metric) ? ['referrals12Months', ...REFERRAL_BREAKDOWN] : [metric]) as ProtectedMetric[];
+    const together = (metric: ProtectedMetric) =>
+      (metric === 'referrals12Months' || REFERRAL_BREAKDOWN.includes(metric) ? ['referrals12Months', ...REFERRAL_BREAKDOWN] : [metric]) as ProtectedMetric[];
     for (const range of failing) {
       const key = `${range.metric}|${range.regionCode}`;
       if (done.has(key)) continue;

@@ -134,7 +134,10 @@ export async function selectTables(db: Queryable, req: Request): Promise<FileSel
   if (date !== undefined && date !== 'latest' && !isMonthEnd(date)) {
     throw new FileQueryError(`date must be a month end as YYYY-MM-DD, e.g. 2025-03-31, or latest; got ${quote(date)}.`);
   }
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value !== undefined && !isCalendarDate(value)) throw new FileQueryError(`${name} must be a date as YYYY-MM-DD, e.g. 2025-03-31; got ${quote(value)}.`);
   }
   if (from !== undefined && to !== undefined && from > to) throw new FileQueryError(`from (${from}) must not be after to (${to}).`);
@@ -144,7 +147,9 @@ export async function selectTables(db: Queryable, req: Request): Promise<FileSel
   const range = `reporting dates available are between ${available[0].month_end} and ${available.at(-1)!.month_end}`;
   let tables: { service: Service; monthEnd: string }[];
   if (from !== undefined || to !== undefined) {
-    tables = available.filter((row) => (from === undefined || row.month_end >= from) && (to === undefined || row.month_end <= to)).map((row) => ({ service: row.service as Service, monthEnd: row.month_end }));
+    tables = available
+      .filter((row) => (from === undefined || row.month_end >= from) && (to === undefined || row.month_end <= to))
+      .map((row) => ({ service: row.service as Service, monthEnd: row.month_end }));
     if (tables.length === 0) throw new FileQueryError(`No figures from ${from ?? 'the first'} to ${to ?? 'the latest'}: ${range}.`);
   } else if (date !== undefined && date !== 'latest') {
     tables = chosen.map((service) => ({ service, monthEnd: date }));
@@ -159,7 +164,9 @@ export async function selectTables(db: Queryable, req: Request): Promise<FileSel
     tables.sort((a, b) => a.monthEnd.localeCompare(b.monthEnd) || a.service.localeCompare(b.service));
   }
   if (tables.length > MAX_TABLES) {
-    throw new FileQueryError(`The request covers ${tables.length} tables (month ends × services); at most ${MAX_TABLES} per file: narrow from and to, or choose a service.`);
+    throw new FileQueryError(
+      `The request covers ${tables.length} tables (month ends × services); at most ${MAX_TABLES} per file: narrow from and to, or choose a service.`,
+    );
   }
   return { tables, services: chosen };
 }

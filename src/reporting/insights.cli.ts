@@ -46,12 +46,24 @@ async function main(argv: string[]): Promise<number> {
         console.log(`${service}: no figures for ${date}`);
         continue;
       }
-      const full = comparisonTable({ councils: comparison.councils, regions: comparison.regions, england: comparison.england, councilPools: [], regionPools: [] });
+      const full = comparisonTable({
+        councils: comparison.councils,
+        regions: comparison.regions,
+        england: comparison.england,
+        councilPools: [],
+        regionPools: [],
+      });
       const published = publishTable(full, neighbours, comparison.audited).table;
       for (const council of published.councils) {
-        hideEarlier(council.insightInputs, comparison.earlier.filter((cell) => cell.areaCode === council.councilCode).map((cell) => cell.metric));
+        hideEarlier(
+          council.insightInputs,
+          comparison.earlier.filter((cell) => cell.areaCode === council.councilCode).map((cell) => cell.metric),
+        );
       }
-      hideEarlier(published.england.insightInputs, comparison.earlier.filter((cell) => cell.areaCode === ENGLAND_CODE).map((cell) => cell.metric));
+      hideEarlier(
+        published.england.insightInputs,
+        comparison.earlier.filter((cell) => cell.areaCode === ENGLAND_CODE).map((cell) => cell.metric),
+      );
       const staff = insightsAgainst(full.england);
       const controlled = insightsAgainst(published.england);
       const e = staff.england;
@@ -64,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
         const flagged = full.councils.filter((council) => staff.of(council).flags.includes(flag));
         const shown = published.councils.filter((council) => controlled.of(council).flags.includes(flag)).length;
         const some = flagged.slice(0, 6).map((council) => names.get(council.councilCode) ?? council.councilCode);
-        console.log(`  ${flag.padEnd(28)} ${String(flagged.length).padStart(3)} (public: ${String(shown).padStart(3)})  ${some.join(', ')}${flagged.length > some.length ? ', ...' : ''}`);
+        console.log(
+          `  ${flag.padEnd(28)} ${String(flagged.length).padStart(3)} (public: ${String(shown).padStart(3)})  ${some.join(', ')}${flagged.length > some.length ? ', ...' : ''}`,
+        );
       }
     }
     return 0;

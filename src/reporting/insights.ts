@@ -94,7 +94,14 @@ export function computeInsights(figures: CoverageFigures, inputs: InsightInputs)
       months = listGrowing ? { value: null, status: FigureStatus.NOT_APPLICABLE } : ok(divideHalfUp(6 * waiting.value!, fall, 1));
     }
   }
-  return { referralsPer100LookedAfter: per100, socialWorkerReferralShare: share, coverageChange12Months: change, monthsToClearWaitingList: months, flags: [], listGrowing };
+  return {
+    referralsPer100LookedAfter: per100,
+    socialWorkerReferralShare: share,
+    coverageChange12Months: change,
+    monthsToClearWaitingList: months,
+    flags: [],
+    listGrowing,
+  };
 }
 
 /** Whether `figure` is under half of England's `reference`, both published to one decimal. */

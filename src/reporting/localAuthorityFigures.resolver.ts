@@ -22,14 +22,25 @@ async function officialChildrenLookedAfter(loaders: Context['loaders'], councilC
 export class LocalAuthorityFiguresResolver {
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Official count of children looked after at 31 March of `year` (Department for Education). Null when not published, suppressed or not applicable: see `childrenLookedAfterFigure` for why.',
+    description:
+      'Official count of children looked after at 31 March of `year` (Department for Education). Null when not published, suppressed or not applicable: see `childrenLookedAfterFigure` for why.',
   })
-  async childrenLookedAfter(@Root() council: LocalAuthority, @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number, @Ctx() { loaders }: Context): Promise<number | null> {
+  async childrenLookedAfter(
+    @Root() council: LocalAuthority,
+    @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<number | null> {
     return (await officialChildrenLookedAfter(loaders, council.code, year)).value;
   }
 
-  @FieldResolver(() => Figure, { description: 'The official children-looked-after count at 31 March of `year`, with its status (SUPPRESSED for `c`, NOT_APPLICABLE for `z`).' })
-  async childrenLookedAfterFigure(@Root() council: LocalAuthority, @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number, @Ctx() { loaders }: Context): Promise<Figure> {
+  @FieldResolver(() => Figure, {
+    description: 'The official children-looked-after count at 31 March of `year`, with its status (SUPPRESSED for `c`, NOT_APPLICABLE for `z`).',
+  })
+  async childrenLookedAfterFigure(
+    @Root() council: LocalAuthority,
+    @Arg('year', () => Int, { description: YEAR_DESCRIPTION }) year: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<Figure> {
     return officialChildrenLookedAfter(loaders, council.code, year);
   }
 }

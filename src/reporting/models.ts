@@ -40,7 +40,11 @@ function header(sql: string, field: string): string[] {
   return [...sql.matchAll(pattern)].map((match) => match[1].trim());
 }
 
-const columns = (list: string) => list.split(',').map((column) => column.trim()).filter(Boolean);
+const columns = (list: string) =>
+  list
+    .split(',')
+    .map((column) => column.trim())
+    .filter(Boolean);
 
 export function parseModel(file: string, sql: string): ReportModel {
   const match = /^(\d+)_([a-z][a-z0-9_]*)\.sql$/.exec(path.basename(file));

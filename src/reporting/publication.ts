@@ -85,8 +85,16 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
       `children_looked_after, children_matched, children_matched_with_figure, coverage_rate, waiting, has_waiting_list, median_wait_days, p90_wait_days,
        ${INSIGHT_COLUMNS}, ${AREA_INSIGHT_COLUMNS}`,
     );
-    const councilPools = await readAll<CouncilPoolRow>(runner, source(built, 'rollup_council_pool'), 'council_code, region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
-    const regionPools = await readAll<RegionPoolRow>(runner, source(built, 'rollup_region_pool'), 'region_code, volunteers_available, children_waiting, volunteers_per_waiting_child');
+    const councilPools = await readAll<CouncilPoolRow>(
+      runner,
+      source(built, 'rollup_council_pool'),
+      'council_code, region_code, volunteers_available, children_waiting, volunteers_per_waiting_child',
+    );
+    const regionPools = await readAll<RegionPoolRow>(
+      runner,
+      source(built, 'rollup_region_pool'),
+      'region_code, volunteers_available, children_waiting, volunteers_per_waiting_child',
+    );
     const neighbours = await readNeighbours(runner);
 
     const councilGroups = groupByTable(councils);
@@ -142,14 +150,22 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
     logger?.[unresolved ? 'warn' : 'info']({ refreshId, ...summary, unresolved, durationMs: Date.now() - t0 }, 'disclosure audit finished');
     return record(runner, refreshId, name, { status: unresolved ? 'FAILED' : 'SUCCEEDED', rows: cells.length, durationMs: Date.now() - t0, error }, startedAt);
   } catch (error) {
-    return record(runner, refreshId, name, { status: 'FAILED', rows: null, durationMs: Date.now() - t0, error: (error instanceof Error ? error.message : String(error)).slice(0, 1000) }, startedAt);
+    return record(
+      runner,
+      refreshId,
+      name,
+      { status: 'FAILED', rows: null, durationMs: Date.now() - t0, error: (error instanceof Error ? error.message : String(error)).slice(0, 1000) },
+      startedAt,
+    );
   }
 }
 
 /** The source of the rules, read once: a change to them invalidates every kept audit. */
 let rulesSource: string | null = null;
 function fingerprint(table: ComparisonTable): string {
-  rulesSource ??= [require.resolve('./disclosure'), require.resolve('./disclosureAudit'), require.resolve('./insights')].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  rulesSource ??= [require.resolve('./disclosure'), require.resolve('./disclosureAudit'), require.resolve('./insights')]
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('\n');
   return createHash('sha256').update(rulesSource).update(JSON.stringify(table)).digest('hex');
 }
 
@@ -228,11 +244,20 @@ async function writeBuilds(
        ${cells.map((c) => c.suppression.councilCode)}::text[], ${cells.map((c) => c.suppression.step)}::text[]) as cell(service, month_end, metric, area_code, step)`,
   );
   built.push(suppressions);
-  await runner.query('create unique index "disclosure_suppressions_0_idx__build" on reporting.disclosure_suppressions__build (service, month_end, metric, area_code)');
+  await runner.query(
+    'create unique index "disclosure_suppressions_0_idx__build" on reporting.disclosure_suppressions__build (service, month_end, metric, area_code)',
+  );
   await runner.query('create index "disclosure_suppressions_1_idx__build" on reporting.disclosure_suppressions__build (area_code, service, month_end)');
   suppressions.durationMs = Date.now() - suppressions.startedAt.getTime();
 
-  const audit: BuiltTable = { name: 'disclosure_audit', build: 'disclosure_audit__build', indexes: ['disclosure_audit_0_idx'], rows: summaries.length, durationMs: 0, startedAt: new Date() };
+  const audit: BuiltTable = {
+    name: 'disclosure_audit',
+    build: 'disclosure_audit__build',
+    indexes: ['disclosure_audit_0_idx'],
+    rows: summaries.length,
+    durationMs: 0,
+    startedAt: new Date(),
+  };
   await runner.query('drop table if exists reporting.disclosure_audit__build');
   const column = <K extends keyof AuditMetricRow>(key: K) => summaries.map((row) => row[key]);
   const capped = (values: (number | null)[]) => values.map((value) => (value === null ? null : Math.min(value, 2_000_000_000)));

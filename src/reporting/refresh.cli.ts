@@ -14,12 +14,17 @@ async function main(argv: string[]): Promise<number> {
   const usage = 'Usage: npm run reports:refresh [-- --rollups name,name]';
   let rollups: string | undefined;
   try {
-    ({ values: { rollups } } = parseArgs({ args: argv, options: { rollups: { type: 'string' } }, strict: true, allowPositionals: false }));
+    ({
+      values: { rollups },
+    } = parseArgs({ args: argv, options: { rollups: { type: 'string' } }, strict: true, allowPositionals: false }));
   } catch {
     console.error(usage);
     return 2;
   }
-  const only = rollups?.split(',').map((name) => name.trim()).filter(Boolean);
+  const only = rollups
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (rollups !== undefined && !only?.length) {
     console.error(usage);
     return 2;
@@ -30,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const result = await refreshReports(database.dataSource, { only, logger });
     for (const model of result.models) {
-      console.log(`${model.status.padEnd(9)} ${model.model.padEnd(36)} ${String(model.rows ?? '').padStart(9)} rows ${String(model.durationMs).padStart(7)} ms${model.error ? `  ${model.error}` : ''}`);
+      console.log(
+        `${model.status.padEnd(9)} ${model.model.padEnd(36)} ${String(model.rows ?? '').padStart(9)} rows ${String(model.durationMs).padStart(7)} ms${model.error ? `  ${model.error}` : ''}`,
+      );
     }
     console.log(`Refresh ${result.status} in ${result.durationMs} ms.`);
     return result.status === 'FAILED' ? 1 : 0;

@@ -24,7 +24,13 @@ import { auditPublication } from './publication';
  * reporting.refresh_runs, which `reportingFreshness` reads.
  */
 
-export type ModelOutcome = { model: string; status: 'SUCCEEDED' | 'UNCHANGED' | 'FAILED' | 'SKIPPED'; rows: number | null; durationMs: number; error: string | null };
+export type ModelOutcome = {
+  model: string;
+  status: 'SUCCEEDED' | 'UNCHANGED' | 'FAILED' | 'SKIPPED';
+  rows: number | null;
+  durationMs: number;
+  error: string | null;
+};
 export type RefreshResult = { refreshId: string; status: 'SUCCEEDED' | 'FAILED' | 'SKIPPED'; durationMs: number; models: ModelOutcome[] };
 
 /** Arbitrary but fixed: the advisory lock key of "refresh reports". */
@@ -56,7 +62,11 @@ export type RefreshOptions = {
 export function refreshFailure(error: unknown): UserError {
   if (error instanceof UserFacingError) return error.toUserError();
   if (classifyFault(error).code === 'SERVICE_UNAVAILABLE') {
-    return { code: 'UNAVAILABLE', field: null, message: 'The database is unavailable at the moment, so nothing was refreshed; readers keep the last published reports. Try again shortly.' };
+    return {
+      code: 'UNAVAILABLE',
+      field: null,
+      message: 'The database is unavailable at the moment, so nothing was refreshed; readers keep the last published reports. Try again shortly.',
+    };
   }
   throw error;
 }
@@ -69,7 +79,10 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
   if (options.only) {
     const unknown = options.only.filter((name) => !models.some((model) => model.name === name));
     if (unknown.length) {
-      const named = unknown.slice(0, 5).map((name) => JSON.stringify(name.slice(0, 60))).join(', ');
+      const named = unknown
+        .slice(0, 5)
+        .map((name) => JSON.stringify(name.slice(0, 60)))
+        .join(', ');
       throw new UserFacingError('VALIDATION', `Unknown rollup(s): ${named}; expected some of ${models.map((m) => m.name).join(', ')}`, 'rollups');
     }
   }
@@ -120,12 +133,21 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
       if (failed) {
         // The builds are dropped below, in `finally`, with those of any other way out.
         for (const table of built) {
-          outcomes.push(await record(runner, refreshId, table.name, { status: 'SKIPPED', rows: table.rows, durationMs: table.durationMs, error: `built but not published: ${failed} failed` }));
+          outcomes.push(
+            await record(runner, refreshId, table.name, {
+              status: 'SKIPPED',
+              rows: table.rows,
+              durationMs: table.durationMs,
+              error: `built but not published: ${failed} failed`,
+            }),
+          );
         }
       } else {
         await swapIn(runner, built);
         for (const table of built.splice(0)) {
-          outcomes.push(await record(runner, refreshId, table.name, { status: 'SUCCEEDED', rows: table.rows, durationMs: table.durationMs, error: null }, table.startedAt));
+          outcomes.push(
+            await record(runner, refreshId, table.name, { status: 'SUCCEEDED', rows: table.rows, durationMs: table.durationMs, error: null }, table.startedAt),
+          );
         }
       }
       const status = outcomes.some((o) => o.status === 'FAILED') ? 'FAILED' : 'SUCCEEDED';
@@ -166,7 +188,10 @@ function orderLike(outcomes: ModelOutcome[], models: ReportModel[]): ModelOutcom
     const index = models.findIndex((model) => model.name === name);
     return index >= 0 ? index : models.length;
   };
-  return outcomes.map((outcome, index) => ({ outcome, index })).sort((a, b) => position(a.outcome.model) - position(b.outcome.model) || a.index - b.index).map(({ outcome }) => outcome);
+  return outcomes
+    .map((outcome, index) => ({ outcome, index }))
+    .sort((a, b) => position(a.outcome.model) - position(b.outcome.model) || a.index - b.index)
+    .map(({ outcome }) => outcome);
 }
 
 /** The swap: readers see the old tables until commit and the new ones after, never a mixture. */
@@ -191,7 +216,13 @@ async function swapIn(runner: QueryRunner, built: BuiltTable[]): Promise<void> {
 let runsRecordedHere = 0;
 export const refreshRunsRecordedHere = (): number => runsRecordedHere;
 
-export async function record(runner: QueryRunner, refreshId: string, model: string, outcome: Omit<ModelOutcome, 'model'>, startedAt?: Date): Promise<ModelOutcome> {
+export async function record(
+  runner: QueryRunner,
+  refreshId: string,
+  model: string,
+  outcome: Omit<ModelOutcome, 'model'>,
+  startedAt?: Date,
+): Promise<ModelOutcome> {
   runsRecordedHere += 1;
   await execute(
     runner,
@@ -272,8 +303,13 @@ async function checkKey(runner: QueryRunner, table: string, model: ReportModel):
     countRow,
   );
   if (Number(nulls.count) > 0) throw new Error(`${model.name}: ${nulls.count} row(s) have a null in the key (${model.key.join(', ')})`);
-  const [duplicates] = await query(runner, raw(`select count(*) as count from (select 1 from ${qualified(table)} group by ${key} having count(*) > 1) d`), countRow);
-  if (Number(duplicates.count) > 0) throw new Error(`${model.name}: ${duplicates.count} key value(s) repeat (${model.key.join(', ')}); the grain is one row per key`);
+  const [duplicates] = await query(
+    runner,
+    raw(`select count(*) as count from (select 1 from ${qualified(table)} group by ${key} having count(*) > 1) d`),
+    countRow,
+  );
+  if (Number(duplicates.count) > 0)
+    throw new Error(`${model.name}: ${duplicates.count} key value(s) repeat (${model.key.join(', ')}); the grain is one row per key`);
 }
 
 async function runTest(runner: QueryRunner, refreshId: string, test: ReportTest): Promise<ModelOutcome> {
@@ -286,7 +322,12 @@ async function runTest(runner: QueryRunner, refreshId: string, test: ReportTest)
       runner,
       refreshId,
       `test:${test.name}`,
-      { status: failing ? 'FAILED' : 'SUCCEEDED', rows: failing, durationMs: Date.now() - t0, error: failing ? `${failing} row(s) break this invariant` : null },
+      {
+        status: failing ? 'FAILED' : 'SUCCEEDED',
+        rows: failing,
+        durationMs: Date.now() - t0,
+        error: failing ? `${failing} row(s) break this invariant` : null,
+      },
       startedAt,
     );
   } catch (error) {

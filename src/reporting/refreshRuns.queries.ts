@@ -27,6 +27,10 @@ const latestRow = rowParser(z.object({ latest: z.string().nullable() }));
 
 /** The latest month end the published rollups hold for a service, or null before the first refresh. */
 export async function latestMonthEnd(db: Queryable, service: string): Promise<string | null> {
-  const [{ latest }] = await query(db, sql`select max(month_end)::text as latest from reporting.rollup_england_month where service = ${service}::text`, latestRow);
+  const [{ latest }] = await query(
+    db,
+    sql`select max(month_end)::text as latest from reporting.rollup_england_month where service = ${service}::text`,
+    latestRow,
+  );
   return latest;
 }

@@ -13,7 +13,10 @@ export class ReportingDates {
   @Field(() => LocalDate, { description: 'The latest month end with figures: what councilComparison gives without a date.' })
   latest: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'The latest 31 March with figures (the end of the latest complete reporting year); null when none yet.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The latest 31 March with figures (the end of the latest complete reporting year); null when none yet.',
+  })
   latestYearEnd: string | null;
 
   @Field(() => [LocalDate], { description: 'Every month end with figures, oldest first.' })
@@ -42,7 +45,8 @@ export async function latestMonthEnd(db: Context['db'], service: Service): Promi
 @Resolver()
 export class ReportingDatesResolver {
   @Query(() => ReportingDates, {
-    description: 'The month ends the published figures cover (for one service, or either when omitted), the latest 31 March among them, and when they were refreshed. Public.',
+    description:
+      'The month ends the published figures cover (for one service, or either when omitted), the latest 31 March among them, and when they were refreshed. Public.',
   })
   async reportingDates(
     @Arg('service', () => Service, { nullable: true, description: 'The service; either when omitted (both are refreshed together).' }) service: Service | null,

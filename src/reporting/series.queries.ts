@@ -36,7 +36,11 @@ const latestRow = rowParser(z.object({ latest: pgDate.nullable() }));
 /** The latest month end the rollups hold for a service; null before the first refresh. */
 export async function readLatestMonthEnd(db: Queryable, service: string): Promise<string | null> {
   const read = async () => {
-    const [row] = await query(db, sql`select max(e.month_end)::text as latest from reporting.rollup_england_month e where e.service = ${service}::text`, latestRow);
+    const [row] = await query(
+      db,
+      sql`select max(e.month_end)::text as latest from reporting.rollup_england_month e where e.service = ${service}::text`,
+      latestRow,
+    );
     return row.latest;
   };
   return whenBuilt(read, null);
@@ -113,7 +117,8 @@ export async function readSeriesRows(db: Queryable, area: SeriesArea, service: s
       list.map((row) => ({ ...row, audited_metrics: withheld.get(`${row.month_end}|${code(row)}`) ?? [] }));
     // Any referral received, child waiting or matched, or match started or ended: the area's
     // service had begun by then (reports/METRICS.md, "Series").
-    const within = area.kind === 'council' ? sql`and c.council_code = ${area.code}::text` : area.kind === 'region' ? sql`and c.region_code = ${area.code}::text` : empty;
+    const within =
+      area.kind === 'council' ? sql`and c.council_code = ${area.code}::text` : area.kind === 'region' ? sql`and c.region_code = ${area.code}::text` : empty;
     const [{ first_active: firstActive }] = await query(
       db,
       sql`select min(c.month_end)::text as first_active from reporting.rollup_council_month c

@@ -13,8 +13,19 @@ import { FigureStatus } from './figure.type';
  * count of volunteers is a protected count, and an area's ratio is computed from rounded counts.
  */
 
-export type CouncilPoolRow = { council_code: string; region_code: string; volunteers_available: number; children_waiting: number; volunteers_per_waiting_child: number | string | null };
-export type RegionPoolRow = { region_code: string; volunteers_available: number; children_waiting: number; volunteers_per_waiting_child: number | string | null };
+export type CouncilPoolRow = {
+  council_code: string;
+  region_code: string;
+  volunteers_available: number;
+  children_waiting: number;
+  volunteers_per_waiting_child: number | string | null;
+};
+export type RegionPoolRow = {
+  region_code: string;
+  volunteers_available: number;
+  children_waiting: number;
+  volunteers_per_waiting_child: number | string | null;
+};
 
 const poolsRow = rowParser(
   z.object({
@@ -47,6 +58,7 @@ export function poolFigures(row: CouncilPoolRow | RegionPoolRow, waiting: Figure
   return {
     volunteersAvailable: ok(volunteers),
     childrenWaiting: waiting,
-    volunteersPerWaitingChild: children === null ? { value: null, status: waiting.status } : children > 0 ? ok(divideHalfUp(volunteers, children, 2)) : notApplicable,
+    volunteersPerWaitingChild:
+      children === null ? { value: null, status: waiting.status } : children > 0 ? ok(divideHalfUp(volunteers, children, 2)) : notApplicable,
   };
 }

@@ -2,7 +2,18 @@ import DataLoader from 'dataloader';
 import sql, { raw } from 'sql-template-tag';
 import { z } from 'zod';
 import type { Principal } from '../auth/viewer';
-import { AreaRow, areaFigures, auditedCells, auditedMetricsSql, councilFigures, CouncilRow, groupByTable, toAreaFigures, toCouncilFigures, whenBuilt } from '../reporting/coverage.queries';
+import {
+  AreaRow,
+  areaFigures,
+  auditedCells,
+  auditedMetricsSql,
+  councilFigures,
+  CouncilRow,
+  groupByTable,
+  toAreaFigures,
+  toCouncilFigures,
+  whenBuilt,
+} from '../reporting/coverage.queries';
 import { audienceOf } from '../reporting/coverage.resolver';
 import { Audience, CoverageFigures, ENGLAND_CODE, publishArea, suppressCouncils } from '../reporting/disclosure';
 import { execute, query, Queryable } from '../database/sql';
@@ -42,7 +53,9 @@ export async function findTarget(db: Queryable, targetId: string): Promise<Targe
   return row ?? null;
 }
 
-const TARGET_ORDER = raw(`case when t.area_code = 'E92000001' then 0 when t.area_code like 'E12%' then 1 else 2 end, t.area_code, t.service, t.metric, t.due_on, t.target_id`);
+const TARGET_ORDER = raw(
+  `case when t.area_code = 'E92000001' then 0 when t.area_code like 'E12%' then 1 else 2 end, t.area_code, t.service, t.metric, t.due_on, t.target_id`,
+);
 
 /** Targets of an area and service (each null for all), England first, then regions, then councils. */
 export async function findTargets(db: Queryable, areaCode: string | null, service: string | null): Promise<TargetRow[]> {
@@ -139,10 +152,11 @@ const rollupsRow = rowParser(
 
 async function readRollups(db: Queryable, services: string[], councils: string[], regions: string[], england: boolean, wholeRegions: boolean): Promise<Read> {
   // Before the first refresh the rollups do not exist: no figures yet.
-  return whenBuilt(async () => {
-    const [row] = await query(
-      db,
-      sql`with months as (
+  return whenBuilt(
+    async () => {
+      const [row] = await query(
+        db,
+        sql`with months as (
          select service, month_end
          from (select service, month_end, row_number() over (partition by service order by month_end desc) as position
                from reporting.rollup_england_month where service = any(${services}::text[])) ranked
@@ -163,10 +177,12 @@ async function readRollups(db: Queryable, services: string[], councils: string[]
             select e.*, ${auditedMetricsSql(sql`${ENGLAND_CODE}::text`, raw('e'))} as audited_metrics
             from reporting.rollup_england_month e join months m on m.service = e.service and m.month_end = e.month_end
             where ${england}::boolean) x) as england`,
-      rollupsRow,
-    );
-    return row;
-  }, { months: [], councils: [], regions: [], england: [] });
+        rollupsRow,
+      );
+      return row;
+    },
+    { months: [], councils: [], regions: [], england: [] },
+  );
 }
 
 /** Figures of every requested area and service (keys `AREA|SERVICE`), in one statement. */
@@ -191,7 +207,13 @@ export async function readAreaSeries(db: Queryable, keys: readonly string[], aud
     if (!published) {
       const rows = councilsAt.get(key) ?? [];
       const figures = rows.map((row) => toCouncilFigures(row));
-      const suppressed = audience === 'PUBLIC' ? suppressCouncils(figures, auditedCells(rows, (row) => row.council_code)).councils : figures;
+      const suppressed =
+        audience === 'PUBLIC'
+          ? suppressCouncils(
+              figures,
+              auditedCells(rows, (row) => row.council_code),
+            ).councils
+          : figures;
       published = new Map(suppressed.map((council) => [council.councilCode, council.figures]));
       publishedCouncils.set(key, published);
     }
@@ -201,7 +223,11 @@ export async function readAreaSeries(db: Queryable, keys: readonly string[], aud
     const row = rows?.[0];
     if (!row) return null;
     if (audience === 'FULL') return areaFigures(row);
-    return publishArea(toAreaFigures(row), code, auditedCells([row], () => code)).area.figures;
+    return publishArea(
+      toAreaFigures(row),
+      code,
+      auditedCells([row], () => code),
+    ).area.figures;
   };
 
   return parsed.map(({ areaCode, service, level }) => {
@@ -214,7 +240,11 @@ export async function readAreaSeries(db: Queryable, keys: readonly string[], aud
         }
         return councilFiguresAt(service, monthEnd).get(areaCode) ?? null;
       }
-      if (level === 'REGION') return areaAt((regionsAt.get(at(service, monthEnd)) ?? []).filter((region) => region.region_code === areaCode), areaCode);
+      if (level === 'REGION')
+        return areaAt(
+          (regionsAt.get(at(service, monthEnd)) ?? []).filter((region) => region.region_code === areaCode),
+          areaCode,
+        );
       return areaAt(englandAt.get(at(service, monthEnd)), ENGLAND_CODE);
     });
     return { monthEnds, figures, audience };

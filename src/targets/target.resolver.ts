@@ -68,7 +68,11 @@ export class TargetResolver {
       'Targets, England first, then regions and councils. Public: targets are public commitments; `current` and the projection follow the caller’s disclosure control. At most 10 per area.',
   })
   async targets(
-    @Arg('areaCode', () => String, { nullable: true, description: 'Only this area: a current council, a region or England (E92000001). Unknown codes are an error.' }) areaCode: string | null,
+    @Arg('areaCode', () => String, {
+      nullable: true,
+      description: 'Only this area: a current council, a region or England (E92000001). Unknown codes are an error.',
+    })
+    areaCode: string | null,
     @Arg('service', () => Service, { nullable: true, description: 'Only this service.' }) service: Service | null,
     @Ctx() { db }: Context,
   ): Promise<Target[]> {
@@ -85,7 +89,9 @@ export class TargetResolver {
     return found.map(Target.fromRow);
   }
 
-  @FieldResolver(() => Figure, { description: 'The metric at the latest month end in the reports (disclosure-controlled for researchers, providers and anonymous callers).' })
+  @FieldResolver(() => Figure, {
+    description: 'The metric at the latest month end in the reports (disclosure-controlled for researchers, providers and anonymous callers).',
+  })
   async current(@Root() target: Target, @Ctx() context: Context): Promise<Figure> {
     return (await evaluation(target, context)).current;
   }
@@ -108,7 +114,8 @@ export class TargetResolver {
   }
 
   @Mutation(() => SetTargetPayload, {
-    description: 'Set a target (ADMIN, NATIONAL_ANALYST; a COUNCIL_OFFICER for their own council). The same area, service, metric and dueOn again replaces its name and value.',
+    description:
+      'Set a target (ADMIN, NATIONAL_ANALYST; a COUNCIL_OFFICER for their own council). The same area, service, metric and dueOn again replaces its name and value.',
   })
   setTarget(@Arg('input', { description: 'What to change; see the input type.' }) input: SetTargetInput, @Ctx() context: Context): Promise<SetTargetPayload> {
     return runMutation(
@@ -121,7 +128,10 @@ export class TargetResolver {
   }
 
   @Mutation(() => RemoveTargetPayload, { description: "Remove a target (ADMIN, NATIONAL_ANALYST; a COUNCIL_OFFICER their own council's)." })
-  removeTarget(@Arg('input', { description: 'What to change; see the input type.' }) input: RemoveTargetInput, @Ctx() context: Context): Promise<RemoveTargetPayload> {
+  removeTarget(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: RemoveTargetInput,
+    @Ctx() context: Context,
+  ): Promise<RemoveTargetPayload> {
     return runMutation(
       context,
       'removeTarget',

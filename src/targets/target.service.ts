@@ -31,7 +31,12 @@ export async function targetArea(manager: Queryable, field: string, code: string
   const found = await areaStatus(manager, normalised);
   if (found?.is_council === null || found?.is_council === undefined) throw invalid(field, `Unknown area code ${shown}: ${AREA_EXPECTED}.`);
   if (!found.is_current) {
-    throw invalid(field, found.is_council ? `Council ${normalised} no longer exists: set the target for its successor council.` : `Region ${normalised} has no current councils: ${AREA_EXPECTED}.`);
+    throw invalid(
+      field,
+      found.is_council
+        ? `Council ${normalised} no longer exists: set the target for its successor council.`
+        : `Region ${normalised} has no current councils: ${AREA_EXPECTED}.`,
+    );
   }
   return { code: normalised, kind: found.is_council ? 'council' : 'region' };
 }
@@ -50,7 +55,10 @@ function targetValue(metric: TargetMetric, value: number): number {
     return value;
   }
   if (!Number.isInteger(value) || value < 0 || value > MAX_ACTIVE_MATCHES_TARGET) {
-    throw invalid('value', `An ACTIVE_MATCHES target is a whole number of children from 0 to ${MAX_ACTIVE_MATCHES_TARGET.toLocaleString('en-GB')}; got ${value}.`);
+    throw invalid(
+      'value',
+      `An ACTIVE_MATCHES target is a whole number of children from 0 to ${MAX_ACTIVE_MATCHES_TARGET.toLocaleString('en-GB')}; got ${value}.`,
+    );
   }
   return value;
 }
@@ -73,7 +81,11 @@ export async function setTarget(manager: EntityManager, principal: Principal | n
   const name = targetName(input.name);
   const area = await targetArea(manager, 'areaCode', input.areaCode);
   if (principal?.role === Role.COUNCIL_OFFICER && area.code !== principal.councilCode) {
-    throw new UserFacingError('FORBIDDEN', `A council officer sets targets for their own council only (${principal.councilCode}); got ${area.code}. Regional and England targets are set by a NATIONAL_ANALYST or ADMIN.`, 'areaCode');
+    throw new UserFacingError(
+      'FORBIDDEN',
+      `A council officer sets targets for their own council only (${principal.councilCode}); got ${area.code}. Regional and England targets are set by a NATIONAL_ANALYST or ADMIN.`,
+      'areaCode',
+    );
   }
   const value = targetValue(input.metric, input.value);
   const dueOn = targetDueOn(input.dueOn);

@@ -21,7 +21,11 @@ registerEnumType(TargetMetric, {
 
 export type TargetRow = { target_id: string; name: string; area_code: string; service: Service; metric: TargetMetric; value: number; due_on: string };
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: 'A public commitment that a metric reaches a value in an area by a date, with where the trend is heading.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A public commitment that a metric reaches a value in an area by a date, with where the trend is heading.',
+})
 export class Target extends Node {
   @Field({ description: 'What the target is called, e.g. "10% of looked-after children with an independent visitor".' })
   name: string;
@@ -62,7 +66,10 @@ export class SetTargetInput {
   @Field({ description: 'Name, 1 to 120 characters on one line.' })
   name: string;
 
-  @Field({ description: 'A current council (E06000001), a region (E12000001 to E12000009; London is E12000007) or England (E92000001). A council officer: their own council only.' })
+  @Field({
+    description:
+      'A current council (E06000001), a region (E12000001 to E12000009; London is E12000007) or England (E92000001). A council officer: their own council only.',
+  })
   areaCode: string;
 
   @Field(() => Service, { description: 'The service.' })
@@ -71,7 +78,9 @@ export class SetTargetInput {
   @Field(() => TargetMetric, { description: 'The metric.' })
   metric: TargetMetric;
 
-  @Field(() => Float, { description: 'COVERAGE_RATE: a percentage from 0 to 100 with at most one decimal; ACTIVE_MATCHES: a whole number from 0 to 1,000,000.' })
+  @Field(() => Float, {
+    description: 'COVERAGE_RATE: a percentage from 0 to 100 with at most one decimal; ACTIVE_MATCHES: a whole number from 0 to 1,000,000.',
+  })
   value: number;
 
   @Field(() => LocalDate, { description: 'After today (Europe/London) and at most 10 years ahead.' })

@@ -51,7 +51,11 @@ function withHistory(change: Sql, historyOn: string | null): Sql {
 export function createVolunteerLoaders(db: Queryable, principal: Principal | null) {
   return {
     volunteerById: new DataLoader<string, VolunteerRow | null>(async (ids) => {
-      const rows = await query(db, sql`select ${columns} from volunteers v where v.volunteer_id = any(${ids}::uuid[]) and ${volunteerScope(principal, 'v')}`, parseVolunteerRow);
+      const rows = await query(
+        db,
+        sql`select ${columns} from volunteers v where v.volunteer_id = any(${ids}::uuid[]) and ${volunteerScope(principal, 'v')}`,
+        parseVolunteerRow,
+      );
       return oneInKeyOrder(ids, rows, (row) => row.volunteer_id);
     }),
   };
@@ -131,7 +135,10 @@ export async function updateVetting(
 export async function markVolunteerApproved(db: Queryable, volunteerId: string, approvedOn: string): Promise<VolunteerRow> {
   const [row] = await query(
     db,
-    withHistory(sql`update volunteers v set status = 'APPROVED', approved_on = ${approvedOn}::date where v.volunteer_id = ${volunteerId}::uuid returning ${columns}`, approvedOn),
+    withHistory(
+      sql`update volunteers v set status = 'APPROVED', approved_on = ${approvedOn}::date where v.volunteer_id = ${volunteerId}::uuid returning ${columns}`,
+      approvedOn,
+    ),
     parseVolunteerRow,
   );
   return row;

@@ -39,7 +39,10 @@ class VolunteersArgs extends ConnectionArgs {
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
-  @Query(() => VolunteerConnection, { description: 'Volunteers you may see, most recent applicants first. Coordinators: their provider; council officers: volunteers matched with their children.' })
+  @Query(() => VolunteerConnection, {
+    description:
+      'Volunteers you may see, most recent applicants first. Coordinators: their provider; council officers: volunteers matched with their children.',
+  })
   volunteers(@Args() args: VolunteersArgs, @Ctx() { db, principal }: Context): Promise<Page<Volunteer>> {
     const filter: { status?: string; providerId?: string } = { status: args.status ?? undefined };
     if (args.providerId) {
@@ -61,7 +64,10 @@ export class VolunteerResolver {
   }
 
   @Mutation(() => VolunteerPayload, { description: "Register a volunteer's application (coordinator of that provider, or ADMIN)." })
-  registerVolunteer(@Arg('input', { description: 'What to change; see the input type.' }) input: RegisterVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
+  registerVolunteer(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: RegisterVolunteerInput,
+    @Ctx() context: Context,
+  ): Promise<VolunteerPayload> {
     return runMutation(
       context,
       'registerVolunteer',
@@ -73,12 +79,30 @@ export class VolunteerResolver {
   }
 
   @Mutation(() => VolunteerPayload, { description: 'Record DBS, references and training; moves the volunteer to VETTING or TRAINING.' })
-  recordVolunteerVetting(@Arg('input', { description: 'What to change; see the input type.' }) input: RecordVolunteerVettingInput, @Ctx() context: Context): Promise<VolunteerPayload> {
-    return runMutation(context, 'recordVolunteerVetting', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => recordVolunteerVetting(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
+  recordVolunteerVetting(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: RecordVolunteerVettingInput,
+    @Ctx() context: Context,
+  ): Promise<VolunteerPayload> {
+    return runMutation(
+      context,
+      'recordVolunteerVetting',
+      [Role.PROVIDER_COORDINATOR, Role.ADMIN],
+      (m) => recordVolunteerVetting(m, context.principal, input),
+      (row) => ({ volunteer: Volunteer.fromRow(row) }),
+    );
   }
 
   @Mutation(() => VolunteerPayload, { description: 'Approve a trained volunteer with a valid DBS check and two references.' })
-  approveVolunteer(@Arg('input', { description: 'What to change; see the input type.' }) input: ApproveVolunteerInput, @Ctx() context: Context): Promise<VolunteerPayload> {
-    return runMutation(context, 'approveVolunteer', [Role.PROVIDER_COORDINATOR, Role.ADMIN], (m) => approveVolunteer(m, context.principal, input), (row) => ({ volunteer: Volunteer.fromRow(row) }));
+  approveVolunteer(
+    @Arg('input', { description: 'What to change; see the input type.' }) input: ApproveVolunteerInput,
+    @Ctx() context: Context,
+  ): Promise<VolunteerPayload> {
+    return runMutation(
+      context,
+      'approveVolunteer',
+      [Role.PROVIDER_COORDINATOR, Role.ADMIN],
+      (m) => approveVolunteer(m, context.principal, input),
+      (row) => ({ volunteer: Volunteer.fromRow(row) }),
+    );
   }
 }

@@ -10,14 +10,7 @@ import { currentCouncil } from '../councils/council.service';
 import { integerInRange, notBefore, notInFuture, recordKey, tags } from '../graphql/validate';
 import { providerExists } from '../providers/provider.queries';
 import { insertVolunteer, lockVolunteerRow, markVolunteerApproved, updateVetting, VolunteerRow } from './volunteer.queries';
-import {
-  ApproveVolunteerInput,
-  dbsValidOn,
-  RecordVolunteerVettingInput,
-  RegisterVolunteerInput,
-  VOLUNTEER_TYPE,
-  VolunteerStatus,
-} from './volunteer.types';
+import { ApproveVolunteerInput, dbsValidOn, RecordVolunteerVettingInput, RegisterVolunteerInput, VOLUNTEER_TYPE, VolunteerStatus } from './volunteer.types';
 
 /** Recruitment lifecycle. Vetting may be recorded again (a renewed DBS) without changing status. */
 export const VOLUNTEER_TRANSITIONS: Transitions<VolunteerStatus> = {
@@ -39,7 +32,11 @@ export async function lockVolunteer(manager: EntityManager, principal: Principal
   return volunteer;
 }
 
-export async function registerVolunteer(manager: EntityManager, principal: Principal | null, input: RegisterVolunteerInput): Promise<MutationOutcome<VolunteerRow>> {
+export async function registerVolunteer(
+  manager: EntityManager,
+  principal: Principal | null,
+  input: RegisterVolunteerInput,
+): Promise<MutationOutcome<VolunteerRow>> {
   const provider = recordKey('providerId', input.providerId, PROVIDER_TYPE, 'provider');
   if (principal?.role === Role.PROVIDER_COORDINATOR && providerKey(principal) !== provider) throw notFound('provider', 'providerId');
   if (!(await providerExists(manager, provider))) throw notFound('provider', 'providerId');
@@ -57,7 +54,11 @@ export async function registerVolunteer(manager: EntityManager, principal: Princ
   });
   return {
     result: volunteer,
-    audit: { recordType: 'Volunteer', recordId: volunteer.volunteer_id, changedFields: ['providerId', 'homeLocalAuthorityCode', 'gender', 'languages', 'interests', 'maxMatches', 'appliedOn'] },
+    audit: {
+      recordType: 'Volunteer',
+      recordId: volunteer.volunteer_id,
+      changedFields: ['providerId', 'homeLocalAuthorityCode', 'gender', 'languages', 'interests', 'maxMatches', 'appliedOn'],
+    },
   };
 }
 
@@ -67,7 +68,11 @@ function statusAfterVetting(current: VolunteerStatus, dbsIssuedOn: string | null
   return dbsIssuedOn && references >= REFERENCES_REQUIRED ? VolunteerStatus.TRAINING : VolunteerStatus.VETTING;
 }
 
-export async function recordVolunteerVetting(manager: EntityManager, principal: Principal | null, input: RecordVolunteerVettingInput): Promise<MutationOutcome<VolunteerRow>> {
+export async function recordVolunteerVetting(
+  manager: EntityManager,
+  principal: Principal | null,
+  input: RecordVolunteerVettingInput,
+): Promise<MutationOutcome<VolunteerRow>> {
   const volunteer = await lockVolunteer(manager, principal, input.volunteerId);
   const dbsIssuedOn = input.dbsIssuedOn ?? volunteer.dbs_issued_on;
   const trainingCompletedOn = input.trainingCompletedOn ?? volunteer.training_completed_on;
@@ -80,18 +85,27 @@ export async function recordVolunteerVetting(manager: EntityManager, principal: 
   }
   const next = statusAfterVetting(volunteer.status as VolunteerStatus, dbsIssuedOn, references);
   assertTransition(VOLUNTEER_TRANSITIONS, 'The volunteer', volunteer.status as VolunteerStatus, next, 'volunteerId');
-  const updated = await updateVetting(manager, volunteer.volunteer_id, {
-    dbs_issued_on: dbsIssuedOn,
-    dbs_update_service: input.dbsUpdateService ?? volunteer.dbs_update_service,
-    training_completed_on: trainingCompletedOn,
-    references_received: references,
-    status: next,
-  }, next === volunteer.status ? null : todayInLondon());
+  const updated = await updateVetting(
+    manager,
+    volunteer.volunteer_id,
+    {
+      dbs_issued_on: dbsIssuedOn,
+      dbs_update_service: input.dbsUpdateService ?? volunteer.dbs_update_service,
+      training_completed_on: trainingCompletedOn,
+      references_received: references,
+      status: next,
+    },
+    next === volunteer.status ? null : todayInLondon(),
+  );
   const changed = Object.keys(input).filter((key) => key !== 'volunteerId' && input[key as keyof RecordVolunteerVettingInput] !== undefined);
   return { result: updated, audit: { recordType: 'Volunteer', recordId: volunteer.volunteer_id, changedFields: [...changed, 'status'] } };
 }
 
-export async function approveVolunteer(manager: EntityManager, principal: Principal | null, input: ApproveVolunteerInput): Promise<MutationOutcome<VolunteerRow>> {
+export async function approveVolunteer(
+  manager: EntityManager,
+  principal: Principal | null,
+  input: ApproveVolunteerInput,
+): Promise<MutationOutcome<VolunteerRow>> {
   const volunteer = await lockVolunteer(manager, principal, input.volunteerId);
   assertTransition(VOLUNTEER_TRANSITIONS, 'The volunteer', volunteer.status as VolunteerStatus, VolunteerStatus.APPROVED, 'volunteerId');
   notInFuture('approvedOn', input.approvedOn);
@@ -102,7 +116,11 @@ export async function approveVolunteer(manager: EntityManager, principal: Princi
     throw invalid('volunteerId', `The volunteer has ${volunteer.references_received} references; ${REFERENCES_REQUIRED} are needed.`);
   }
   if (!dbsValidOn(volunteer, input.approvedOn)) {
-    throw new UserFacingError('DBS_EXPIRED', `The volunteer's DBS check (issued ${volunteer.dbs_issued_on ?? 'never'}) is not valid on ${input.approvedOn}: it must be under 3 years old or on the update service.`, 'volunteerId');
+    throw new UserFacingError(
+      'DBS_EXPIRED',
+      `The volunteer's DBS check (issued ${volunteer.dbs_issued_on ?? 'never'}) is not valid on ${input.approvedOn}: it must be under 3 years old or on the update service.`,
+      'volunteerId',
+    );
   }
   const updated = await markVolunteerApproved(manager, volunteer.volunteer_id, input.approvedOn);
   return { result: updated, audit: { recordType: 'Volunteer', recordId: volunteer.volunteer_id, changedFields: ['status', 'approvedOn'] } };

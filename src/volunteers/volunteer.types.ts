@@ -66,7 +66,10 @@ export class Volunteer extends Node {
   @Field({ description: 'True when the DBS check is kept current by the DBS update service.' })
   dbsUpdateService: boolean;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day the DBS check no longer counts (three years after issue); null when on the update service or not checked.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day the DBS check no longer counts (three years after issue); null when on the update service or not checked.',
+  })
   dbsExpiresOn: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Date training was completed.' })

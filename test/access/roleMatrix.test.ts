@@ -235,7 +235,11 @@ async function buildSide(fixtures: Fixtures, s: Side, providerId: string): Promi
   const newChildId = await fixtures.child(code);
   set('newChild', newChildId);
   const created = await must(
-    server.execute(CREATE_REFERRAL, { input: { childId: newChildId, service: 'INDEPENDENT_VISITOR', source: 'TEACHER', referredOn: daysAgo(5) } }, officer(code)),
+    server.execute(
+      CREATE_REFERRAL,
+      { input: { childId: newChildId, service: 'INDEPENDENT_VISITOR', source: 'TEACHER', referredOn: daysAgo(5) } },
+      officer(code),
+    ),
     'createReferral',
   );
   set('newReferral', (created.referral as Ref).id);
@@ -252,7 +256,11 @@ async function buildSide(fixtures: Fixtures, s: Side, providerId: string): Promi
   set('visit', (visit.visit as Ref).id);
 
   const submitted = await must(
-    server.execute(SUBMIT_SELF_REFERRAL, { input: { localAuthorityCode: code, service: 'INDEPENDENT_VISITOR', ageYears: 14, message: 'I would like someone to talk to' } }, null),
+    server.execute(
+      SUBMIT_SELF_REFERRAL,
+      { input: { localAuthorityCode: code, service: 'INDEPENDENT_VISITOR', ageYears: 14, message: 'I would like someone to talk to' } },
+      null,
+    ),
     'submitSelfReferral',
   );
   const inbox = await server.execute<{ selfReferralInbox: Conn<Ref & { receiptNumber: string }> }, Record<string, never>>(
@@ -265,7 +273,11 @@ async function buildSide(fixtures: Fixtures, s: Side, providerId: string): Promi
   set('selfReferral', mine.node.id);
 
   const target = await must(
-    server.execute(SET_TARGET, { input: { name: `${s}'s coverage target`, areaCode: code, service: 'INDEPENDENT_VISITOR', metric: 'COVERAGE_RATE', value: 10, dueOn: daysAgo(-365) } }, officer(code)),
+    server.execute(
+      SET_TARGET,
+      { input: { name: `${s}'s coverage target`, areaCode: code, service: 'INDEPENDENT_VISITOR', metric: 'COVERAGE_RATE', value: 10, dueOn: daysAgo(-365) } },
+      officer(code),
+    ),
     'setTarget',
   );
   set('target', (target.target as Ref).id);
@@ -415,10 +427,18 @@ describe('filters cannot widen scope', () => {
   const cases: { who: string; query: string; root: string }[] = [
     { who: 'officer A', root: 'children', query: '{ children(localAuthorityCode: "E06000002") { totalCount edges { node { id } } } }' },
     { who: 'officer A', root: 'referrals', query: '{ referrals(localAuthorityCode: "E06000002") { totalCount edges { node { id } } } }' },
-    { who: 'officer A', root: 'waitingList', query: '{ waitingList(localAuthorityCode: "E06000002", service: INDEPENDENT_VISITOR) { totalCount edges { node { id } } } }' },
+    {
+      who: 'officer A',
+      root: 'waitingList',
+      query: '{ waitingList(localAuthorityCode: "E06000002", service: INDEPENDENT_VISITOR) { totalCount edges { node { id } } } }',
+    },
     { who: 'officer A', root: 'matches', query: '{ matches(localAuthorityCode: "E06000002") { totalCount edges { node { id } } } }' },
     { who: 'coordinator P1', root: 'referrals', query: '{ referrals(localAuthorityCode: "E06000002") { totalCount edges { node { id } } } }' },
-    { who: 'coordinator P1', root: 'waitingList', query: '{ waitingList(localAuthorityCode: "E06000002", service: INDEPENDENT_VISITOR) { totalCount edges { node { id } } } }' },
+    {
+      who: 'coordinator P1',
+      root: 'waitingList',
+      query: '{ waitingList(localAuthorityCode: "E06000002", service: INDEPENDENT_VISITOR) { totalCount edges { node { id } } } }',
+    },
     { who: 'coordinator P1', root: 'matches', query: '{ matches(localAuthorityCode: "E06000002") { totalCount edges { node { id } } } }' },
     { who: 'national analyst', root: 'referrals', query: '{ referrals(localAuthorityCode: "E06000001") { totalCount edges { node { id } } } }' },
     { who: 'researcher', root: 'children', query: '{ children(localAuthorityCode: "E06000001") { totalCount edges { node { id } } } }' },
@@ -429,7 +449,7 @@ describe('filters cannot widen scope', () => {
     expect(data![root]).toEqual({ totalCount: 0, edges: [] });
   });
 
-  it.each(['officer A', 'coordinator P1'])("%s: volunteers(providerId: P2) is empty", async (who) => {
+  it.each(['officer A', 'coordinator P1'])('%s: volunteers(providerId: P2) is empty', async (who) => {
     const { data, errors } = await server.execute<{ volunteers: Conn }, { providerId: string }>(
       'query ($providerId: ID) { volunteers(providerId: $providerId) { totalCount edges { node { id } } } }',
       { providerId: id('B.provider') },
@@ -737,11 +757,40 @@ describe('mutations on records outside the caller’s scope', () => {
  * NOT_FOUND above comes from scope, not from the record's state.
  */
 const IN_SCOPE_CONTROLS: MutationCase[] = [
-  { ...outOfScope("officer B accepts A's NEW referral"), name: "officer A accepts A's NEW referral tomorrow", who: 'officer A', input: (referralId) => ({ referralId, acceptedOn: tomorrow() }), code: 'VALIDATION' },
-  { ...outOfScope("officer B closes A's ACCEPTED referral"), name: "officer A closes A's ACCEPTED referral tomorrow", who: 'officer A', input: (referralId) => ({ referralId, closedOn: tomorrow(), reason: 'WITHDRAWN' }), code: 'VALIDATION' },
-  { ...outOfScope("officer B ends A's match"), name: "officer A ends A's match tomorrow", who: 'officer A', input: (matchId) => ({ matchId, endedOn: tomorrow(), reason: 'PLANNED_ENDING' }), code: 'VALIDATION' },
-  { ...outOfScope("coordinator P2 starts P1's match"), name: "coordinator P1 starts its ACTIVE match again", who: 'coordinator P1', code: 'INVALID_TRANSITION' },
-  { ...outOfScope("coordinator P2 logs a visit on P1's match"), name: 'coordinator P1 logs a 0-minute visit on its match', who: 'coordinator P1', input: (matchId) => ({ matchId, visitedOn: today(), durationMinutes: 0, kind: 'PHONE' }), code: 'VALIDATION' },
+  {
+    ...outOfScope("officer B accepts A's NEW referral"),
+    name: "officer A accepts A's NEW referral tomorrow",
+    who: 'officer A',
+    input: (referralId) => ({ referralId, acceptedOn: tomorrow() }),
+    code: 'VALIDATION',
+  },
+  {
+    ...outOfScope("officer B closes A's ACCEPTED referral"),
+    name: "officer A closes A's ACCEPTED referral tomorrow",
+    who: 'officer A',
+    input: (referralId) => ({ referralId, closedOn: tomorrow(), reason: 'WITHDRAWN' }),
+    code: 'VALIDATION',
+  },
+  {
+    ...outOfScope("officer B ends A's match"),
+    name: "officer A ends A's match tomorrow",
+    who: 'officer A',
+    input: (matchId) => ({ matchId, endedOn: tomorrow(), reason: 'PLANNED_ENDING' }),
+    code: 'VALIDATION',
+  },
+  {
+    ...outOfScope("coordinator P2 starts P1's match"),
+    name: 'coordinator P1 starts its ACTIVE match again',
+    who: 'coordinator P1',
+    code: 'INVALID_TRANSITION',
+  },
+  {
+    ...outOfScope("coordinator P2 logs a visit on P1's match"),
+    name: 'coordinator P1 logs a 0-minute visit on its match',
+    who: 'coordinator P1',
+    input: (matchId) => ({ matchId, visitedOn: today(), durationMinutes: 0, kind: 'PHONE' }),
+    code: 'VALIDATION',
+  },
   { ...outOfScope("coordinator P2 cancels P1's match"), name: 'coordinator P1 cancels its ACTIVE match', who: 'coordinator P1', code: 'INVALID_TRANSITION' },
   {
     ...outOfScope("coordinator P1 proposes P2's volunteer for A's waiting referral"),
@@ -750,7 +799,13 @@ const IN_SCOPE_CONTROLS: MutationCase[] = [
     input: (volunteerId) => ({ referralId: id('A.waitingReferral'), volunteerId, proposedOn: tomorrow() }),
     code: 'VALIDATION',
   },
-  { ...outOfScope("coordinator P2 approves P1's volunteer"), name: 'coordinator P1 approves its volunteer tomorrow', who: 'coordinator P1', input: (volunteerId) => ({ volunteerId, approvedOn: tomorrow() }), code: 'VALIDATION' },
+  {
+    ...outOfScope("coordinator P2 approves P1's volunteer"),
+    name: 'coordinator P1 approves its volunteer tomorrow',
+    who: 'coordinator P1',
+    input: (volunteerId) => ({ volunteerId, approvedOn: tomorrow() }),
+    code: 'VALIDATION',
+  },
 ];
 
 describe('controls: the same mutations in scope reach the record', () => {
@@ -787,27 +842,39 @@ describe('roles that may not change child-level records are FORBIDDEN, and nothi
   });
 
   // Refused on role before any lookup, so a real and a made-up ID get the same answer.
-  it.each(['anonymous', 'national analyst', 'researcher'].map((who) => ({ ...outOfScope("officer B accepts A's NEW referral"), name: `${who} accepts A's NEW referral`, who, code: 'FORBIDDEN' })))(
-    '$name: FORBIDDEN, as for a made-up ID',
-    async (c) => {
-      await expectRefusedWithoutWrites(c, true);
-    },
-  );
-  it.each(['anonymous', 'national analyst', 'researcher', 'officer A'].map((who) => ({ ...outOfScope("coordinator P2 logs a visit on P1's match"), name: `${who} logs a visit on A's match`, who, code: 'FORBIDDEN' })))(
-    '$name: FORBIDDEN, as for a made-up ID',
-    async (c) => {
-      await expectRefusedWithoutWrites(c, true);
-    },
-  );
+  it.each(
+    ['anonymous', 'national analyst', 'researcher'].map((who) => ({
+      ...outOfScope("officer B accepts A's NEW referral"),
+      name: `${who} accepts A's NEW referral`,
+      who,
+      code: 'FORBIDDEN',
+    })),
+  )('$name: FORBIDDEN, as for a made-up ID', async (c) => {
+    await expectRefusedWithoutWrites(c, true);
+  });
+  it.each(
+    ['anonymous', 'national analyst', 'researcher', 'officer A'].map((who) => ({
+      ...outOfScope("coordinator P2 logs a visit on P1's match"),
+      name: `${who} logs a visit on A's match`,
+      who,
+      code: 'FORBIDDEN',
+    })),
+  )('$name: FORBIDDEN, as for a made-up ID', async (c) => {
+    await expectRefusedWithoutWrites(c, true);
+  });
 });
 
 describe('targets: anyone reads them; admins and analysts set and remove them, an officer only for their own council', () => {
-  it.each(['anonymous', 'researcher', 'coordinator P1'].map((who) => ({ ...outOfScope("officer B removes A's target"), name: `${who} removes A's target`, who, code: 'FORBIDDEN' })))(
-    '$name: FORBIDDEN, as for a made-up ID',
-    async (c) => {
-      await expectRefusedWithoutWrites(c, true);
-    },
-  );
+  it.each(
+    ['anonymous', 'researcher', 'coordinator P1'].map((who) => ({
+      ...outOfScope("officer B removes A's target"),
+      name: `${who} removes A's target`,
+      who,
+      code: 'FORBIDDEN',
+    })),
+  )('$name: FORBIDDEN, as for a made-up ID', async (c) => {
+    await expectRefusedWithoutWrites(c, true);
+  });
 
   const setTargetIn = (who: string, area: string, code: string): MutationCase => ({
     name: `${who} sets a target for ${area}`,

@@ -51,7 +51,11 @@ describe('importGraph', () => {
       write('src/graphql/relay.ts', 'export const toGlobalId = (key: string) => key;\n');
       const graph = importGraph(tree);
       expect(graph.up.map((arrow) => `${arrow.from} -> ${arrow.to}`)).toEqual(['src/graphql/context.ts -> src/children/child.queries.ts']);
-      expect(forbiddenArrows(graph).map(({ arrow }) => arrow.from).sort()).toEqual(['src/auth/scope.ts', 'src/graphql/context.ts']);
+      expect(
+        forbiddenArrows(graph)
+          .map(({ arrow }) => arrow.from)
+          .sort(),
+      ).toEqual(['src/auth/scope.ts', 'src/graphql/context.ts']);
       expect(graph.loops).toEqual([['children', 'graphql']]);
     } finally {
       fs.rmSync(tree, { recursive: true, force: true });

@@ -40,7 +40,12 @@ function benchArgs(argv: string[]): Args {
   const text = { type: 'string' } as const;
   let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'connections' | 'seed', string>>;
   try {
-    ({ values: flags } = parseArgs({ args: argv, options: { scale: text, scales: text, seconds: text, connections: text, seed: text }, strict: true, allowPositionals: false }));
+    ({ values: flags } = parseArgs({
+      args: argv,
+      options: { scale: text, scales: text, seconds: text, connections: text, seed: text },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     throw new Error(`${USAGE}  (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -90,11 +95,16 @@ async function startPostgres(): Promise<{ url: string; statements: boolean }> {
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
-      '-c', 'shared_preload_libraries=pg_stat_statements',
-      '-c', 'pg_stat_statements.track_utility=on',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
+      '-c',
+      'pg_stat_statements.track_utility=on',
     ],
     onLog: () => undefined,
     onError: () => undefined,
@@ -121,7 +131,13 @@ async function startPostgres(): Promise<{ url: string; statements: boolean }> {
 }
 
 /** Starts a server as a child process and waits for its readiness. */
-async function startChild(name: string, command: string, args: string[], env: Record<string, string>, ready: ((line: string) => boolean) | null): Promise<ChildProcess> {
+async function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: ((line: string) => boolean) | null,
+): Promise<ChildProcess> {
   const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -359,7 +375,15 @@ const DENOMINATOR_TESTS = ['children_matched_within_children_looked_after', 'cov
 const auditMs = (refresh: RefreshResult) => refresh.models.find((m) => m.model === 'audit:disclosure')?.durationMs ?? 0;
 
 type ScaleSummary = { scale: number; rows: number; rowsPerSecond: number; refreshSeconds: number };
-type Shared = { pg: { url: string; statements: boolean }; db: Database['dataSource']; admin: Client; secret: string; logger: ReturnType<typeof createLogger>; started: Date; loadBefore: number[] };
+type Shared = {
+  pg: { url: string; statements: boolean };
+  db: Database['dataSource'];
+  admin: Client;
+  secret: string;
+  logger: ReturnType<typeof createLogger>;
+  started: Date;
+  loadBefore: number[];
+};
 
 /** One scale: seed, refresh, start the servers, measure, write its section of RESULTS.md. */
 async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, started, loadBefore }: Shared): Promise<ScaleSummary> {
@@ -383,13 +407,17 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     if (refresh.status !== 'SUCCEEDED') throw new Error(`refresh ${refresh.status}: ${JSON.stringify(refresh.models.filter((m) => m.status === 'FAILED'))}`);
     refreshes.push(refresh);
     const audit = auditMs(refresh);
-    log(`full rollup refresh ${i + 1}: ${(refresh.durationMs / 1000).toFixed(1)} s, of which the disclosure audit ${(audit / 1000).toFixed(1)} s (without it ${((refresh.durationMs - audit) / 1000).toFixed(1)} s)`);
+    log(
+      `full rollup refresh ${i + 1}: ${(refresh.durationMs / 1000).toFixed(1)} s, of which the disclosure audit ${(audit / 1000).toFixed(1)} s (without it ${((refresh.durationMs - audit) / 1000).toFixed(1)} s)`,
+    );
   }
   const slowestModels = [...refreshes[1].models].sort((a, b) => b.durationMs - a.durationMs).slice(0, 4);
 
   // Parameters: the last month end of the demo, the council with the longest waiting list, the
   // council with most referrals and its most common status.
-  const [{ date }] = await db.query(`select max(month_end)::text as date from reporting.rollup_england_month where month_end <= $1::date`, [DEFAULT_DEMO_TODAY]);
+  const [{ date }] = await db.query(`select max(month_end)::text as date from reporting.rollup_england_month where month_end <= $1::date`, [
+    DEFAULT_DEMO_TODAY,
+  ]);
   const service = 'INDEPENDENT_VISITOR';
   const [waitingCouncil] = await db.query(
     `select council_code, count(*)::int as n from referrals where status = 'ACCEPTED' and service = $1::text group by 1 order by 2 desc, 1 limit 1`,
@@ -401,7 +429,9 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
      group by 1, 2 order by 3 desc, 2 limit 1`,
   );
   const pages = Math.ceil(listCouncil.n / 100);
-  log(`comparison date ${date}; waiting list ${waitingCouncil.council_code} (${waitingCouncil.n} waiting); referrals ${listCouncil.council_code} ${listCouncil.status} (${listCouncil.n} rows, ${pages} pages)`);
+  log(
+    `comparison date ${date}; waiting list ${waitingCouncil.council_code} (${waitingCouncil.n} waiting); referrals ${listCouncil.council_code} ${listCouncil.status} (${listCouncil.n} rows, ${pages} pages)`,
+  );
 
   const [{ version: postgresVersion }] = (await admin.query(`select current_setting('server_version') as version`)).rows;
 
@@ -423,11 +453,21 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
   const tandemPort = await startTandem('Tandem');
   const uncachedPort = await startTandem('Tandem, cache off', { NATIONAL_VIEW_CACHE_MB: '0' });
   const pglPort = await findFreePort();
-  await startChild('PostGraphile', NODE22, [path.join(BENCH_DIR, 'postgraphile.mjs')], { DATABASE_URL: pg.url, PORT: String(pglPort), POOL_SIZE: '10', GRAPHILE_ENV: 'production' }, (line) =>
-    line.startsWith('READY'),
+  await startChild(
+    'PostGraphile',
+    NODE22,
+    [path.join(BENCH_DIR, 'postgraphile.mjs')],
+    { DATABASE_URL: pg.url, PORT: String(pglPort), POOL_SIZE: '10', GRAPHILE_ENV: 'production' },
+    (line) => line.startsWith('READY'),
   );
   const floorPort = await findFreePort();
-  await startChild('plain SQL', process.execPath, [path.join(BENCH_DIR, 'floor.mjs')], { DATABASE_URL: pg.url, PORT: String(floorPort), POOL_SIZE: '10' }, (line) => line.startsWith('READY'));
+  await startChild(
+    'plain SQL',
+    process.execPath,
+    [path.join(BENCH_DIR, 'floor.mjs')],
+    { DATABASE_URL: pg.url, PORT: String(floorPort), POOL_SIZE: '10' },
+    (line) => line.startsWith('READY'),
+  );
   const tandem = `http://127.0.0.1:${tandemPort}`;
   const pgl = `http://127.0.0.1:${pglPort}`;
   const floor = `http://127.0.0.1:${floorPort}`;
@@ -435,12 +475,12 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
   const adminToken = await signToken({ sub: 'bench-admin', role: Role.ADMIN }, secret);
   const versions = {
     node: process.version,
-    node22: (await new Promise<string>((resolve) => {
+    node22: await new Promise<string>((resolve) => {
       const child = spawn(NODE22, ['--version']);
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('exit', () => resolve(out.trim()));
-    })),
+    }),
     postgraphile: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
     aggregates: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', '@graphile', 'pg-aggregates', 'package.json'), 'utf8')).version,
     autocannon: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'autocannon', 'package.json'), 'utf8')).version,
@@ -489,7 +529,9 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     const pMatched = pr.filter((e: any) => e.node.matchesByReferralId.nodes.length).length;
     const sMatched = sr.filter((r: any) => r.match_id).length;
     const sameOrder = JSON.stringify(pr.map((e: any) => e.node.referralId)) === JSON.stringify(sr.map((r: any) => r.referral_id));
-    const notes = [`${tr.length}/${pr.length}/${sr.length} referrals and ${tMatched}/${pMatched}/${sMatched} with a proposed match (Tandem/PostGraphile/SQL); PostGraphile and SQL return the same referrals in the same order: ${sameOrder ? 'yes' : 'NO'}.`];
+    const notes = [
+      `${tr.length}/${pr.length}/${sr.length} referrals and ${tMatched}/${pMatched}/${sMatched} with a proposed match (Tandem/PostGraphile/SQL); PostGraphile and SQL return the same referrals in the same order: ${sameOrder ? 'yes' : 'NO'}.`,
+    ];
     operations.push({
       name: 'waitingList',
       description: `waitingList(localAuthorityCode: ${vars.code}, service: ${service}, first: 50) with child, proposed match, volunteer and provider`,
@@ -526,14 +568,23 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     const p = await walk(
       pgl,
       (after) => graphql('/graphql', PGL_REFERRALS, { code, status, first: 100, after }),
-      (json) => ({ rows: json.data.allReferrals.edges.length, next: json.data.allReferrals.pageInfo.hasNextPage ? json.data.allReferrals.pageInfo.endCursor : null }),
+      (json) => ({
+        rows: json.data.allReferrals.edges.length,
+        next: json.data.allReferrals.pageInfo.hasNextPage ? json.data.allReferrals.pageInfo.endCursor : null,
+      }),
     );
     const s = await walk(
       floor,
-      (after) => ({ method: 'GET', path: `/referrals?code=${code}&status=${status}&first=100${after ? `&after=${encodeURIComponent(after)}` : ''}`, headers: {} }),
+      (after) => ({
+        method: 'GET',
+        path: `/referrals?code=${code}&status=${status}&first=100${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+        headers: {},
+      }),
       (json) => ({ rows: json.rows.length, next: json.hasNextPage ? json.endCursor : null }),
     );
-    const notes = [`${t.rows}/${p.rows}/${s.rows} rows in ${t.requests.length}/${p.requests.length}/${s.requests.length} pages (Tandem/PostGraphile/SQL); each load connection cycles through every page, so a request is one page.`];
+    const notes = [
+      `${t.rows}/${p.rows}/${s.rows} rows in ${t.requests.length}/${p.requests.length}/${s.requests.length} pages (Tandem/PostGraphile/SQL); each load connection cycles through every page, so a request is one page.`,
+    ];
     if (t.rows !== listCouncil.n || p.rows !== listCouncil.n || s.rows !== listCouncil.n) log(`WARNING: ${notes[0]} (expected ${listCouncil.n})`);
     operations.push({
       name: 'referrals',
@@ -560,7 +611,9 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       const statements = statementsOf.get(target) ?? null;
       await load(target, Math.min(2, args.seconds), args.connections);
       const result = await load(target, args.seconds, args.connections);
-      log(`${operation.name} ${target.label}: ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${statements ?? 'n/a'} statements/request`);
+      log(
+        `${operation.name} ${target.label}: ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${statements ?? 'n/a'} statements/request`,
+      );
       rows.push({ ...target, result, statements });
     }
     measured.push({ operation, rows });
@@ -573,7 +626,10 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
   lines.push(
     `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.hostname()}: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()}.`,
     `Versions: Tandem on Node.js ${versions.node}; PostGraphile ${versions.postgraphile} (amber preset) with @graphile/pg-aggregates ${versions.aggregates} on Node.js ${versions.node22}; PostgreSQL ${versions.postgres}${pg.statements ? ' (embedded)' : ' (DATABASE_URL)'}; autocannon ${versions.autocannon}.`,
-    `Load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min; above ${cpus.length} means something else was using the machine).`,
+    `Load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min; above ${cpus.length} means something else was using the machine).`,
     `Load: autocannon in the bench process, ${args.connections} connections, ${args.seconds} s per measurement after a ${Math.min(2, args.seconds)} s warm-up, all on 127.0.0.1; every server in its own process with a pool of 10 connections to the same database.`,
     '',
   );
@@ -582,7 +638,10 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     `Full rollup refresh: **${(refreshes[1].durationMs / 1000).toFixed(1)} s** with the disclosure audit (${(auditMs(refreshes[1]) / 1000).toFixed(1)} s of it; **${((refreshes[1].durationMs - auditMs(refreshes[1])) / 1000).toFixed(1)} s** without), first after the load ${(refreshes[0].durationMs / 1000).toFixed(1)} s; slowest models: ${slowestModels.map((m) => `${m.model} ${(m.durationMs / 1000).toFixed(1)} s`).join(', ')}.${tests ? ` Data tests left out at this scale (the official denominators stay England's, so coverage can pass 100%): ${DENOMINATOR_TESTS.join(', ')}.` : ''}`,
     '',
   );
-  const table: string[] = ['| operation | server | req/s | p50 ms | p99 ms | SQL statements / request | Tandem / this (req/s) |', '|---|---|---:|---:|---:|---:|---:|'];
+  const table: string[] = [
+    '| operation | server | req/s | p50 ms | p99 ms | SQL statements / request | Tandem / this (req/s) |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
   const console_: string[] = [];
   for (const { operation, rows } of measured) {
     const tandemRow = rows.find((row) => row.server === 'Tandem')!;
@@ -616,7 +675,10 @@ function writeGrowth(file: string, growth: ScaleSummary[]): void {
     '',
     '| scale | rows loaded | seeding rows/s | full refresh s | refresh × vs scale ' + base.scale + ' | rows × vs scale ' + base.scale + ' |',
     '|---:|---:|---:|---:|---:|---:|',
-    ...growth.map((g) => `| ${g.scale} | ${fmt(g.rows)} | ${fmt(g.rowsPerSecond)} | ${g.refreshSeconds.toFixed(1)} | ${(g.refreshSeconds / base.refreshSeconds).toFixed(1)} | ${(g.rows / base.rows).toFixed(1)} |`),
+    ...growth.map(
+      (g) =>
+        `| ${g.scale} | ${fmt(g.rows)} | ${fmt(g.rowsPerSecond)} | ${g.refreshSeconds.toFixed(1)} | ${(g.refreshSeconds / base.refreshSeconds).toFixed(1)} | ${(g.rows / base.rows).toFixed(1)} |`,
+    ),
     '',
   ];
   writeSection(file, 'growth', lines.join('\n'));
@@ -626,7 +688,9 @@ function writeGrowth(file: string, growth: ScaleSummary[]): void {
 function writeSection(file: string, scale: number | 'growth', body: string): void {
   const begin = scale === 'growth' ? '<!-- bench:growth:begin -->' : `<!-- bench:scale-${scale}:begin -->`;
   const end = scale === 'growth' ? '<!-- bench:growth:end -->' : `<!-- bench:scale-${scale}:end -->`;
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench` (test/bench/bench.ts); each section is replaced by the next run at that scale.\n\n';
+  let text = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nProduced by `npm run bench` (test/bench/bench.ts); each section is replaced by the next run at that scale.\n\n';
   const section = `${begin}\n${body}\n${end}`;
   const at = text.indexOf(begin);
   const stop = text.indexOf(end);
@@ -635,11 +699,10 @@ function writeSection(file: string, scale: number | 'growth', body: string): voi
   fs.writeFileSync(file, text);
 }
 
-main()
-  .then(
-    () => stopAll().then(() => process.exit(0)),
-    (error: unknown) => {
-      console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
-      return stopAll().then(() => process.exit(1));
-    },
-  );
+main().then(
+  () => stopAll().then(() => process.exit(0)),
+  (error: unknown) => {
+    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    return stopAll().then(() => process.exit(1));
+  },
+);

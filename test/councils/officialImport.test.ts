@@ -1,11 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  CHILDREN_LOOKED_AFTER_MEASURE,
-  ImportError,
-  parseOfficialStatistics,
-  storeOfficialStatistics,
-} from '../../src/councils/officialStatistics.import';
+import { CHILDREN_LOOKED_AFTER_MEASURE, ImportError, parseOfficialStatistics, storeOfficialStatistics } from '../../src/councils/officialStatistics.import';
 import { SHIPPED_OFFICIAL_FILE, SHIPPED_RELEASE } from '../../src/councils/referenceData';
 import { tableChecksums } from '../support/checksum';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';

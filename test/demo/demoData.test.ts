@@ -7,7 +7,19 @@ import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 
 const TODAY = '2025-11-23';
 // Targets are operational data too (set and removed through the API); the demo seeds two.
-const OPERATIONAL_TABLES = ['providers', 'commissions', 'self_referrals', 'children', 'referrals', 'volunteers', 'volunteer_history', 'matches', 'visits', 'audit_events', 'targets'];
+const OPERATIONAL_TABLES = [
+  'providers',
+  'commissions',
+  'self_referrals',
+  'children',
+  'referrals',
+  'volunteers',
+  'volunteer_history',
+  'matches',
+  'visits',
+  'audit_events',
+  'targets',
+];
 const SOURCES = ['SOCIAL_WORKER', 'TEACHER', 'FOSTER_CARER', 'RESIDENTIAL_WORKER', 'PERSONAL_ADVISER', 'INDEPENDENT_REVIEWING_OFFICER', 'SELF', 'OTHER'];
 
 async function one<T>(db: DataSource, sql: string, parameters: unknown[] = []): Promise<T> {
@@ -65,8 +77,22 @@ describe('demo data at scale 1, seed 42', () => {
       'select name, area_code, service, metric, value::float8 as value, due_on::text from targets order by metric',
     );
     expect(targets).toEqual([
-      { name: '3,000 active independent visitor relationships in England', area_code: 'E92000001', service: 'INDEPENDENT_VISITOR', metric: 'ACTIVE_MATCHES', value: 3000, due_on: '2028-03-31' },
-      { name: '10% of looked-after children in England with an independent visitor', area_code: 'E92000001', service: 'INDEPENDENT_VISITOR', metric: 'COVERAGE_RATE', value: 10, due_on: '2030-03-31' },
+      {
+        name: '3,000 active independent visitor relationships in England',
+        area_code: 'E92000001',
+        service: 'INDEPENDENT_VISITOR',
+        metric: 'ACTIVE_MATCHES',
+        value: 3000,
+        due_on: '2028-03-31',
+      },
+      {
+        name: '10% of looked-after children in England with an independent visitor',
+        area_code: 'E92000001',
+        service: 'INDEPENDENT_VISITOR',
+        metric: 'COVERAGE_RATE',
+        value: 10,
+        due_on: '2030-03-31',
+      },
     ]);
     expect(summary.providers).toBeGreaterThanOrEqual(40);
     expect(summary.visits).toBeGreaterThan(summary.matches);
@@ -358,7 +384,9 @@ describe('demo data determinism', () => {
     // Worcestershire (E10000034) is the last current council in code order, so by the time its
     // referrals are written several batches for other councils already are.
     await db.query(`create function demo_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
-    await db.query(`create trigger demo_test_refuse before insert on referrals for each row when (new.council_code = 'E10000034') execute function demo_test_refuse()`);
+    await db.query(
+      `create trigger demo_test_refuse before insert on referrals for each row when (new.council_code = 'E10000034') execute function demo_test_refuse()`,
+    );
     try {
       await expect(loadDemoData(db, { scale: 0.2, seed: 7 })).rejects.toThrow(/refused by test/);
     } finally {

@@ -30,7 +30,11 @@ async function serve(env: Record<string, string> = {}): Promise<Post> {
   const http = await server.listen();
   servers.push({ server, http });
   return (body, headers = {}) =>
-    fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 }
 
 const json = async (response: Response) => (await response.json()) as Body;
@@ -71,9 +75,13 @@ describe('every request is costed before it runs', () => {
   it('multiplies a plain list by its declared size: one level of neighbours costs ten times what each selects', async () => {
     const limited = await serve({ MAX_QUERY_COST: '250' });
     // Two levels: 1 + (1 + 10 × (1 + 10 × 1)) = 112.
-    expect((await outcome(await limited({ query: '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { code } } } }' }))).status).toBe(200);
+    expect(
+      (await outcome(await limited({ query: '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { code } } } }' }))).status,
+    ).toBe(200);
     // Three levels: 1 + (1 + 10 × (1 + 10 × (1 + 10))) = 1112.
-    const deeper = await outcome(await limited({ query: '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { code } } } } }' }));
+    const deeper = await outcome(
+      await limited({ query: '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { code } } } } }' }),
+    );
     expect(deeper).toMatchObject({ status: 400, code: 'QUERY_TOO_COSTLY' });
     expect(deeper.message).toMatch(/^Query cost 1112 exceeds the limit of 250/);
   });
@@ -97,7 +105,8 @@ describe('every request is costed before it runs', () => {
 
   it('still accepts what a dashboard asks: a child with every referral, match and visit; a page of 50 providers with their commissions', () => {
     const schema = getSchema();
-    const child = '{ node(id: "x") { ... on Child { id caseReference referrals { id status referredOn matches { id status proposedOn visits { id visitedOn durationMinutes kind } } } } } }';
+    const child =
+      '{ node(id: "x") { ... on Child { id caseReference referrals { id status referredOn matches { id status proposedOn visits { id visitedOn durationMinutes kind } } } } } }';
     const providers = '{ providers(first: 50) { edges { node { id name kind commissions { id service startsOn endsOn localAuthority { code name } } } } } }';
     for (const query of [child, providers]) expect(queryCost(schema, parse(query))).toBeLessThanOrEqual(loadConfig({}).maxQueryCost);
   });
@@ -150,7 +159,9 @@ describe('execution enforces hard caps', () => {
     expect(() => loadConfig({ MAX_RESULT_NODES: '0' })).toThrow(/MAX_RESULT_NODES: expected a number above 0/);
     expect(() => loadConfig({ MAX_RESPONSE_BYTES: '10' })).toThrow(/MAX_RESPONSE_BYTES: expected at least 1024 bytes/);
     expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: expected a whole number/);
-    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '5000', DATABASE_QUERY_TIMEOUT_MS: '5000' })).toThrow(/DATABASE_QUERY_TIMEOUT_MS: expected more than STATEMENT_TIMEOUT_MS \(5000\)/);
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '5000', DATABASE_QUERY_TIMEOUT_MS: '5000' })).toThrow(
+      /DATABASE_QUERY_TIMEOUT_MS: expected more than STATEMENT_TIMEOUT_MS \(5000\)/,
+    );
     expect(loadConfig({ STATEMENT_TIMEOUT_MS: '5000' }).databaseQueryTimeoutMs).toBe(6000);
   });
 });
@@ -167,7 +178,9 @@ describe('client mistakes are 4xx with a code', () => {
     const tokens = await outcome(await strict({ query: `{ ${Array.from({ length: 30 }, () => 'viewer { role }').join(' ')} }` }));
     expect(tokens.status).toBe(400);
     expect(tokens.message).toMatch(/Token limit of 50 exceeded/);
-    const depth = await outcome(await strict({ query: '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { code } } } } }' }));
+    const depth = await outcome(
+      await strict({ query: '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { code } } } } }' }),
+    );
     expect(depth.status).toBe(400);
     expect(depth.message).toMatch(/Query depth limit of 3 exceeded/);
     const aliases = await outcome(await strict({ query: '{ a: viewer { role } b: viewer { role } c: viewer { role } }' }));
@@ -200,7 +213,13 @@ describe('client mistakes are 4xx with a code', () => {
     ['escaped in a GraphQL string literal', { query: '{ localAuthority(code: "E06\\u00000001") { name } }' }],
     ['as a variable-width GraphQL escape', { query: '{ localAuthority(code: "E06\\u{0}0001") { name } }' }],
     ['in a variable', { query: 'query ($code: String!) { localAuthority(code: $code) { name } }', variables: { code: 'E06\u00000001' } }],
-    ['in an input object literal', { query: 'mutation { submitSelfReferral(input: { localAuthorityCode: "E06000001", service: INDEPENDENT_VISITOR, ageYears: 12, message: "hi\\u0000" }) { receiptNumber } }' }],
+    [
+      'in an input object literal',
+      {
+        query:
+          'mutation { submitSelfReferral(input: { localAuthorityCode: "E06000001", service: INDEPENDENT_VISITOR, ageYears: 12, message: "hi\\u0000" }) { receiptNumber } }',
+      },
+    ],
   ])('refuses a NUL %s at the door with 400 BAD_USER_INPUT', async (_where, body) => {
     const result = await outcome(await post(body));
     expect(result).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
@@ -254,7 +273,12 @@ describe('client mistakes are 4xx with a code', () => {
       extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
     });
     // A real date in the same shape is a position like any other.
-    const valid = await json(await post({ query, variables: { after: encodeCursor(['2024-02-29', '00000000-0000-4000-8000-000000000000']) } }, { authorization: `Bearer ${adminToken}` }));
+    const valid = await json(
+      await post(
+        { query, variables: { after: encodeCursor(['2024-02-29', '00000000-0000-4000-8000-000000000000']) } },
+        { authorization: `Bearer ${adminToken}` },
+      ),
+    );
     expect(valid.errors).toBeUndefined();
   });
 });

@@ -27,10 +27,33 @@ const B = 'E06000002';
 const ABOLISHED = 'E10000006'; // Cumbria
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 
-const TYPED_CODES = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'FORBIDDEN', 'DBS_EXPIRED', 'CAPACITY_REACHED', 'NOT_COMMISSIONED', 'RATE_LIMITED']);
+const TYPED_CODES = new Set([
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'FORBIDDEN',
+  'DBS_EXPIRED',
+  'CAPACITY_REACHED',
+  'NOT_COMMISSIONED',
+  'RATE_LIMITED',
+]);
 const VALIDATION_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 /** The tables the issue names; every other table in the public schema is checked too. */
-const NAMED_TABLES = ['providers', 'commissions', 'children', 'referrals', 'volunteers', 'matches', 'visits', 'self_referrals', 'audit_events', 'councils', 'official_statistics', 'statistical_neighbours'];
+const NAMED_TABLES = [
+  'providers',
+  'commissions',
+  'children',
+  'referrals',
+  'volunteers',
+  'matches',
+  'visits',
+  'self_referrals',
+  'audit_events',
+  'councils',
+  'official_statistics',
+  'statistical_neighbours',
+];
 
 type Obj = Record<string, unknown>;
 type Caller = 'admin' | 'officerA' | 'coordinatorA' | 'anonymous';
@@ -214,7 +237,9 @@ function builders(code: string, providerId: string, tag: string, secrets: string
   const referral = async (childId: string, referredDaysAgo: number): Promise<string> => {
     const payload = await run(
       CREATE_REFERRAL,
-      { input: { childId, service: 'INDEPENDENT_VISITOR', source: 'SOCIAL_WORKER', referredOn: daysAgo(referredDaysAgo), reason: 'Would like a trusted adult' } },
+      {
+        input: { childId, service: 'INDEPENDENT_VISITOR', source: 'SOCIAL_WORKER', referredOn: daysAgo(referredDaysAgo), reason: 'Would like a trusted adult' },
+      },
       asOfficer,
       'createReferral',
     );
@@ -235,7 +260,17 @@ function builders(code: string, providerId: string, tag: string, secrets: string
   const volunteer = async (): Promise<string> => {
     const payload = await run(
       'mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { errors { code message } volunteer { id } } }',
-      { input: { providerId, homeLocalAuthorityCode: code, gender: 'MALE', languages: ['english'], interests: ['football'], maxMatches: 1, appliedOn: daysAgo(400) } },
+      {
+        input: {
+          providerId,
+          homeLocalAuthorityCode: code,
+          gender: 'MALE',
+          languages: ['english'],
+          interests: ['football'],
+          maxMatches: 1,
+          appliedOn: daysAgo(400),
+        },
+      },
       asCoordinator,
       'registerVolunteer',
     );
@@ -276,7 +311,12 @@ async function buildCouncil(code: string, tag: string): Promise<CouncilWorld> {
   const matchToStart = await make.propose(await make.accept(await make.referral(await make.child(), 40), 30), volunteerApproved, 20);
   const matchToCancel = await make.propose(await make.accept(await make.referral(await make.child(), 40), 30), volunteerApproved, 20);
   const matchActive = await make.propose(await make.accept(await make.referral(await make.child(), 40), 30), volunteerApproved, 20);
-  await run('mutation($input: StartMatchInput!) { startMatch(input: $input) { errors { code message } match { id } } }', { input: { matchId: matchActive, startedOn: daysAgo(15) } }, make.asCoordinator, 'startMatch');
+  await run(
+    'mutation($input: StartMatchInput!) { startMatch(input: $input) { errors { code message } match { id } } }',
+    { input: { matchId: matchActive, startedOn: daysAgo(15) } },
+    make.asCoordinator,
+    'startMatch',
+  );
   const visitPayload = await run(
     'mutation($input: LogVisitInput!) { logVisit(input: $input) { errors { code message } visit { id } } }',
     { input: { matchId: matchActive, visitedOn: daysAgo(10), durationMinutes: 90, kind: 'IN_PERSON' } },
@@ -332,7 +372,12 @@ const SET_TARGET = 'mutation($input: SetTargetInput!) { setTarget(input: $input)
 
 /** A council's own target, set by its officer (one per due date: a new date makes a new target). */
 function setTargetFor(code: string, dueOn: string): Promise<Obj> {
-  return run(SET_TARGET, { input: { name: `Abuse target ${unique()}`, areaCode: code, service: 'INDEPENDENT_VISITOR', metric: 'ACTIVE_MATCHES', value: 20, dueOn } }, officer(code), 'setTarget');
+  return run(
+    SET_TARGET,
+    { input: { name: `Abuse target ${unique()}`, areaCode: code, service: 'INDEPENDENT_VISITOR', metric: 'ACTIVE_MATCHES', value: 20, dueOn } },
+    officer(code),
+    'setTarget',
+  );
 }
 
 let targetDay = 500;
@@ -383,7 +428,10 @@ beforeAll(async () => {
   const reporting: { name: string }[] = await database.dataSource.query(
     "select 'reporting.' || table_name as name from information_schema.tables where table_schema = 'reporting' and table_type = 'BASE TABLE' order by table_name",
   );
-  reportingBefore = await tableChecksums(database.dataSource, reporting.map((table) => table.name));
+  reportingBefore = await tableChecksums(
+    database.dataSource,
+    reporting.map((table) => table.name),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -501,7 +549,11 @@ function fieldVariants(field: FieldSpec): Variant[] {
         reject('a number instead of a string', 42),
       ];
     case 'strict':
-      return [...HOSTILE_STRINGS.map(({ label, value }) => reject(label, value)), reject('41 characters', 'A'.repeat(41)), reject('a number instead of a string', 42)];
+      return [
+        ...HOSTILE_STRINGS.map(({ label, value }) => reject(label, value)),
+        reject('41 characters', 'A'.repeat(41)),
+        reject('a number instead of a string', 42),
+      ];
     case 'month':
       return [
         ...HOSTILE_STRINGS.map(({ label, value }) => reject(label, value)),
@@ -518,7 +570,10 @@ function fieldVariants(field: FieldSpec): Variant[] {
           const legitimate = value.trim() === '';
           return { label: `[${label}]`, value: constant([value]), expect: legitimate ? 'either' : 'reject', fresh: legitimate };
         }),
-        reject('a thousand entries', Array.from({ length: 1000 }, (_, i) => `tag${i}`)),
+        reject(
+          'a thousand entries',
+          Array.from({ length: 1000 }, (_, i) => `tag${i}`),
+        ),
         reject('a null entry', [null]),
       ];
     case 'rollups':
@@ -529,7 +584,12 @@ function fieldVariants(field: FieldSpec): Variant[] {
         { label: 'an empty list', value: constant([]), expect: 'either' },
       ];
     case 'date':
-      return DATE_VARIANTS.map(({ label, value, future }) => ({ label, value: constant(value), expect: future && field.futureOk ? 'either' : 'reject', fresh: future && field.futureOk }));
+      return DATE_VARIANTS.map(({ label, value, future }) => ({
+        label,
+        value: constant(value),
+        expect: future && field.futureOk ? 'either' : 'reject',
+        fresh: future && field.futureOk,
+      }));
     case 'int':
       return [
         reject('negative', -1),
@@ -540,11 +600,7 @@ function fieldVariants(field: FieldSpec): Variant[] {
         reject('fractional 1.5', 1.5),
       ];
     case 'enum':
-      return [
-        reject('NOT_A_VALUE', 'NOT_A_VALUE'),
-        reject(`lower-case ${field.valid}`, field.valid!.toLowerCase()),
-        reject('empty string', ''),
-      ];
+      return [reject('NOT_A_VALUE', 'NOT_A_VALUE'), reject(`lower-case ${field.valid}`, field.valid!.toLowerCase()), reject('empty string', '')];
     case 'bool':
       return [reject("the string 'true'", 'true'), reject('the number 1', 1), ...(field.required ? [reject('null', null)] : [])];
   }
@@ -704,7 +760,14 @@ const MUTATIONS: MutationSpec[] = [
     selection: referralSelection,
     base: async (w) => ({ selfReferralId: w.A.selfReferralConvert, childId: w.A.freeChild, referredOn: todayInLondon() }),
     fields: [
-      { path: 'selfReferralId', kind: 'id', required: true, idType: 'SelfReferral', wrongType: (w) => w.A.newReferralAccept, otherCouncil: (w) => w.B.selfReferralConvert },
+      {
+        path: 'selfReferralId',
+        kind: 'id',
+        required: true,
+        idType: 'SelfReferral',
+        wrongType: (w) => w.A.newReferralAccept,
+        otherCouncil: (w) => w.B.selfReferralConvert,
+      },
       { path: 'childId', kind: 'id', required: true, idType: 'Child', wrongType: (w) => w.A.selfReferralDismiss, otherCouncil: (w) => w.B.freeChild },
       { path: 'referredOn', kind: 'date' },
     ],
@@ -715,14 +778,31 @@ const MUTATIONS: MutationSpec[] = [
     callers: ['officerA'],
     selection: 'selfReferral { id receiptNumber status }',
     base: async (w) => ({ selfReferralId: w.A.selfReferralDismiss }),
-    fields: [{ path: 'selfReferralId', kind: 'id', required: true, idType: 'SelfReferral', wrongType: (w) => w.A.freeChild, otherCouncil: (w) => w.B.selfReferralDismiss }],
+    fields: [
+      {
+        path: 'selfReferralId',
+        kind: 'id',
+        required: true,
+        idType: 'SelfReferral',
+        wrongType: (w) => w.A.freeChild,
+        otherCouncil: (w) => w.B.selfReferralDismiss,
+      },
+    ],
   },
   {
     name: 'registerVolunteer',
     inputType: 'RegisterVolunteerInput',
     callers: ['coordinatorA'],
     selection: 'volunteer { id status languages interests }',
-    base: async (w) => ({ providerId: w.A.providerId, homeLocalAuthorityCode: A, gender: 'FEMALE', languages: ['english'], interests: ['chess'], maxMatches: 2, appliedOn: daysAgo(10) }),
+    base: async (w) => ({
+      providerId: w.A.providerId,
+      homeLocalAuthorityCode: A,
+      gender: 'FEMALE',
+      languages: ['english'],
+      interests: ['chess'],
+      maxMatches: 2,
+      appliedOn: daysAgo(10),
+    }),
     fields: [
       { path: 'providerId', kind: 'id', required: true, idType: 'Provider', wrongType: (w) => w.A.volunteerApproved, otherCouncil: (w) => w.B.providerId },
       { path: 'homeLocalAuthorityCode', kind: 'code', required: true },
@@ -738,7 +818,13 @@ const MUTATIONS: MutationSpec[] = [
     inputType: 'RecordVolunteerVettingInput',
     callers: ['coordinatorA'],
     selection: 'volunteer { id status }',
-    base: async (w) => ({ volunteerId: w.A.volunteerApplied, dbsIssuedOn: daysAgo(30), dbsUpdateService: false, referencesReceived: 1, trainingCompletedOn: daysAgo(5) }),
+    base: async (w) => ({
+      volunteerId: w.A.volunteerApplied,
+      dbsIssuedOn: daysAgo(30),
+      dbsUpdateService: false,
+      referencesReceived: 1,
+      trainingCompletedOn: daysAgo(5),
+    }),
     fields: [
       { path: 'volunteerId', kind: 'id', required: true, idType: 'Volunteer', wrongType: (w) => w.A.matchActive, otherCouncil: (w) => w.B.volunteerApplied },
       { path: 'dbsIssuedOn', kind: 'date' },
@@ -819,7 +905,9 @@ const MUTATIONS: MutationSpec[] = [
         kind: 'text',
         required: true,
         stored: async (payload) => {
-          const [row] = await database.dataSource.query('select cancel_reason from matches where match_id = $1::uuid', [keyOf(dig(payload, 'match.id') as string)]);
+          const [row] = await database.dataSource.query('select cancel_reason from matches where match_id = $1::uuid', [
+            keyOf(dig(payload, 'match.id') as string),
+          ]);
           return row?.cancel_reason;
         },
       },
@@ -926,7 +1014,9 @@ function mutationCases(): MutationCase[] {
           caller: spec.callers[0],
           expect: 'reject',
           request: async (w) =>
-            JSON.stringify({ query: `mutation { ${spec.name}(input: ${literal(withValue(await spec.base(w, false), field.path, 'NOT_A_VALUE'), enums)}) { errors { code } } }` }),
+            JSON.stringify({
+              query: `mutation { ${spec.name}(input: ${literal(withValue(await spec.base(w, false), field.path, 'NOT_A_VALUE'), enums)}) { errors { code } } }`,
+            }),
         });
       }
     }
@@ -939,14 +1029,21 @@ function mutationCases(): MutationCase[] {
     ];
     if (spec.name === 'createReferral') extra.push(['an unknown field inside preferences', (base) => withValue(base, 'preferences.secret', true)]);
     for (const [label, make] of extra) {
-      cases.push({ name: `${spec.name} as ${first}: ${label}`, spec, caller: first, expect: 'reject', request: async (w) => withInput(make(await spec.base(w, false))) });
+      cases.push({
+        name: `${spec.name} as ${first}: ${label}`,
+        spec,
+        caller: first,
+        expect: 'reject',
+        request: async (w) => withInput(make(await spec.base(w, false))),
+      });
     }
     cases.push({
       name: `${spec.name} as ${first}: an unknown field inline`,
       spec,
       caller: first,
       expect: 'reject',
-      request: async (w) => JSON.stringify({ query: `mutation { ${spec.name}(input: ${literal({ ...(await spec.base(w, false)), isAdmin: true }, enums)}) { errors { code } } }` }),
+      request: async (w) =>
+        JSON.stringify({ query: `mutation { ${spec.name}(input: ${literal({ ...(await spec.base(w, false)), isAdmin: true }, enums)}) { errors { code } } }` }),
     });
     if (!spec.inputOptional) {
       cases.push({ name: `${spec.name} as ${first}: input missing`, spec, caller: first, expect: 'reject', request: async () => withInput(OMIT) });
@@ -974,7 +1071,10 @@ function mutationCases(): MutationCase[] {
     expect: 'reject',
     fresh: true,
     request: async (w) =>
-      JSON.stringify({ query: mutationDocument(createReferral), variables: { input: withValue(await createReferral.base(w, true), 'preferences', { volunteerGenderRequired: true }) } }),
+      JSON.stringify({
+        query: mutationDocument(createReferral),
+        variables: { input: withValue(await createReferral.base(w, true), 'preferences', { volunteerGenderRequired: true }) },
+      }),
   });
   const commission = MUTATIONS.find((spec) => spec.name === 'commissionProvider')!;
   cases.push({
@@ -982,7 +1082,11 @@ function mutationCases(): MutationCase[] {
     spec: commission,
     caller: 'officerA',
     expect: 'reject',
-    request: async (w) => JSON.stringify({ query: mutationDocument(commission), variables: { input: { ...(await commission.base(w, false)), startsOn: daysAgo(-40), endsOn: daysAgo(-39) } } }),
+    request: async (w) =>
+      JSON.stringify({
+        query: mutationDocument(commission),
+        variables: { input: { ...(await commission.base(w, false)), startsOn: daysAgo(-40), endsOn: daysAgo(-39) } },
+      }),
   });
   return cases;
 }
@@ -1150,14 +1254,23 @@ const QUERIES: QuerySpec[] = [
     field: 'node',
     callers: ['officerA', 'coordinatorA'],
     args: [{ name: 'id', type: 'ID!', kind: 'node' }],
-    selection: '{ __typename id ... on Child { caseReference } ... on Referral { child { caseReference } } ... on Match { referral { id } } ... on SelfReferral { receiptNumber } }',
+    selection:
+      '{ __typename id ... on Child { caseReference } ... on Referral { child { caseReference } } ... on Match { referral { id } } ... on SelfReferral { receiptNumber } }',
     items: (result) => (result ? [result] : []),
   },
   {
     field: 'suggestedVolunteers',
     callers: ['officerA', 'coordinatorA'],
     args: [
-      { name: 'referralId', type: 'ID!', kind: 'id', base: (w) => w.A.acceptedReferral, idType: 'Referral', wrongType: (w) => w.A.freeChild, otherCouncil: (w) => w.B.acceptedReferral },
+      {
+        name: 'referralId',
+        type: 'ID!',
+        kind: 'id',
+        base: (w) => w.A.acceptedReferral,
+        idType: 'Referral',
+        wrongType: (w) => w.A.freeChild,
+        otherCouncil: (w) => w.B.acceptedReferral,
+      },
       { ...first, base: () => 5 },
     ],
     selection: '{ score volunteer { id } }',
@@ -1166,7 +1279,17 @@ const QUERIES: QuerySpec[] = [
   {
     field: 'suggestionExclusions',
     callers: ['officerA', 'coordinatorA'],
-    args: [{ name: 'referralId', type: 'ID!', kind: 'id', base: (w) => w.A.acceptedReferral, idType: 'Referral', wrongType: (w) => w.A.freeChild, otherCouncil: (w) => w.B.acceptedReferral }],
+    args: [
+      {
+        name: 'referralId',
+        type: 'ID!',
+        kind: 'id',
+        base: (w) => w.A.acceptedReferral,
+        idType: 'Referral',
+        wrongType: (w) => w.A.freeChild,
+        otherCouncil: (w) => w.B.acceptedReferral,
+      },
+    ],
     selection: '{ constraint count }',
     items: (result) => (result as unknown[] | null) ?? [],
   },
@@ -1261,7 +1384,10 @@ function argVariants(arg: ArgSpec): Variant[] {
         // An empty optional filter is no filter: the caller's own rows are a fine answer.
         ...HOSTILE_STRINGS.map(({ label, value }) => (value === '' && optional ? data(label, value) : reject(label, value))),
         ...(arg.kind === 'code'
-          ? [arg.publicData ? data("council B's code", B) : reject("council B's code", B), arg.publicData ? data("council B's code in lower case", B.toLowerCase()) : reject("council B's code in lower case", B.toLowerCase())]
+          ? [
+              arg.publicData ? data("council B's code", B) : reject("council B's code", B),
+              arg.publicData ? data("council B's code in lower case", B.toLowerCase()) : reject("council B's code in lower case", B.toLowerCase()),
+            ]
           : []),
         reject('a number instead of a string', 42),
       ];
@@ -1269,7 +1395,9 @@ function argVariants(arg: ArgSpec): Variant[] {
       return [reject('NOT_A_VALUE', 'NOT_A_VALUE'), reject(`lower-case ${arg.valid}`, arg.valid!.toLowerCase()), reject('empty string', '')];
     case 'id':
       // As for the other filters, an empty optional ID is no filter.
-      return idVariants(arg.idType!, arg.wrongType ?? null, arg.otherCouncil ?? null).map((variant) => (variant.label === 'empty string' && optional ? { ...variant, mayReturnData: true } : variant));
+      return idVariants(arg.idType!, arg.wrongType ?? null, arg.otherCouncil ?? null).map((variant) =>
+        variant.label === 'empty string' && optional ? { ...variant, mayReturnData: true } : variant,
+      );
     case 'node':
       return [
         ...idVariants('Referral', null, null).filter((variant) => variant.label !== 'a number instead of a string'),
@@ -1279,7 +1407,9 @@ function argVariants(arg: ArgSpec): Variant[] {
         { label: "council B's visit", value: (w) => w.B.visit, expect: 'reject' },
         { label: "council B's volunteer", value: (w) => w.B.volunteerApproved, expect: 'reject' },
         { label: "council B's self-referral", value: (w) => w.B.selfReferralConvert, expect: 'reject' },
-        ...['Child', 'Match', 'Visit', 'Volunteer', 'SelfReferral', 'Commission', 'Provider'].map((type) => reject(`forged ${type} ID whose key is 36 characters but no UUID`, gid(type, 'f'.repeat(36)))),
+        ...['Child', 'Match', 'Visit', 'Volunteer', 'SelfReferral', 'Commission', 'Provider'].map((type) =>
+          reject(`forged ${type} ID whose key is 36 characters but no UUID`, gid(type, 'f'.repeat(36))),
+        ),
         reject('forged LocalAuthority ID with SQL in its key', gid('LocalAuthority', "E06000002' or '1'='1")),
         reject('forged LocalAuthority ID with a NUL in its key', gid('LocalAuthority', 'E0600000\u0000')),
         reject('ID of an unknown type', gid('Administrator', randomUUID())),
@@ -1384,7 +1514,12 @@ function queryCases(): QueryCase[] {
     mayReturnData: false,
     request: (w) => JSON.stringify({ query: queryDocument(series), variables: { ...baseVariables(series, w), from, to } }),
   });
-  cases.push(range('from after to', '2024-12-31', '2024-01-01'), range('a range of 11 years', '2010-01-01', '2021-12-31'), range('a range in year zero', '0000-01-01', '0000-12-31'), range('a range in the future', '2999-01-01', '2999-12-31'));
+  cases.push(
+    range('from after to', '2024-12-31', '2024-01-01'),
+    range('a range of 11 years', '2010-01-01', '2021-12-31'),
+    range('a range in year zero', '0000-01-01', '0000-12-31'),
+    range('a range in the future', '2999-01-01', '2999-12-31'),
+  );
   return cases;
 }
 
@@ -1400,7 +1535,8 @@ async function runQueryCase(c: QueryCase): Promise<void> {
   const errors = sent.body?.errors;
   if (errors?.length) {
     const codes = errors.map((error) => String(error.extensions?.code));
-    if (!codes.every((code) => VALIDATION_CODES.has(code))) problems.push(`GraphQL errors with codes ${codes.join(', ')} (expected GRAPHQL_VALIDATION_FAILED or BAD_USER_INPUT)`);
+    if (!codes.every((code) => VALIDATION_CODES.has(code)))
+      problems.push(`GraphQL errors with codes ${codes.join(', ')} (expected GRAPHQL_VALIDATION_FAILED or BAD_USER_INPUT)`);
   } else if (sent.body) {
     const items = c.items(sent.body.data?.result ?? null);
     if (items.length && !c.mayReturnData) problems.push(`neither an error nor an empty result: ${items.length} item(s)`);
@@ -1434,8 +1570,23 @@ describe('the world', () => {
   it('has hostile cases for every argument of every query of the running schema', async () => {
     const sent = await send(big.http.url, 'admin', JSON.stringify({ query: '{ __schema { queryType { fields { name args { name } } } } }' }));
     const fields = dig(sent.body?.data, '__schema.queryType.fields') as { name: string; args: { name: string }[] }[];
-    const wanted = fields.filter((field) => field.args.length).map((field) => `${field.name}(${field.args.map((arg) => arg.name).sort().join(', ')})`);
-    const covered = QUERIES.map((spec) => `${spec.field}(${spec.args.filter((arg) => arg.name !== 'year').map((arg) => arg.name).sort().join(', ')})`);
+    const wanted = fields
+      .filter((field) => field.args.length)
+      .map(
+        (field) =>
+          `${field.name}(${field.args
+            .map((arg) => arg.name)
+            .sort()
+            .join(', ')})`,
+      );
+    const covered = QUERIES.map(
+      (spec) =>
+        `${spec.field}(${spec.args
+          .filter((arg) => arg.name !== 'year')
+          .map((arg) => arg.name)
+          .sort()
+          .join(', ')})`,
+    );
     expect(covered.sort()).toEqual(wanted.sort());
   });
 });
@@ -1453,15 +1604,33 @@ describe('request body limits', () => {
   const submit = MUTATIONS.find((spec) => spec.name === 'submitSelfReferral')!;
 
   it.each([
-    ['registerChild with a 1 MB caseReference as officerA', 'officerA' as Caller, async (w: World) => ({ query: mutationDocument(registerChild), variables: { input: { ...(await registerChild.base(w, false)), caseReference: MEGABYTE } } })],
-    ['submitSelfReferral with a 1 MB message, anonymously', 'anonymous' as Caller, async (w: World) => ({ query: mutationDocument(submit), variables: { input: { ...(await submit.base(w, false)), message: MEGABYTE } } })],
-    ['children filtered by a 1 MB council code as officerA', 'officerA' as Caller, async () => ({ query: 'query($code: String) { children(localAuthorityCode: $code) { totalCount } }', variables: { code: MEGABYTE } })],
+    [
+      'registerChild with a 1 MB caseReference as officerA',
+      'officerA' as Caller,
+      async (w: World) => ({
+        query: mutationDocument(registerChild),
+        variables: { input: { ...(await registerChild.base(w, false)), caseReference: MEGABYTE } },
+      }),
+    ],
+    [
+      'submitSelfReferral with a 1 MB message, anonymously',
+      'anonymous' as Caller,
+      async (w: World) => ({ query: mutationDocument(submit), variables: { input: { ...(await submit.base(w, false)), message: MEGABYTE } } }),
+    ],
+    [
+      'children filtered by a 1 MB council code as officerA',
+      'officerA' as Caller,
+      async () => ({ query: 'query($code: String) { children(localAuthorityCode: $code) { totalCount } }', variables: { code: MEGABYTE } }),
+    ],
   ])('the default server refuses %s with 413 and a JSON error', async (_name, caller, build) => {
     const body = JSON.stringify(await build(world));
     const before = await checksums();
     const sent = await send(standard.http.url, caller, body);
     expect(sent.status).toBe(413);
-    expect(sent.body?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/larger than the limit of 102400 bytes \(MAX_BODY_BYTES\)/), extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(sent.body?.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/larger than the limit of 102400 bytes \(MAX_BODY_BYTES\)/),
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
     expect(await checksums()).toEqual(before);
     lastChecksums = null;
   });

@@ -81,7 +81,10 @@ const viewer = (token: string) => viewerOver(http.url, token);
 describe('bearer tokens', () => {
   it('accepts the tokens the test support, npm run token and npm start mint (12 hours, existing council and provider)', async () => {
     expect(await viewer(await tokenFor({ sub: 'officer', role: Role.COUNCIL_OFFICER, la: A }))).toMatchObject({ status: 200, role: 'COUNCIL_OFFICER' });
-    expect(await viewer(await tokenFor({ sub: 'coordinator', role: Role.PROVIDER_COORDINATOR, provider: providerId }))).toMatchObject({ status: 200, role: 'PROVIDER_COORDINATOR' });
+    expect(await viewer(await tokenFor({ sub: 'coordinator', role: Role.PROVIDER_COORDINATOR, provider: providerId }))).toMatchObject({
+      status: 200,
+      role: 'PROVIDER_COORDINATOR',
+    });
     expect(await viewer(await tokenFor({ sub: 'admin', role: Role.ADMIN }))).toMatchObject({ status: 200, role: 'ADMIN' });
     const issued = now();
     expect(await viewer(rawToken({ sub: 'exactly-12h', role: 'ADMIN', iat: issued, exp: issued + 12 * 3600 }))).toMatchObject({ status: 200 });
@@ -125,7 +128,10 @@ describe('bearer tokens', () => {
   it('refuses a lifetime above the maximum, and the maximum is configurable', async () => {
     const issued = now();
     const long = await viewer(rawToken({ sub: 'long', role: 'ADMIN', iat: issued, exp: issued + 13 * 3600 }));
-    expect(long).toMatchObject({ status: 401, message: 'The bearer token lives 13 h from iat to exp; at most 12 h is accepted (TOKEN_MAX_LIFETIME_HOURS). Get a shorter-lived token.' });
+    expect(long).toMatchObject({
+      status: 401,
+      message: 'The bearer token lives 13 h from iat to exp; at most 12 h is accepted (TOKEN_MAX_LIFETIME_HOURS). Get a shorter-lived token.',
+    });
 
     const strict = await TestServer.start(database.dataSource, loadConfig({ ...configEnv, TOKEN_MAX_LIFETIME_HOURS: '1' }));
     const strictHttp = await strict.listen();
@@ -318,14 +324,20 @@ describe('idempotency keys', () => {
       idempotencyKey: key(),
     };
     const children = await count('select 1 from children');
-    const child = [await server.execute(RegisterChildDocument, { input: childInput }, officer(A)), await server.execute(RegisterChildDocument, { input: childInput }, officer(A))];
+    const child = [
+      await server.execute(RegisterChildDocument, { input: childInput }, officer(A)),
+      await server.execute(RegisterChildDocument, { input: childInput }, officer(A)),
+    ];
     expect(child[0].data?.registerChild.errors).toEqual([]);
     expect(child[1].data?.registerChild).toEqual(child[0].data?.registerChild);
     expect(await count('select 1 from children')).toBe(children + 1);
     const childId = child[0].data!.registerChild.child!.id;
 
     const referralInput = { childId, service: 'INDEPENDENT_VISITOR' as const, source: 'SOCIAL_WORKER' as const, referredOn: daysAgo(3), idempotencyKey: key() };
-    const referral = [await server.execute(CreateReferralDocument, { input: referralInput }, officer(A)), await server.execute(CreateReferralDocument, { input: referralInput }, officer(A))];
+    const referral = [
+      await server.execute(CreateReferralDocument, { input: referralInput }, officer(A)),
+      await server.execute(CreateReferralDocument, { input: referralInput }, officer(A)),
+    ];
     expect(referral[0].data?.createReferral.errors).toEqual([]);
     expect(referral[1].data?.createReferral).toEqual(referral[0].data?.createReferral);
     expect(await count('select 1 from referrals r join children c using (child_id) where c.case_reference = $1::text', [childInput.caseReference])).toBe(1);
@@ -397,13 +409,25 @@ describe('idempotency keys', () => {
   it('refuses the same key with different input as a CONFLICT on idempotencyKey, writing nothing', async () => {
     const { matchId, provider } = await activeMatch();
     const idempotencyKey = randomUUID();
-    const first = await server.execute(LogVisitDocument, { input: { matchId, visitedOn: daysAgo(3), durationMinutes: 30, kind: 'PHONE', idempotencyKey } }, coordinator(provider));
+    const first = await server.execute(
+      LogVisitDocument,
+      { input: { matchId, visitedOn: daysAgo(3), durationMinutes: 30, kind: 'PHONE', idempotencyKey } },
+      coordinator(provider),
+    );
     expect(first.data?.logVisit.errors).toEqual([]);
     const audits = await auditOf('logVisit');
-    const other = await server.execute(LogVisitDocument, { input: { matchId, visitedOn: daysAgo(3), durationMinutes: 31, kind: 'PHONE', idempotencyKey } }, coordinator(provider));
+    const other = await server.execute(
+      LogVisitDocument,
+      { input: { matchId, visitedOn: daysAgo(3), durationMinutes: 31, kind: 'PHONE', idempotencyKey } },
+      coordinator(provider),
+    );
     expect(other.data?.logVisit.visit).toBeNull();
     expect(other.data?.logVisit.errors).toEqual([
-      { code: 'CONFLICT', field: ['input', 'idempotencyKey'], message: expect.stringMatching(/^This idempotencyKey was already used for a different logVisit request at .*: send a new key for new input/) },
+      {
+        code: 'CONFLICT',
+        field: ['input', 'idempotencyKey'],
+        message: expect.stringMatching(/^This idempotencyKey was already used for a different logVisit request at .*: send a new key for new input/),
+      },
     ]);
     expect(await visitsOf(matchId)).toBe(1);
     expect(await auditOf('logVisit')).toBe(audits);
@@ -412,10 +436,18 @@ describe('idempotency keys', () => {
   it('does not spend a key on a request that failed: the corrected request with it is written', async () => {
     const { matchId, provider } = await activeMatch();
     const idempotencyKey = randomUUID();
-    const future = await server.execute(LogVisitDocument, { input: { matchId, visitedOn: daysAgo(-3), durationMinutes: 30, kind: 'PHONE', idempotencyKey } }, coordinator(provider));
+    const future = await server.execute(
+      LogVisitDocument,
+      { input: { matchId, visitedOn: daysAgo(-3), durationMinutes: 30, kind: 'PHONE', idempotencyKey } },
+      coordinator(provider),
+    );
     expect(future.data?.logVisit.errors[0]).toMatchObject({ code: 'VALIDATION', field: ['input', 'visitedOn'] });
     expect(await count('select 1 from idempotency_keys where idempotency_key = $1::text', [idempotencyKey])).toBe(0);
-    const corrected = await server.execute(LogVisitDocument, { input: { matchId, visitedOn: daysAgo(3), durationMinutes: 30, kind: 'PHONE', idempotencyKey } }, coordinator(provider));
+    const corrected = await server.execute(
+      LogVisitDocument,
+      { input: { matchId, visitedOn: daysAgo(3), durationMinutes: 30, kind: 'PHONE', idempotencyKey } },
+      coordinator(provider),
+    );
     expect(corrected.data?.logVisit.errors).toEqual([]);
     expect(await visitsOf(matchId)).toBe(1);
   });
@@ -428,16 +460,28 @@ describe('idempotency keys', () => {
     ['non-ASCII', 'clé'],
   ])('refuses a key that is %s as VALIDATION on idempotencyKey, writing nothing', async (_label, idempotencyKey) => {
     const { matchId, provider } = await activeMatch();
-    const refused = await server.execute(LogVisitDocument, { input: { matchId, visitedOn: daysAgo(1), durationMinutes: 30, kind: 'PHONE', idempotencyKey } }, coordinator(provider));
+    const refused = await server.execute(
+      LogVisitDocument,
+      { input: { matchId, visitedOn: daysAgo(1), durationMinutes: 30, kind: 'PHONE', idempotencyKey } },
+      coordinator(provider),
+    );
     expect(refused.data?.logVisit.errors).toEqual([
-      { code: 'VALIDATION', field: ['input', 'idempotencyKey'], message: expect.stringMatching(/^idempotencyKey must be 1 to 200 printable ASCII characters without spaces/) },
+      {
+        code: 'VALIDATION',
+        field: ['input', 'idempotencyKey'],
+        message: expect.stringMatching(/^idempotencyKey must be 1 to 200 printable ASCII characters without spaces/),
+      },
     ]);
     expect(await visitsOf(matchId)).toBe(0);
   });
 
   it('accepts a 200-character key', async () => {
     const { matchId, provider } = await activeMatch();
-    const accepted = await server.execute(LogVisitDocument, { input: { matchId, visitedOn: daysAgo(1), durationMinutes: 30, kind: 'PHONE', idempotencyKey: 'k'.repeat(200) } }, coordinator(provider));
+    const accepted = await server.execute(
+      LogVisitDocument,
+      { input: { matchId, visitedOn: daysAgo(1), durationMinutes: 30, kind: 'PHONE', idempotencyKey: 'k'.repeat(200) } },
+      coordinator(provider),
+    );
     expect(accepted.data?.logVisit.errors).toEqual([]);
   });
 
@@ -446,7 +490,9 @@ describe('idempotency keys', () => {
     const input = { matchId, visitedOn: daysAgo(4), durationMinutes: 20, kind: 'VIDEO' as const, idempotencyKey: randomUUID() };
     const first = await server.execute(LogVisitDocument, { input }, coordinator(provider));
     // A day and a bit later (and some unrelated expired keys of other callers).
-    await database.dataSource.query(`update idempotency_keys set created_at = now() - interval '25 hours' where idempotency_key = $1::text`, [input.idempotencyKey]);
+    await database.dataSource.query(`update idempotency_keys set created_at = now() - interval '25 hours' where idempotency_key = $1::text`, [
+      input.idempotencyKey,
+    ]);
     await database.dataSource.query(
       `insert into idempotency_keys (caller_hash, mutation, idempotency_key, request_hash, record_id, created_at)
        select 'expired-caller', 'logVisit', 'old-' || g, 'x', gen_random_uuid(), now() - interval '30 hours' from generate_series(1, 5) g`,

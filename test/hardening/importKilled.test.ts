@@ -18,7 +18,10 @@ let bigRelease: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   // A long release (the 2025 rows repeated for sixty years) so the write takes a while.
-  const [header, ...rows] = shipped.replace(/^\uFEFF/, '').trim().split('\n');
+  const [header, ...rows] = shipped
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
   const years = Array.from({ length: 60 }, (_, i) => 1991 + i);
   const lines = years.flatMap((year) => rows.filter((row) => row.startsWith('2025,')).map((row) => row.replace(/^2025,/, `${year},`)));
   bigRelease = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-import-')), 'release.csv');

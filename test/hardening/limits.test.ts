@@ -27,7 +27,11 @@ async function serve(env: Record<string, string>, db = database.dataSource) {
   const http = await server.listen();
   servers.push({ server, http });
   return (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 }
 
 type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -48,7 +52,8 @@ afterAll(async () => {
 describe('query limits', () => {
   it('rejects a query deeper than MAX_QUERY_DEPTH, naming the limit', async () => {
     const post = await serve({ MAX_QUERY_DEPTH: '5' });
-    const deep = '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { name } } } } } } }';
+    const deep =
+      '{ localAuthority(code: "E06000001") { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { name } } } } } } }';
     const body = await json(await post({ query: deep }));
     expect(body.errors?.[0].message).toMatch(/Query depth limit of 5 exceeded, found \d+/);
     const shallow = await json(await post({ query: '{ localAuthority(code: "E06000001") { statisticalNeighbours { name } } }' }));
@@ -85,7 +90,10 @@ describe('query limits', () => {
     const post = await serve({ MAX_BODY_BYTES: '1000' });
     const big = await post({ query: '{ viewer { role } }', variables: { padding: 'x'.repeat(2000) } });
     expect(big.status).toBe(413);
-    expect((await json(big)).errors?.[0]).toMatchObject({ message: expect.stringMatching(/larger than the limit of 1000 bytes \(MAX_BODY_BYTES\)/), extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect((await json(big)).errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/larger than the limit of 1000 bytes \(MAX_BODY_BYTES\)/),
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
     const broken = await post('{"query": "{ viewer { role } }"');
     expect(broken.status).toBe(400);
     expect((await json(broken)).errors?.[0].extensions?.code).toBe('BAD_REQUEST');
@@ -123,7 +131,11 @@ describe('error masking', () => {
 
   it('logs one line per request with operation, duration, statements and outcome, and no variables', async () => {
     const post = await serve({});
-    await post({ query: 'query Hartlepool($code: String!) { localAuthority(code: $code) { name } }', operationName: 'Hartlepool', variables: { code: 'E06000001' } });
+    await post({
+      query: 'query Hartlepool($code: String!) { localAuthority(code: $code) { name } }',
+      operationName: 'Hartlepool',
+      variables: { code: 'E06000001' },
+    });
     const line = logLines.filter((entry) => entry.msg === 'graphql request' && entry.operationName === 'Hartlepool').at(-1)!;
     expect(line).toMatchObject({ operationName: 'Hartlepool', status: 200, statements: 1, outcome: 'ok', durationMs: expect.any(Number) });
     expect(JSON.stringify(logLines)).not.toMatch(/E06000001/);

@@ -31,7 +31,8 @@ const graphql = (query: string, headers: Record<string, string> = {}) =>
   fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 
 it('limits anonymous requests per address across GraphQL and CSV, with Retry-After, and not signed-in ones', async () => {
-  const selfReferral = 'mutation { submitSelfReferral(input: { localAuthorityCode: "E06000001", service: MENTORING, ageYears: 14 }) { receiptNumber errors { code message } } }';
+  const selfReferral =
+    'mutation { submitSelfReferral(input: { localAuthorityCode: "E06000001", service: MENTORING, ageYears: 14 }) { receiptNumber errors { code message } } }';
   const first = await graphql(selfReferral);
   expect(((await first.json()) as { data: { submitSelfReferral: { receiptNumber: string } } }).data.submitSelfReferral.receiptNumber).toMatch(/^SR-/);
 
@@ -39,7 +40,9 @@ it('limits anonymous requests per address across GraphQL and CSV, with Retry-Aft
   const second = await graphql(selfReferral);
   expect(second.status).toBe(200);
   expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect(((await second.json()) as { data: { submitSelfReferral: { errors: { code: string }[] } } }).data.submitSelfReferral.errors[0].code).toBe('RATE_LIMITED');
+  expect(((await second.json()) as { data: { submitSelfReferral: { errors: { code: string }[] } } }).data.submitSelfReferral.errors[0].code).toBe(
+    'RATE_LIMITED',
+  );
 
   expect((await fetch(`${http.url}/reports/council-coverage.csv?service=MENTORING&date=2010-01-31`)).status).toBe(400);
   expect((await graphql('{ localAuthority(code: "E06000001") { name } }')).status).toBe(200);

@@ -62,7 +62,9 @@ export function parseArguments(argv: string[]): LoadOptions | null {
     if (text === undefined || typeof text !== 'string') continue;
     const value = Number(text);
     if (text.trim() === '' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || value < spec.min || value > spec.max) {
-      throw new Error(`${flag} expects ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}; got ${JSON.stringify(text)}.\n\n${USAGE}`);
+      throw new Error(
+        `${flag} expects ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}; got ${JSON.stringify(text)}.\n\n${USAGE}`,
+      );
     }
     options[spec.key] = value;
   }

@@ -89,7 +89,8 @@ export class GraphQLClient {
       }
     } catch (error) {
       status = 0;
-      transportError = error instanceof Error ? `${error.name}: ${String((error as { cause?: { code?: string } }).cause?.code ?? error.message)}` : String(error);
+      transportError =
+        error instanceof Error ? `${error.name}: ${String((error as { cause?: { code?: string } }).cause?.code ?? error.message)}` : String(error);
     }
     const latencyMs = performance.now() - started;
     const errors = body?.errors ?? [];

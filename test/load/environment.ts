@@ -137,7 +137,13 @@ async function build(options: LoadOptions, progress: Progress, cleanups: (() => 
   const summary = await loadDemoData(db, { scale: options.scale, seed: options.seed, today: todayInLondon() });
   progress('refreshing the reporting rollups');
   const refresh = await refreshReports(db, { logger });
-  if (refresh.status !== 'SUCCEEDED') throw new Error(`report refresh ${refresh.status}: ${refresh.models.filter((m) => m.error).map((m) => `${m.model}: ${m.error}`).join('; ')}`);
+  if (refresh.status !== 'SUCCEEDED')
+    throw new Error(
+      `report refresh ${refresh.status}: ${refresh.models
+        .filter((m) => m.error)
+        .map((m) => `${m.model}: ${m.error}`)
+        .join('; ')}`,
+    );
 
   const server: TandemServer = await createServer(config, db, logger);
   cleanups.push(() => server.stop());

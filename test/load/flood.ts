@@ -66,7 +66,8 @@ function fieldsOf(schema: GraphQLSchema, typeName: string, depth: number): strin
     if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) parts.push(field.name);
-    else if (depth > 0 && isObjectType(named) && !isListType(getNullableType(field.type))) parts.push(`${field.name} { ${fieldsOf(schema, named.name, depth - 1)} }`);
+    else if (depth > 0 && isObjectType(named) && !isListType(getNullableType(field.type)))
+      parts.push(`${field.name} { ${fieldsOf(schema, named.name, depth - 1)} }`);
   }
   return parts.join(' ');
 }
@@ -121,11 +122,15 @@ async function main(argv: string[]): Promise<number> {
     const [{ code: council }] = await environment.db.query<{ code: string }[]>(
       `select c.council_code as code from referrals r join children c on c.child_id = r.child_id group by 1 order by count(*) desc limit 1`,
     );
-    const [{ provider }] = await environment.db.query<{ provider: string }[]>(`select provider_id as provider from volunteers group by 1 order by count(*) desc limit 1`);
+    const [{ provider }] = await environment.db.query<{ provider: string }[]>(
+      `select provider_id as provider from volunteers group by 1 order by count(*) desc limit 1`,
+    );
     const [{ month_end: monthEnd }] = await environment.db.query<{ month_end: string }[]>(
       `select to_char((date_trunc('month', current_date) - interval '1 day')::date, 'YYYY-MM-DD') as month_end`,
     );
-    const [{ codes: councilCodes }] = await environment.db.query<{ codes: string[] }[]>(`select array_agg(code order by code) as codes from councils where is_current`);
+    const [{ codes: councilCodes }] = await environment.db.query<{ codes: string[] }[]>(
+      `select array_agg(code order by code) as codes from councils where is_current`,
+    );
     const sign = (role: Role, extra: { la?: string; provider?: string } = {}) => signToken({ sub: `flood-${role}`, role, ...extra }, environment.jwtSecret);
     const tokens = {
       officer: await sign(Role.COUNCIL_OFFICER, { la: council }),
@@ -150,7 +155,8 @@ async function main(argv: string[]): Promise<number> {
         role,
         name: 'localAuthorities, neighbours of neighbours',
         token,
-        build: (first) => `{ localAuthorities(first: ${first}) { edges { node { ${LA} statisticalNeighbours { ${LA} statisticalNeighbours { code name } } } } } }`,
+        build: (first) =>
+          `{ localAuthorities(first: ${first}) { edges { node { ${LA} statisticalNeighbours { ${LA} statisticalNeighbours { code name } } } } } }`,
       },
       {
         role,
@@ -175,7 +181,8 @@ async function main(argv: string[]): Promise<number> {
         role: 'officer',
         name: 'waitingList, child, matches, visits',
         token: tokens.officer,
-        build: (first) => `{ waitingList(localAuthorityCode: "${council}", service: INDEPENDENT_VISITOR, first: ${first}) { edges { node { ${REF} child { ${CHILD} } matches { ${MATCH} visits { ${VISIT} } } } } } }`,
+        build: (first) =>
+          `{ waitingList(localAuthorityCode: "${council}", service: INDEPENDENT_VISITOR, first: ${first}) { edges { node { ${REF} child { ${CHILD} } matches { ${MATCH} visits { ${VISIT} } } } } } }`,
       },
       {
         role: 'officer',
@@ -205,7 +212,8 @@ async function main(argv: string[]): Promise<number> {
         role: 'admin',
         name: 'referrals, matches, volunteer, visits',
         token: tokens.admin,
-        build: (first) => `{ referrals(first: ${first}) { edges { node { ${REF} child { ${CHILD} } matches { ${MATCH} volunteer { ${VOL} } visits { ${VISIT} } } } } } }`,
+        build: (first) =>
+          `{ referrals(first: ${first}) { edges { node { ${REF} child { ${CHILD} } matches { ${MATCH} volunteer { ${VOL} } visits { ${VISIT} } } } } } }`,
       },
       {
         role: 'admin',
@@ -222,7 +230,8 @@ async function main(argv: string[]): Promise<number> {
     ];
 
     // The stall query of the issue: refused before it runs.
-    const stall = '{ localAuthorities(first: 100) { edges { node { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { code } } } } } } } }';
+    const stall =
+      '{ localAuthorities(first: 100) { edges { node { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { code } } } } } } } }';
     const refused = await send(url, null, stall);
     log(`stall query: HTTP ${refused.status} in ${refused.ms.toFixed(1)} ms: ${JSON.parse(refused.text).errors?.[0]?.message}`);
 
@@ -238,7 +247,17 @@ async function main(argv: string[]): Promise<number> {
         else high = middle - 1;
       }
       if (low === 0) {
-        measured.push({ role: family.role, name: family.name, first: 0, cost: queryCost(schema, parse(family.build(1))), status: 0, bytes: 0, p50: 0, max: 0, codes: 'over the limit at first: 1' });
+        measured.push({
+          role: family.role,
+          name: family.name,
+          first: 0,
+          cost: queryCost(schema, parse(family.build(1))),
+          status: 0,
+          bytes: 0,
+          p50: 0,
+          max: 0,
+          codes: 'over the limit at first: 1',
+        });
         continue;
       }
       const cost = queryCost(schema, parse(family.build(low)));
@@ -246,14 +265,35 @@ async function main(argv: string[]): Promise<number> {
       const times: number[] = [];
       for (let run = 0; run < 5; run += 1) times.push((await send(url, family.token, family.build(low))).ms);
       const { p50, max } = percentiles(times);
-      measured.push({ role: family.role, name: family.name, first: low, cost, status: warm.status, bytes: warm.bytes, p50, max, codes: [...new Set(warm.codes)].join(',') || 'ok' });
-      if (warm.status === 200 && warm.codes.length === 0 && (!worstQuery[family.role] || p50 > worstQuery[family.role].p50)) worstQuery[family.role] = { family, first: low, p50 };
+      measured.push({
+        role: family.role,
+        name: family.name,
+        first: low,
+        cost,
+        status: warm.status,
+        bytes: warm.bytes,
+        p50,
+        max,
+        codes: [...new Set(warm.codes)].join(',') || 'ok',
+      });
+      if (warm.status === 200 && warm.codes.length === 0 && (!worstQuery[family.role] || p50 > worstQuery[family.role].p50))
+        worstQuery[family.role] = { family, first: low, p50 };
     }
     console.log(`\nWorst accepted queries (MAX_QUERY_COST ${maxCost}; five runs each, one at a time; ms)\n`);
     console.log(
       table(
         ['role', 'query', 'first', 'cost', 'status', 'bytes', 'p50 ms', 'max ms', 'errors'],
-        measured.map((row) => [row.role, row.name, row.first, row.cost, row.status, row.bytes, Number(row.p50.toFixed(1)), Number(row.max.toFixed(1)), row.codes]),
+        measured.map((row) => [
+          row.role,
+          row.name,
+          row.first,
+          row.cost,
+          row.status,
+          row.bytes,
+          Number(row.p50.toFixed(1)),
+          Number(row.max.toFixed(1)),
+          row.codes,
+        ]),
       ),
     );
 
@@ -292,14 +332,23 @@ async function main(argv: string[]): Promise<number> {
       table(
         ['what', 'count', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
         [
-          ['/healthz', healthz.count, Number(healthz.p50.toFixed(1)), Number(healthz.p90.toFixed(1)), Number(healthz.p99.toFixed(1)), Number(healthz.max.toFixed(1))],
+          [
+            '/healthz',
+            healthz.count,
+            Number(healthz.p50.toFixed(1)),
+            Number(healthz.p90.toFixed(1)),
+            Number(healthz.p99.toFixed(1)),
+            Number(healthz.max.toFixed(1)),
+          ],
           ['flood query', flood.count, Number(flood.p50.toFixed(1)), Number(flood.p90.toFixed(1)), Number(flood.p99.toFixed(1)), Number(flood.max.toFixed(1))],
         ],
       ),
     );
     console.log(`\nflood answers: ${[...statuses.entries()].map(([key, count]) => `${key}: ${count}`).join('; ')}`);
     const ms = (nanoseconds: number) => (nanoseconds / 1e6).toFixed(1);
-    console.log(`event-loop delay of the server's thread during the flood: p50 ${ms(loop.percentile(50))}, p99 ${ms(loop.percentile(99))}, max ${ms(loop.max)} ms`);
+    console.log(
+      `event-loop delay of the server's thread during the flood: p50 ${ms(loop.percentile(50))}, p99 ${ms(loop.percentile(99))}, max ${ms(loop.max)} ms`,
+    );
     const faults = [...statuses.keys()].filter((key) => /^5|INTERNAL|SERVICE_UNAVAILABLE|TIMEOUT/.test(key));
     await builder.close();
     return faults.length ? 1 : 0;

@@ -63,14 +63,21 @@ export class Racer implements Behaviour {
   }
 
   private async acceptedReferrals(count: number) {
-    const referrals = await Promise.all(Array.from({ length: count }, (_, i) => wf.freshAcceptedReferral(this.team.officers[i % this.team.officers.length], this.council, this.team.commissioning.service)));
+    const referrals = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        wf.freshAcceptedReferral(this.team.officers[i % this.team.officers.length], this.council, this.team.commissioning.service),
+      ),
+    );
     return referrals.every((r) => r !== null) ? referrals.map((r) => r!) : null;
   }
 
   /** One volunteer with capacity `capacity`, `count` referrals, proposed all at once by different coordinators. */
   private async volunteerCapacity(capacity: number, count: number): Promise<void> {
     const { coordinators, commissioning } = this.team;
-    const [volunteer, referrals] = await Promise.all([wf.freshApprovedVolunteer(coordinators[0], commissioning.providerId, this.council, capacity), this.acceptedReferrals(count)]);
+    const [volunteer, referrals] = await Promise.all([
+      wf.freshApprovedVolunteer(coordinators[0], commissioning.providerId, this.council, capacity),
+      this.acceptedReferrals(count),
+    ]);
     if (!volunteer || !referrals) return;
     const results = await together(referrals.map((referral, i) => () => wf.proposeMatch(coordinators[i % coordinators.length], referral.id, volunteer.id)));
     this.outcomes.push(outcome(`proposeMatch: ${count} referrals, one volunteer of capacity ${capacity}`, results, { min: capacity, max: capacity }));
@@ -111,7 +118,10 @@ export class Racer implements Behaviour {
 
   private async proposedMatch() {
     const { coordinators, commissioning } = this.team;
-    const [referrals, volunteer] = await Promise.all([this.acceptedReferrals(1), wf.freshApprovedVolunteer(coordinators[0], commissioning.providerId, this.council, 1)]);
+    const [referrals, volunteer] = await Promise.all([
+      this.acceptedReferrals(1),
+      wf.freshApprovedVolunteer(coordinators[0], commissioning.providerId, this.council, 1),
+    ]);
     if (!referrals || !volunteer) return null;
     const proposed = await wf.proposeMatch(coordinators[0], referrals[0].id, volunteer.id);
     return proposed.acknowledged ? proposed.payload!.match! : null;

@@ -51,14 +51,26 @@ function publicReads(c: GraphQLClient, shared: Shared): Action[] {
   const { world } = shared;
   return [
     [4, () => read(c, 'councilComparison', ops.COUNCIL_COMPARISON, { service: pick(SERVICES), date: world.reportDate })],
-    [5, () => read(c, 'coverageTimeSeries', ops.COVERAGE_TIME_SERIES, { code: pick(world.allCouncils), service: pick(SERVICES), from: daysAgo(randomInt(400, 1500)), to: world.reportDate })],
+    [
+      5,
+      () =>
+        read(c, 'coverageTimeSeries', ops.COVERAGE_TIME_SERIES, {
+          code: pick(world.allCouncils),
+          service: pick(SERVICES),
+          from: daysAgo(randomInt(400, 1500)),
+          to: world.reportDate,
+        }),
+    ],
     [2, () => list(c, shared, 'localAuthorities', ops.LOCAL_AUTHORITIES, { region: chance(0.5) ? 'London' : null, first: randomInt(10, 50) })],
     [1, () => read(c, 'reportingFreshness', ops.REPORTING_FRESHNESS)],
     [2, () => read(c, 'viewer', ops.VIEWER)],
-    [2, async () => {
-      const id = shared.recent.any();
-      if (id) await read(c, 'node', ops.NODE, { id });
-    }],
+    [
+      2,
+      async () => {
+        const id = shared.recent.any();
+        if (id) await read(c, 'node', ops.NODE, { id });
+      },
+    ],
   ];
 }
 
@@ -96,10 +108,13 @@ export class CouncilOfficer implements Behaviour {
       [2, () => this.end()],
       // Refused on purpose: another council's child (FORBIDDEN), a date in the future (VALIDATION).
       [1, () => wf.registerChild(c, pick(shared.world.allCouncils.filter((other) => other !== code)))],
-      [1, async () => {
-        const referral = pickOrNull(this.newReferrals);
-        if (referral) await wf.acceptReferral(c, referral, daysAgo(-30));
-      }],
+      [
+        1,
+        async () => {
+          const referral = pickOrNull(this.newReferrals);
+          if (referral) await wf.acceptReferral(c, referral, daysAgo(-30));
+        },
+      ],
     ];
   }
 
@@ -121,7 +136,12 @@ export class CouncilOfficer implements Behaviour {
   }
 
   private async matches(status: string | null): Promise<MatchNode[]> {
-    return list<MatchNode>(this.c, this.shared, 'matches', ops.MATCHES, { status, code: this.council, service: chance(0.3) ? pick(SERVICES) : null, first: randomInt(10, 50) });
+    return list<MatchNode>(this.c, this.shared, 'matches', ops.MATCHES, {
+      status,
+      code: this.council,
+      service: chance(0.3) ? pick(SERVICES) : null,
+      first: randomInt(10, 50),
+    });
   }
 
   private async inbox(): Promise<SelfReferralNode[]> {
@@ -214,14 +234,20 @@ export class ProviderCoordinator implements Behaviour {
       [6, () => this.referrals()],
       [6, () => this.waitingList()],
       [3, () => list(c, shared, 'children', ops.CHILDREN, { code: chance(0.5) ? pickOrNull(this.councils) : null, first: 20 })],
-      [2, async () => {
-        const referral = pickOrNull(await this.referrals());
-        if (referral) await read(c, 'suggestedVolunteers', ops.SUGGESTED_VOLUNTEERS, { referralId: referral.id, first: 10 });
-      }],
-      [1, async () => {
-        const commissioning = pickOrNull(shared.world.commissionings.filter((cm) => cm.providerId === providerId));
-        if (commissioning) await read(c, 'matchingPlan', ops.MATCHING_PLAN, { code: commissioning.councilCode, service: commissioning.service });
-      }],
+      [
+        2,
+        async () => {
+          const referral = pickOrNull(await this.referrals());
+          if (referral) await read(c, 'suggestedVolunteers', ops.SUGGESTED_VOLUNTEERS, { referralId: referral.id, first: 10 });
+        },
+      ],
+      [
+        1,
+        async () => {
+          const commissioning = pickOrNull(shared.world.commissionings.filter((cm) => cm.providerId === providerId));
+          if (commissioning) await read(c, 'matchingPlan', ops.MATCHING_PLAN, { code: commissioning.councilCode, service: commissioning.service });
+        },
+      ],
       [4, () => this.register()],
       [4, () => this.vet()],
       [4, () => this.approve()],
@@ -240,7 +266,11 @@ export class ProviderCoordinator implements Behaviour {
   }
 
   private async volunteers(status: string | null): Promise<VolunteerNode[]> {
-    return list<VolunteerNode>(this.c, this.shared, 'volunteers', ops.VOLUNTEERS, { status, providerId: chance(0.7) ? this.providerId : null, first: randomInt(20, 60) });
+    return list<VolunteerNode>(this.c, this.shared, 'volunteers', ops.VOLUNTEERS, {
+      status,
+      providerId: chance(0.7) ? this.providerId : null,
+      first: randomInt(20, 60),
+    });
   }
 
   private async matches(status: string | null): Promise<MatchNode[]> {
@@ -264,7 +294,11 @@ export class ProviderCoordinator implements Behaviour {
   private async waitingList(): Promise<ReferralNode[]> {
     const commissioning = pickOrNull(this.shared.world.commissionings.filter((cm) => cm.providerId === this.providerId));
     if (!commissioning) return [];
-    return list<ReferralNode>(this.c, this.shared, 'waitingList', ops.WAITING_LIST, { code: commissioning.councilCode, service: commissioning.service, first: randomInt(20, 50) });
+    return list<ReferralNode>(this.c, this.shared, 'waitingList', ops.WAITING_LIST, {
+      code: commissioning.councilCode,
+      service: commissioning.service,
+      first: randomInt(20, 50),
+    });
   }
 
   private async register(): Promise<void> {
@@ -353,16 +387,24 @@ export class Administrator implements Behaviour {
       [3, () => list(c, shared, 'referrals', ops.REFERRALS, { first: 50, status: pick([null, 'NEW', 'ACCEPTED']) })],
       [2, () => list(c, shared, 'matches', ops.MATCHES, { first: 50 })],
       [1, () => list(c, shared, 'selfReferralInbox', ops.SELF_REFERRAL_INBOX, { first: 50 })],
-      [3, async () => {
-        const result = await wf.createProvider(c);
-        if (result.acknowledged) this.created.push(result.payload!.provider!.id);
-      }],
+      [
+        3,
+        async () => {
+          const result = await wf.createProvider(c);
+          if (result.acknowledged) this.created.push(result.payload!.provider!.id);
+        },
+      ],
       [3, () => wf.commissionProvider(c, pickOrNull(this.created) ?? pick(shared.world.providers), pick(shared.world.councils), pick(SERVICES))],
       // Acts on the busy councils' referrals too, racing their officers.
-      [2, async () => {
-        const referral = pickOrNull(await list<ReferralNode>(c, shared, 'referrals', ops.REFERRALS, { status: 'NEW', code: pick(shared.world.councils), first: 20 }));
-        if (referral) await wf.acceptReferral(c, referral);
-      }],
+      [
+        2,
+        async () => {
+          const referral = pickOrNull(
+            await list<ReferralNode>(c, shared, 'referrals', ops.REFERRALS, { status: 'NEW', code: pick(shared.world.councils), first: 20 }),
+          );
+          if (referral) await wf.acceptReferral(c, referral);
+        },
+      ],
     ];
   }
 
@@ -384,10 +426,13 @@ export class Analyst implements Behaviour {
       // No child-level record at all: empty lists, and a refused mutation (FORBIDDEN).
       [1, () => list(c, shared, 'referrals', ops.REFERRALS, { first: 20 })],
       [1, () => list(c, shared, 'children', ops.CHILDREN, { first: 20 })],
-      [1, async () => {
-        const id = shared.recent.any();
-        if (id) await wf.closeReferral(c, id);
-      }],
+      [
+        1,
+        async () => {
+          const id = shared.recent.any();
+          if (id) await wf.closeReferral(c, id);
+        },
+      ],
     ];
   }
 

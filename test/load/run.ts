@@ -27,8 +27,30 @@ type Kind = 'officer' | 'coordinator' | 'racer' | 'analyst' | 'researcher' | 'an
 
 /** Role of client i: the first 24 are this mix, and it repeats for more. */
 const MIX: Kind[] = [
-  'officer', 'coordinator', 'racer', 'analyst', 'officer', 'coordinator', 'anonymous', 'researcher', 'admin', 'officer', 'coordinator', 'racer',
-  'officer', 'coordinator', 'analyst', 'anonymous', 'officer', 'coordinator', 'researcher', 'racer', 'officer', 'coordinator', 'officer', 'coordinator',
+  'officer',
+  'coordinator',
+  'racer',
+  'analyst',
+  'officer',
+  'coordinator',
+  'anonymous',
+  'researcher',
+  'admin',
+  'officer',
+  'coordinator',
+  'racer',
+  'officer',
+  'coordinator',
+  'analyst',
+  'anonymous',
+  'officer',
+  'coordinator',
+  'researcher',
+  'racer',
+  'officer',
+  'coordinator',
+  'officer',
+  'coordinator',
 ];
 
 const log = (message: string) => console.log(`[load] ${message}`);
@@ -172,7 +194,9 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
   const timer = setTimeout(() => (gate.open = false), options.seconds * 1000);
   const progress = setInterval(() => {
     const elapsed = (performance.now() - started) / 1000;
-    log(`${elapsed.toFixed(0)} s: ${stats.requests} requests (${(stats.requests / elapsed).toFixed(0)}/s), ${stats.acknowledged} mutations acknowledged, ${stats.count5xx()} 5xx`);
+    log(
+      `${elapsed.toFixed(0)} s: ${stats.requests} requests (${(stats.requests / elapsed).toFixed(0)}/s), ${stats.acknowledged} mutations acknowledged, ${stats.count5xx()} 5xx`,
+    );
   }, 5000);
   await Promise.all(
     clients.map(async ({ label, behaviour }, index) => {
@@ -217,7 +241,11 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
   if (serverErrors.length) {
     const distinct = new Map<string, number>();
     for (const line of serverErrors) {
-      const text = `${line.msg}${line.fault ? ` [${line.fault}]` : ''}${line.err ? `: ${line.err}` : ''}${line.path ? ` at ${JSON.stringify(line.path)}` : ''}`.slice(0, 300);
+      const text =
+        `${line.msg}${line.fault ? ` [${line.fault}]` : ''}${line.err ? `: ${line.err}` : ''}${line.path ? ` at ${JSON.stringify(line.path)}` : ''}`.slice(
+          0,
+          300,
+        );
       distinct.set(text, (distinct.get(text) ?? 0) + 1);
     }
     console.log(`\nServer error log (${serverErrors.length} lines, distinct messages):`);
@@ -251,7 +279,10 @@ async function raceTeam(
     rivals: await Promise.all(
       rivalsOf(world, commissioning)
         .slice(0, 2)
-        .map(async (rival, i) => ({ providerId: rival.providerId, client: await client(`${label}-rival${i + 1}`, { role: Role.PROVIDER_COORDINATOR, provider: rival.providerId }) })),
+        .map(async (rival, i) => ({
+          providerId: rival.providerId,
+          client: await client(`${label}-rival${i + 1}`, { role: Role.PROVIDER_COORDINATOR, provider: rival.providerId }),
+        })),
     ),
   };
 }
@@ -263,13 +294,33 @@ function rivalsOf(world: World, c: { councilCode: string; service: string; provi
 function printTraffic(stats: Stats, ledger: Ledger, elapsed: number, stepErrors: Map<string, number>): void {
   const sorted = <K>(map: Map<K, number>) => [...map].sort((a, b) => b[1] - a[1]);
   console.log(`\nTraffic over ${elapsed.toFixed(1)} s`);
-  console.log(`  requests: ${stats.requests} (${(stats.requests / elapsed).toFixed(1)}/s), of which mutations ${stats.mutations}, acknowledged ${stats.acknowledged}`);
-  console.log(`  HTTP status: ${sorted(stats.statuses).map(([status, n]) => `${status === 0 ? 'no answer' : status} ${n}`).join(', ')}`);
+  console.log(
+    `  requests: ${stats.requests} (${(stats.requests / elapsed).toFixed(1)}/s), of which mutations ${stats.mutations}, acknowledged ${stats.acknowledged}`,
+  );
+  console.log(
+    `  HTTP status: ${sorted(stats.statuses)
+      .map(([status, n]) => `${status === 0 ? 'no answer' : status} ${n}`)
+      .join(', ')}`,
+  );
   console.log(`  5xx responses: ${stats.count5xx()}`);
-  console.log(`  GraphQL error codes: ${sorted(stats.graphqlCodes).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}`);
+  console.log(
+    `  GraphQL error codes: ${
+      sorted(stats.graphqlCodes)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
   for (const [code, samples] of stats.codeSamples) for (const sample of samples) console.log(`    ${code} e.g. ${sample}`);
-  console.log(`  payload error codes: ${sorted(stats.payloadCodes).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}`);
-  console.log('    (expected: RATE_LIMITED for self-referrals over the hourly limit; CONFLICT, CAPACITY_REACHED, INVALID_TRANSITION, NOT_FOUND from races and stale');
+  console.log(
+    `  payload error codes: ${
+      sorted(stats.payloadCodes)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  console.log(
+    '    (expected: RATE_LIMITED for self-referrals over the hourly limit; CONFLICT, CAPACITY_REACHED, INVALID_TRANSITION, NOT_FOUND from races and stale',
+  );
   console.log('     reads; FORBIDDEN, VALIDATION, DBS_EXPIRED, NOT_COMMISSIONED from the deliberately refused steps; BAD_USER_INPUT from suggestedVolunteers');
   console.log('     for a referral matched meanwhile)');
   if (stepErrors.size) {

@@ -51,7 +51,8 @@ export class Stats {
     for (const code of outcome.payloadCodes) increment(this.payloadCodes, code);
     if (outcome.transportError) increment(this.transportErrors, outcome.transportError);
     const fault = outcome.status >= 500 || outcome.graphqlCodes.some((code) => SERVER_FAULT_CODES.has(code));
-    if (fault && this.faultSamples.length < 20) this.faultSamples.push(`${outcome.kind} (HTTP ${outcome.status}): ${faultMessage ?? outcome.graphqlCodes.join(',')}`);
+    if (fault && this.faultSamples.length < 20)
+      this.faultSamples.push(`${outcome.kind} (HTTP ${outcome.status}): ${faultMessage ?? outcome.graphqlCodes.join(',')}`);
   }
 
   count5xx(): number {

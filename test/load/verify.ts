@@ -44,14 +44,24 @@ export function checkHttp(stats: Stats): CheckResult[] {
   const faults = stats.countServerFaultCodes();
   const transport = stats.countTransportErrors();
   return [
-    { name: 'zero HTTP 5xx responses', pass: stats.count5xx() === 0, detail: `${stats.count5xx()} of ${stats.requests}`, problems: limited(stats.faultSamples.filter((s) => /HTTP 5\d\d/.test(s))) },
+    {
+      name: 'zero HTTP 5xx responses',
+      pass: stats.count5xx() === 0,
+      detail: `${stats.count5xx()} of ${stats.requests}`,
+      problems: limited(stats.faultSamples.filter((s) => /HTTP 5\d\d/.test(s))),
+    },
     {
       name: 'no server fault inside a 200 answer (INTERNAL, SERVICE_UNAVAILABLE, TIMEOUT)',
       pass: faults === 0,
       detail: `${faults} GraphQL errors with a fault code`,
       problems: limited(stats.faultSamples),
     },
-    { name: 'every request got an answer (no reset, refused or timed-out connection)', pass: transport === 0, detail: `${transport} without an answer`, problems: [...stats.transportErrors].map(([error, count]) => `${count} x ${error}`) },
+    {
+      name: 'every request got an answer (no reset, refused or timed-out connection)',
+      pass: transport === 0,
+      detail: `${transport} without an answer`,
+      problems: [...stats.transportErrors].map(([error, count]) => `${count} x ${error}`),
+    },
   ];
 }
 
@@ -72,7 +82,10 @@ async function loadRecords(db: DataSource, checks: RecordCheck[]): Promise<Map<s
     const cast = by === 'receipt' ? 'text' : 'uuid';
     const keys = [...new Set(members.map((m) => m.key))];
     for (let i = 0; i < keys.length; i += 5000) {
-      const rows: { key: string; row: Row }[] = await db.query(`select t.${column}::text as key, to_jsonb(t) as row from ${table} t where t.${column} = any($1::${cast}[])`, [keys.slice(i, i + 5000)]);
+      const rows: { key: string; row: Row }[] = await db.query(
+        `select t.${column}::text as key, to_jsonb(t) as row from ${table} t where t.${column} = any($1::${cast}[])`,
+        [keys.slice(i, i + 5000)],
+      );
       for (const { key, row } of rows) found.set(`${group}|${key}`, row);
     }
   }
@@ -99,7 +112,8 @@ export async function checkAcknowledged(db: DataSource, ledger: Ledger): Promise
         if (!reachable(transitions, check.state).has(now)) problems.push(`${label} was acknowledged ${check.state} but is ${now}, which cannot follow it`);
       }
       for (const [column, expected] of Object.entries(check.columns ?? {})) {
-        if (String(row[column]) !== String(expected)) problems.push(`${label}: ${column} is ${JSON.stringify(row[column])}, acknowledged ${JSON.stringify(expected)}`);
+        if (String(row[column]) !== String(expected))
+          problems.push(`${label}: ${column} is ${JSON.stringify(row[column])}, acknowledged ${JSON.stringify(expected)}`);
       }
     }
   }
@@ -127,7 +141,9 @@ export async function checkCapacity(db: DataSource): Promise<CheckResult> {
     name: 'no volunteer over capacity; open_matches equals their PROPOSED + ACTIVE matches',
     pass: rows.length === 0,
     detail: `${rows.length} volunteers wrong (${over} over capacity)`,
-    problems: limited(rows.map((r) => `volunteer ${r.volunteer_id}: max_matches ${r.max_matches}, open_matches ${r.open_matches}, PROPOSED+ACTIVE matches ${r.counted}`)),
+    problems: limited(
+      rows.map((r) => `volunteer ${r.volunteer_id}: max_matches ${r.max_matches}, open_matches ${r.open_matches}, PROPOSED+ACTIVE matches ${r.counted}`),
+    ),
   };
 }
 
@@ -151,7 +167,9 @@ function auditedId(entry: Acknowledgement, records: Map<string, Row>): string {
 }
 
 export async function checkAudit(db: DataSource, ledger: Ledger, records: Map<string, Row>, runStart: string): Promise<CheckResult> {
-  const events: { action: string; record_id: string }[] = await db.query('select action, record_id from audit_events where occurred_at >= $1::timestamptz', [runStart]);
+  const events: { action: string; record_id: string }[] = await db.query('select action, record_id from audit_events where occurred_at >= $1::timestamptz', [
+    runStart,
+  ]);
   const pending = new Map<string, number>();
   for (const event of events) pending.set(`${event.action} ${event.record_id}`, (pending.get(`${event.action} ${event.record_id}`) ?? 0) + 1);
   const missing: string[] = [];
@@ -163,7 +181,9 @@ export async function checkAudit(db: DataSource, ledger: Ledger, records: Map<st
     if (left > 0) pending.set(key, left - 1);
     else missing.push(`acknowledged ${key} (by ${entry.client}) has no audit event`);
   }
-  const extra = [...pending].filter(([, count]) => count > 0).map(([key, count]) => `audit event ${key}${count > 1 ? ` x${count}` : ''} matches no acknowledged mutation`);
+  const extra = [...pending]
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => `audit event ${key}${count > 1 ? ` x${count}` : ''} matches no acknowledged mutation`);
   return {
     name: 'audit events written during the run equal the acknowledged mutations (count and each action/record)',
     pass: events.length === writers.length && missing.length === 0 && extra.length === 0,

@@ -32,7 +32,10 @@ function some<T>(items: readonly T[], max: number): T[] {
 
 // ---------------------------------------------------------------- councils
 
-export async function registerChild(c: GraphQLClient, councilCode: string): Promise<MutationResult<Payload<'child', { id: string }>> & { childId: string | null }> {
+export async function registerChild(
+  c: GraphQLClient,
+  councilCode: string,
+): Promise<MutationResult<Payload<'child', { id: string }>> & { childId: string | null }> {
   const birthYear = randomInt(2008, 2018);
   const input = {
     localAuthorityCode: councilCode,
@@ -47,7 +50,9 @@ export async function registerChild(c: GraphQLClient, councilCode: string): Prom
     languages: chance(0.8) ? ['english'] : some(LANGUAGES, 2),
   };
   if (input.lookedAfterSince > today()) input.lookedAfterSince = daysAgo(30);
-  const result = await c.mutate<Payload<'child', { id: string }>>('registerChild', ops.REGISTER_CHILD, input, (p) => [{ type: 'Child', key: keyOf(p.child!.id, 'Child') }]);
+  const result = await c.mutate<Payload<'child', { id: string }>>('registerChild', ops.REGISTER_CHILD, input, (p) => [
+    { type: 'Child', key: keyOf(p.child!.id, 'Child') },
+  ]);
   return { ...result, childId: result.acknowledged ? result.payload!.child!.id : null };
 }
 
@@ -72,7 +77,11 @@ export async function createReferral(
   return { ...result, referral: result.acknowledged ? result.payload!.referral : null };
 }
 
-export async function acceptReferral(c: GraphQLClient, referral: { id: string; referredOn?: string }, acceptedOn?: string): Promise<MutationResult<Payload<'referral', ReferralNode>>> {
+export async function acceptReferral(
+  c: GraphQLClient,
+  referral: { id: string; referredOn?: string },
+  acceptedOn?: string,
+): Promise<MutationResult<Payload<'referral', ReferralNode>>> {
   const date = acceptedOn ?? later(daysAgo(randomInt(0, 5)), referral.referredOn);
   return c.mutate<Payload<'referral', ReferralNode>>('acceptReferral', ops.ACCEPT_REFERRAL, { referralId: referral.id, acceptedOn: date }, (p) => [
     { type: 'Referral', key: keyOf(p.referral!.id, 'Referral'), state: 'ACCEPTED', columns: { accepted_on: date } },
@@ -86,14 +95,26 @@ export async function closeReferral(c: GraphQLClient, referralId: string): Promi
   ]);
 }
 
-export async function convertSelfReferral(c: GraphQLClient, selfReferralId: string, childId: string): Promise<MutationResult<Payload<'referral', ReferralNode>>> {
+export async function convertSelfReferral(
+  c: GraphQLClient,
+  selfReferralId: string,
+  childId: string,
+): Promise<MutationResult<Payload<'referral', ReferralNode>>> {
   return c.mutate<Payload<'referral', ReferralNode>>('convertSelfReferral', ops.CONVERT_SELF_REFERRAL, { selfReferralId, childId }, (p): RecordCheck[] => [
-    { type: 'Referral', key: keyOf(p.referral!.id, 'Referral'), state: 'NEW', columns: { source: 'SELF', self_referral_id: keyOf(selfReferralId, 'SelfReferral') } },
+    {
+      type: 'Referral',
+      key: keyOf(p.referral!.id, 'Referral'),
+      state: 'NEW',
+      columns: { source: 'SELF', self_referral_id: keyOf(selfReferralId, 'SelfReferral') },
+    },
     { type: 'SelfReferral', key: keyOf(selfReferralId, 'SelfReferral'), state: 'CONVERTED', columns: { referral_id: keyOf(p.referral!.id, 'Referral') } },
   ]);
 }
 
-export async function dismissSelfReferral(c: GraphQLClient, selfReferralId: string): Promise<MutationResult<Payload<'selfReferral', { id: string; status: string }>>> {
+export async function dismissSelfReferral(
+  c: GraphQLClient,
+  selfReferralId: string,
+): Promise<MutationResult<Payload<'selfReferral', { id: string; status: string }>>> {
   return c.mutate<Payload<'selfReferral', { id: string; status: string }>>('dismissSelfReferral', ops.DISMISS_SELF_REFERRAL, { selfReferralId }, (p) => [
     { type: 'SelfReferral', key: keyOf(p.selfReferral!.id, 'SelfReferral'), state: 'DISMISSED' },
   ]);
@@ -130,14 +151,22 @@ export async function commissionProvider(
 
 export async function createProvider(c: GraphQLClient): Promise<MutationResult<Payload<'provider', { id: string }>>> {
   const name = `Load test provider ${unique()}`;
-  return c.mutate<Payload<'provider', { id: string }>>('createProvider', ops.CREATE_PROVIDER, { name, kind: pick(['CHARITY', 'COUNCIL_TEAM', 'OTHER']) }, (p) => [
-    { type: 'Provider', key: keyOf(p.provider!.id, 'Provider'), columns: { name } },
-  ]);
+  return c.mutate<Payload<'provider', { id: string }>>(
+    'createProvider',
+    ops.CREATE_PROVIDER,
+    { name, kind: pick(['CHARITY', 'COUNCIL_TEAM', 'OTHER']) },
+    (p) => [{ type: 'Provider', key: keyOf(p.provider!.id, 'Provider'), columns: { name } }],
+  );
 }
 
 // ---------------------------------------------------------------- providers
 
-export async function registerVolunteer(c: GraphQLClient, providerId: string, homeCouncil: string, maxMatches = randomInt(1, 3)): Promise<MutationResult<Payload<'volunteer', VolunteerNode>>> {
+export async function registerVolunteer(
+  c: GraphQLClient,
+  providerId: string,
+  homeCouncil: string,
+  maxMatches = randomInt(1, 3),
+): Promise<MutationResult<Payload<'volunteer', VolunteerNode>>> {
   const input = {
     providerId,
     homeLocalAuthorityCode: homeCouncil,
@@ -148,11 +177,19 @@ export async function registerVolunteer(c: GraphQLClient, providerId: string, ho
     appliedOn: daysAgo(randomInt(200, 400)),
   };
   return c.mutate<Payload<'volunteer', VolunteerNode>>('registerVolunteer', ops.REGISTER_VOLUNTEER, input, (p) => [
-    { type: 'Volunteer', key: keyOf(p.volunteer!.id, 'Volunteer'), state: p.volunteer!.status, columns: { max_matches: maxMatches, applied_on: input.appliedOn } },
+    {
+      type: 'Volunteer',
+      key: keyOf(p.volunteer!.id, 'Volunteer'),
+      state: p.volunteer!.status,
+      columns: { max_matches: maxMatches, applied_on: input.appliedOn },
+    },
   ]);
 }
 
-export async function recordVetting(c: GraphQLClient, volunteer: { id: string; appliedOn?: string }): Promise<MutationResult<Payload<'volunteer', VolunteerNode>>> {
+export async function recordVetting(
+  c: GraphQLClient,
+  volunteer: { id: string; appliedOn?: string },
+): Promise<MutationResult<Payload<'volunteer', VolunteerNode>>> {
   const input = {
     volunteerId: volunteer.id,
     dbsIssuedOn: daysAgo(randomInt(30, 300)),
@@ -165,14 +202,22 @@ export async function recordVetting(c: GraphQLClient, volunteer: { id: string; a
   ]);
 }
 
-export async function approveVolunteer(c: GraphQLClient, volunteer: { id: string; trainingCompletedOn?: string | null }): Promise<MutationResult<Payload<'volunteer', VolunteerNode>>> {
+export async function approveVolunteer(
+  c: GraphQLClient,
+  volunteer: { id: string; trainingCompletedOn?: string | null },
+): Promise<MutationResult<Payload<'volunteer', VolunteerNode>>> {
   const approvedOn = later(daysAgo(randomInt(0, 5)), volunteer.trainingCompletedOn);
   return c.mutate<Payload<'volunteer', VolunteerNode>>('approveVolunteer', ops.APPROVE_VOLUNTEER, { volunteerId: volunteer.id, approvedOn }, (p) => [
     { type: 'Volunteer', key: keyOf(p.volunteer!.id, 'Volunteer'), state: 'APPROVED' },
   ]);
 }
 
-export async function proposeMatch(c: GraphQLClient, referralId: string, volunteerId: string, proposedOn = today()): Promise<MutationResult<Payload<'match', MatchNode>>> {
+export async function proposeMatch(
+  c: GraphQLClient,
+  referralId: string,
+  volunteerId: string,
+  proposedOn = today(),
+): Promise<MutationResult<Payload<'match', MatchNode>>> {
   return c.mutate<Payload<'match', MatchNode>>('proposeMatch', ops.PROPOSE_MATCH, { referralId, volunteerId, proposedOn }, (p) => [
     {
       type: 'Match',
@@ -188,7 +233,9 @@ export async function startMatch(c: GraphQLClient, match: { id: string; proposed
   const startedOn = later(daysAgo(randomInt(0, 7)), match.proposedOn);
   return c.mutate<Payload<'match', MatchNode>>('startMatch', ops.START_MATCH, { matchId: match.id, startedOn }, (p): RecordCheck[] => [
     { type: 'Match', key: keyOf(p.match!.id, 'Match'), state: 'ACTIVE', columns: { started_on: startedOn } },
-    ...(p.match!.referral ? [{ type: 'Referral' as const, key: keyOf(p.match!.referral.id, 'Referral'), state: 'MATCHED', columns: { matched_on: startedOn } }] : []),
+    ...(p.match!.referral
+      ? [{ type: 'Referral' as const, key: keyOf(p.match!.referral.id, 'Referral'), state: 'MATCHED', columns: { matched_on: startedOn } }]
+      : []),
   ]);
 }
 
@@ -213,7 +260,11 @@ export async function logVisit(c: GraphQLClient, match: { id: string; startedOn?
  * One visit logged by a client that does not hear back in time and sends the same request again,
  * `attempts` times in all, at once, with one idempotency key: every answer must name one visit.
  */
-export async function retriedLogVisit(c: GraphQLClient, match: { id: string; startedOn?: string | null }, attempts: number): Promise<MutationResult<Payload<'visit', { id: string }>>[]> {
+export async function retriedLogVisit(
+  c: GraphQLClient,
+  match: { id: string; startedOn?: string | null },
+  attempts: number,
+): Promise<MutationResult<Payload<'visit', { id: string }>>[]> {
   const input = { ...visitInput(match), idempotencyKey: `load-visit-${randomUUID()}` };
   return Promise.all(Array.from({ length: attempts }, () => sendVisit(c, match, input)));
 }
@@ -222,9 +273,17 @@ function visitInput(match: { id: string; startedOn?: string | null }) {
   return { matchId: match.id, visitedOn: later(daysAgo(randomInt(0, 20)), match.startedOn), durationMinutes: randomInt(20, 240), kind: pick(VISIT_KINDS) };
 }
 
-function sendVisit(c: GraphQLClient, match: { id: string }, input: ReturnType<typeof visitInput> & { idempotencyKey?: string }): Promise<MutationResult<Payload<'visit', { id: string }>>> {
+function sendVisit(
+  c: GraphQLClient,
+  match: { id: string },
+  input: ReturnType<typeof visitInput> & { idempotencyKey?: string },
+): Promise<MutationResult<Payload<'visit', { id: string }>>> {
   return c.mutate<Payload<'visit', { id: string }>>('logVisit', ops.LOG_VISIT, input, (p) => [
-    { type: 'Visit', key: keyOf(p.visit!.id, 'Visit'), columns: { match_id: keyOf(match.id, 'Match'), visited_on: input.visitedOn, duration_minutes: input.durationMinutes } },
+    {
+      type: 'Visit',
+      key: keyOf(p.visit!.id, 'Visit'),
+      columns: { match_id: keyOf(match.id, 'Match'), visited_on: input.visitedOn, duration_minutes: input.durationMinutes },
+    },
   ]);
 }
 
@@ -246,7 +305,12 @@ export async function freshNewReferral(officer: GraphQLClient, councilCode: stri
 }
 
 /** A fresh APPROVED volunteer with a valid DBS check, or null. */
-export async function freshApprovedVolunteer(coordinator: GraphQLClient, providerId: string, homeCouncil: string, maxMatches: number): Promise<VolunteerNode | null> {
+export async function freshApprovedVolunteer(
+  coordinator: GraphQLClient,
+  providerId: string,
+  homeCouncil: string,
+  maxMatches: number,
+): Promise<VolunteerNode | null> {
   const registered = await registerVolunteer(coordinator, providerId, homeCouncil, maxMatches);
   if (!registered.acknowledged) return null;
   const volunteer = registered.payload!.volunteer!;

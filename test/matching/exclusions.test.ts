@@ -53,7 +53,11 @@ beforeAll(async () => {
   fixtures = new MatchingFixtures(server);
   p = await fixtures.provider([H]);
   old = await fixtures.provider([]);
-  const ended = await server.execute(CommissionProviderDocument, { input: { providerId: old, localAuthorityCode: H, service: 'INDEPENDENT_VISITOR', startsOn: '2020-04-01', endsOn: '2021-03-31' } }, admin);
+  const ended = await server.execute(
+    CommissionProviderDocument,
+    { input: { providerId: old, localAuthorityCode: H, service: 'INDEPENDENT_VISITOR', startsOn: '2020-04-01', endsOn: '2021-03-31' } },
+    admin,
+  );
   expect(ended.data?.commissionProvider.errors).toEqual([]);
   const elsewhere = await fixtures.provider([M]);
   const polish = { gender: 'FEMALE' as const, languages: ['english', 'polish'] };
@@ -110,7 +114,12 @@ it('counts each volunteer left out under the first hard constraint they break, i
 
 it('lists no constraint that left nobody out', async () => {
   // F asks for nothing, and its child objected to nobody: only the volunteer-level constraints.
-  expect((await exclusions(ids.f)).data!.suggestionExclusions.map((entry) => entry.constraint)).toEqual(['PROVIDER_NOT_COMMISSIONED', 'NOT_APPROVED', 'DBS_NOT_VALID', 'NO_SPARE_CAPACITY']);
+  expect((await exclusions(ids.f)).data!.suggestionExclusions.map((entry) => entry.constraint)).toEqual([
+    'PROVIDER_NOT_COMMISSIONED',
+    'NOT_APPROVED',
+    'DBS_NOT_VALID',
+    'NO_SPARE_CAPACITY',
+  ]);
 });
 
 it("has suggestedVolunteers' scope: the council's officers, coordinators (their own volunteers only), admins", async () => {
@@ -121,7 +130,10 @@ it("has suggestedVolunteers' scope: the council's officers, coordinators (their 
   for (const as of [officer(M), analyst, null]) {
     const result = await exclusions(ids.r, as as Principal);
     expect(result.data).toBeNull();
-    expect(result.errors?.[0]).toMatchObject({ message: 'No referral with that ID that you can access.', extensions: { code: 'BAD_USER_INPUT', argument: 'referralId' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'No referral with that ID that you can access.',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'referralId' },
+    });
   }
   const malformed = await exclusions('not-an-id');
   expect(malformed.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'referralId' } });
@@ -131,7 +143,7 @@ it.each([
   ['an admin', () => admin],
   ["the council's officer", () => officer(H)],
   ["P's coordinator", () => coordinator(p)],
-])("as %s, the plan gives each unmatched child the counts suggestionExclusions gives", async (_name, as) => {
+])('as %s, the plan gives each unmatched child the counts suggestionExclusions gives', async (_name, as) => {
   const result = await server.execute<PlanData, { code: string }>(PLAN_WITH_EXCLUSIONS, { code: H }, as());
   expect(result.errors).toBeUndefined();
   const plan = result.data!.matchingPlan;

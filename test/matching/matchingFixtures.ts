@@ -35,7 +35,12 @@ export type ReferralSpec = {
   interests?: string[];
   languages?: string[];
   acceptedDaysAgo?: number;
-  preferences?: { volunteerGender?: 'FEMALE' | 'MALE' | 'NON_BINARY' | null; volunteerGenderRequired?: boolean; languages?: string[]; languageRequired?: boolean };
+  preferences?: {
+    volunteerGender?: 'FEMALE' | 'MALE' | 'NON_BINARY' | null;
+    volunteerGenderRequired?: boolean;
+    languages?: string[];
+    languageRequired?: boolean;
+  };
   placement?: string;
   childId?: string;
 };
@@ -73,7 +78,15 @@ export class MatchingFixtures extends Fixtures {
     const dbsDays = spec.dbsIssuedDaysAgo ?? 300;
     const vetted = await this.testServer.execute(
       RecordVolunteerVettingDocument,
-      { input: { volunteerId, dbsIssuedOn: daysAgo(dbsDays), dbsUpdateService: spec.dbsUpdateService ?? false, referencesReceived: 2, trainingCompletedOn: daysAgo(dbsDays - 10) } },
+      {
+        input: {
+          volunteerId,
+          dbsIssuedOn: daysAgo(dbsDays),
+          dbsUpdateService: spec.dbsUpdateService ?? false,
+          referencesReceived: 2,
+          trainingCompletedOn: daysAgo(dbsDays - 10),
+        },
+      },
       as,
     );
     check(vetted, (d: { recordVolunteerVetting: { errors: unknown[] } }) => d.recordVolunteerVetting);
@@ -104,7 +117,11 @@ export class MatchingFixtures extends Fixtures {
     );
     check(created, (d: { createReferral: { errors: unknown[] } }) => d.createReferral);
     const referralId = created.data!.createReferral.referral!.id;
-    const acceptedResult = await this.testServer.execute(AcceptReferralDocument, { input: { referralId, acceptedOn: daysAgo(accepted) } }, officer(councilCode));
+    const acceptedResult = await this.testServer.execute(
+      AcceptReferralDocument,
+      { input: { referralId, acceptedOn: daysAgo(accepted) } },
+      officer(councilCode),
+    );
     check(acceptedResult, (d: { acceptReferral: { errors: unknown[] } }) => d.acceptReferral);
     return { referralId, childId };
   }
@@ -166,7 +183,13 @@ export type PlanData = {
     availableVolunteers: number;
     greedyMatched: number;
     greedyTotalScore: number;
-    pairs: { referral: { id: string }; volunteer: { id: string }; score: number; waitingDays: number; factors: { name: string; points: number; explanation: string }[] }[];
+    pairs: {
+      referral: { id: string };
+      volunteer: { id: string };
+      score: number;
+      waitingDays: number;
+      factors: { name: string; points: number; explanation: string }[];
+    }[];
     unmatched: { referral: { id: string }; reason: string; explanation: string; eligibleVolunteers: number; waitingDays: number }[];
   };
 };

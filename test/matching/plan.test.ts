@@ -46,7 +46,16 @@ function volunteer(id: string, extra: Partial<Candidate> = {}): Candidate {
 }
 
 // Only interests count in these hand-built cases: 10 points per shared interest, up to 3.
-const weights: MatchingWeights = { ...DEFAULT_MATCHING_WEIGHTS, distance: 0, sharedLanguages: 0, languagePreference: 0, genderPreference: 0, experience: 0, sharedInterests: 30, interestsForFull: 3 };
+const weights: MatchingWeights = {
+  ...DEFAULT_MATCHING_WEIGHTS,
+  distance: 0,
+  sharedLanguages: 0,
+  languagePreference: 0,
+  genderPreference: 0,
+  experience: 0,
+  sharedInterests: 30,
+  interestsForFull: 3,
+};
 
 describe('planMatches (hand-built)', () => {
   it('beats greedy oldest-first when the oldest child takes the only volunteer another child can have', () => {
@@ -54,7 +63,12 @@ describe('planMatches (hand-built)', () => {
     // speaker: only X. Greedy gives Ada X (30 points) and leaves Ben unmatched. The plan gives
     // Ada Y (20) and Ben X (10, one shared interest): two children matched, 30 points.
     const ada = child('a-ada', '2025-01-10', { childInterests: ['art', 'chess', 'football'] });
-    const ben = child('b-ben', '2025-06-01', { childInterests: ['art'], childLanguages: ['english', 'polish'], preferredLanguages: ['polish'], languageRequired: true });
+    const ben = child('b-ben', '2025-06-01', {
+      childInterests: ['art'],
+      childLanguages: ['english', 'polish'],
+      preferredLanguages: ['polish'],
+      languageRequired: true,
+    });
     const x = volunteer('v-x', { interests: ['art', 'chess', 'football'], languages: ['english', 'polish'] });
     const y = volunteer('v-y', { interests: ['chess', 'football'] });
     expect(scorePair(ada, x, weights).tenths).toBe(300);
@@ -189,7 +203,7 @@ describe('planMatches against brute force', () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const pick = <T,>(values: T[]) => values[Math.floor(random() * values.length)];
+  const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)];
   const some = (values: string[]) => values.filter(() => random() < 0.4);
   const INTERESTS = ['art', 'chess', 'judo', 'music'];
   const DATES = ['2025-01-10', '2025-03-01', '2025-03-01', '2025-06-15', '2025-09-30', '2025-11-01'];
@@ -273,7 +287,9 @@ describe('matchingPlan (API)', () => {
         preferences: { languages: ['polish'], languageRequired: true },
       })
     ).referralId;
-    ids.cal = (await fixtures.referral(COUNCIL, { acceptedDaysAgo: 20, preferences: { volunteerGender: 'NON_BINARY', volunteerGenderRequired: true } })).referralId;
+    ids.cal = (
+      await fixtures.referral(COUNCIL, { acceptedDaysAgo: 20, preferences: { volunteerGender: 'NON_BINARY', volunteerGenderRequired: true } })
+    ).referralId;
     ids.x = await fixtures.volunteer(provider, { home: COUNCIL, interests: ['art', 'chess', 'football'], languages: ['english', 'polish'] });
     ids.y = await fixtures.volunteer(provider, { home: COUNCIL, interests: ['chess', 'football'] });
   });
@@ -321,8 +337,12 @@ describe('matchingPlan (API)', () => {
     ]);
   });
 
-  it("covers only the waiting children the caller may see", async () => {
-    const result = await server.execute<PlanData, { code: string; service: string }>(PLAN, { code: COUNCIL, service: 'INDEPENDENT_VISITOR' }, officer('E06000001'));
+  it('covers only the waiting children the caller may see', async () => {
+    const result = await server.execute<PlanData, { code: string; service: string }>(
+      PLAN,
+      { code: COUNCIL, service: 'INDEPENDENT_VISITOR' },
+      officer('E06000001'),
+    );
     expect(result.data!.matchingPlan).toMatchObject({ pairs: [], unmatched: [], matched: 0, waitingChildren: 0, greedyMatched: 0 });
     const unknown = await server.execute<PlanData, { code: string; service: string }>(PLAN, { code: 'E99999999', service: 'INDEPENDENT_VISITOR' }, admin);
     expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -89,7 +89,14 @@ describe('hard constraints', () => {
     for (const suggestion of data!.suggestedVolunteers) {
       const sum = suggestion.factors.reduce((total, factor) => total + Math.round(factor.points * 10), 0);
       expect(sum).toBe(Math.round(suggestion.score * 10));
-      expect(suggestion.factors.map((factor) => factor.name)).toEqual(['DISTANCE', 'SHARED_INTERESTS', 'SHARED_LANGUAGES', 'GENDER_PREFERENCE', 'LANGUAGE_PREFERENCE', 'EXPERIENCE']);
+      expect(suggestion.factors.map((factor) => factor.name)).toEqual([
+        'DISTANCE',
+        'SHARED_INTERESTS',
+        'SHARED_LANGUAGES',
+        'GENDER_PREFERENCE',
+        'LANGUAGE_PREFERENCE',
+        'EXPERIENCE',
+      ]);
     }
     const endedOtherwise = data!.suggestedVolunteers.find((s) => s.volunteer.id === ids.endedOtherwise)!;
     const explanations = Object.fromEntries(endedOtherwise.factors.map((factor) => [factor.name, factor.explanation]));
@@ -137,7 +144,10 @@ describe('ranking', () => {
     expect(list[1].score).toBe(list[2].score);
     expect(list[2].score).toBe(list[3].score);
     // The City of London is far beyond the distance range: no distance points.
-    expect(list[4].factors.find((f) => f.name === 'DISTANCE')).toMatchObject({ points: 0, explanation: expect.stringMatching(/^lives \d{3} km from the placement/) });
+    expect(list[4].factors.find((f) => f.name === 'DISTANCE')).toMatchObject({
+      points: 0,
+      explanation: expect.stringMatching(/^lives \d{3} km from the placement/),
+    });
     // Asked again, the same order.
     const again = await suggestions(referralId, officer(DARLINGTON));
     expect(again.data!.suggestedVolunteers.map((s) => s.volunteer.id)).toEqual(list.map((s) => s.volunteer.id));
@@ -187,9 +197,15 @@ describe('scope', () => {
     for (const principal of [coordinator(notCommissioned), officer(MIDDLESBROUGH), analyst, null]) {
       const result = await suggestions(referralId, principal as never);
       expect(result.data).toBeNull();
-      expect(result.errors?.[0]).toMatchObject({ message: 'No referral with that ID that you can access.', extensions: { code: 'BAD_USER_INPUT', argument: 'referralId' } });
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'No referral with that ID that you can access.',
+        extensions: { code: 'BAD_USER_INPUT', argument: 'referralId' },
+      });
     }
     const missing = await suggestions(Buffer.from('Referral:00000000-0000-4000-8000-000000000000').toString('base64url'), admin);
-    expect(missing.errors?.[0]).toMatchObject({ message: 'No referral with that ID that you can access.', extensions: { code: 'BAD_USER_INPUT', argument: 'referralId' } });
+    expect(missing.errors?.[0]).toMatchObject({
+      message: 'No referral with that ID that you can access.',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'referralId' },
+    });
   });
 });

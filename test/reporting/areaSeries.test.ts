@@ -150,11 +150,10 @@ describe('reportingDates', () => {
     const expected = monthEndsTo(latest);
     const latestYearEnd = expected.filter((date) => date.endsWith('-03-31')).pop();
     for (const service of [IV, MENTORING, null]) {
-      const result = await server.execute<{ reportingDates: { earliest: string; latest: string; latestYearEnd: string | null; monthEnds: string[]; refreshedAt: string | null } }, Record<string, unknown>>(
-        'query Dates($service: Service) { reportingDates(service: $service) { earliest latest latestYearEnd monthEnds refreshedAt } }',
-        { service },
-        null,
-      );
+      const result = await server.execute<
+        { reportingDates: { earliest: string; latest: string; latestYearEnd: string | null; monthEnds: string[]; refreshedAt: string | null } },
+        Record<string, unknown>
+      >('query Dates($service: Service) { reportingDates(service: $service) { earliest latest latestYearEnd monthEnds refreshedAt } }', { service }, null);
       expect(result.errors).toBeUndefined();
       const dates = result.data!.reportingDates;
       expect(dates).toMatchObject({ earliest: '2021-03-31', latest, latestYearEnd, monthEnds: expected });
@@ -183,7 +182,12 @@ describe('childrenLookedAfterYear', () => {
     const hartlepool = latestComparison.councils.find((council) => council.localAuthority.code === HARTLEPOOL)!;
     // Hartlepool on the latest date: six children matched over 2025's count.
     const count = counts2025.get(HARTLEPOOL)!.count;
-    expect(hartlepool.figures).toMatchObject({ childrenLookedAfterYear: 2025, childrenLookedAfter: ok(count), childrenMatched: ok(6), coverageRate: ok(ratePercent(6, count)) });
+    expect(hartlepool.figures).toMatchObject({
+      childrenLookedAfterYear: 2025,
+      childrenLookedAfter: ok(count),
+      childrenMatched: ok(6),
+      coverageRate: ok(ratePercent(6, count)),
+    });
     expect(latestComparison.councils.every((council) => council.figures.childrenLookedAfterYear === 2025)).toBe(true);
     expect(latestComparison.england.childrenLookedAfterYear).toBe(2025);
     expect(latestComparison.regions.every((region) => region.figures.childrenLookedAfterYear === 2025)).toBe(true);
@@ -193,7 +197,11 @@ describe('childrenLookedAfterYear', () => {
     expect(march.figures.childrenLookedAfterYear).toBe(2024);
     // Cumberland did not exist on 31 March 2023: its 2023 figure is z, the year still 2023.
     const cumberland = (await comparison(analyst, '2023-06-30')).councils.find((council) => council.localAuthority.code === 'E06000063')!;
-    expect(cumberland.figures).toMatchObject({ childrenLookedAfterYear: 2023, childrenLookedAfter: { value: null, status: 'NOT_APPLICABLE' }, coverageRate: { value: null, status: 'NOT_APPLICABLE' } });
+    expect(cumberland.figures).toMatchObject({
+      childrenLookedAfterYear: 2023,
+      childrenLookedAfter: { value: null, status: 'NOT_APPLICABLE' },
+      coverageRate: { value: null, status: 'NOT_APPLICABLE' },
+    });
   });
 });
 
@@ -227,13 +235,24 @@ describe('areaTimeSeries, unsuppressed (national analyst)', () => {
     // January 2024: 6 matched over the 2023 count; the seventh waits 31 - 20 = 11 days.
     const hartlepool2023 = counts2023.get(HARTLEPOOL)!.count;
     const januaryRate = ratePercent(6, hartlepool2023);
-    expect(january.figures).toMatchObject({ childrenMatched: ok(6), coverageRate: ok(januaryRate), waiting: ok(1), hasWaitingList: true, medianWaitDays: ok(11), p90WaitDays: ok(11) });
+    expect(january.figures).toMatchObject({
+      childrenMatched: ok(6),
+      coverageRate: ok(januaryRate),
+      waiting: ok(1),
+      hasWaitingList: true,
+      medianWaitDays: ok(11),
+      p90WaitDays: ok(11),
+    });
     // Ranked: every current council with a 2023 count; all but Hartlepool at 0.0.
     const januaryRates = [...counts2023.keys()].map((code) => (code === HARTLEPOOL ? januaryRate : 0));
     expect(january).toMatchObject(rankAmong(januaryRate, januaryRates));
     expect(january.rank).toBe(1);
     // March 2024: the 2024 counts; Middlesbrough 2 and Camden 12 matched too.
-    const matched2024 = new Map([[HARTLEPOOL, 6], [MIDDLESBROUGH, 2], [CAMDEN, 12]]);
+    const matched2024 = new Map([
+      [HARTLEPOOL, 6],
+      [MIDDLESBROUGH, 2],
+      [CAMDEN, 12],
+    ]);
     const marchRates = [...counts2024.entries()].map(([code, { count }]) => ratePercent(matched2024.get(code) ?? 0, count));
     const marchRate = ratePercent(6, counts2024.get(HARTLEPOOL)!.count);
     expect(march.figures).toMatchObject({ childrenMatched: ok(6), coverageRate: ok(marchRate), waiting: ok(1), medianWaitDays: ok(71) });
@@ -242,7 +261,8 @@ describe('areaTimeSeries, unsuppressed (national analyst)', () => {
 
   it('gives a region and England the sums of their councils, rates from the sums, and no rank', async () => {
     const counts2024 = await officialCounts(2024);
-    const sumCounts = (region?: string) => [...counts2024.values()].filter((entry) => !region || entry.region === region).reduce((total, entry) => total + entry.count, 0);
+    const sumCounts = (region?: string) =>
+      [...counts2024.values()].filter((entry) => !region || entry.region === region).reduce((total, entry) => total + entry.count, 0);
     const [northEast] = await points(NORTH_EAST, analyst, '2024-03-31', '2024-03-31');
     // North East: Hartlepool 6 + Middlesbrough 2 matched, Hartlepool's one waiting (71 days).
     expect(northEast).toEqual({
@@ -261,7 +281,12 @@ describe('areaTimeSeries, unsuppressed (national analyst)', () => {
       },
     });
     const [england] = await points(ENGLAND, analyst, '2024-03-31', '2024-03-31');
-    expect(england.figures).toMatchObject({ childrenLookedAfter: ok(sumCounts()), childrenMatched: ok(20), coverageRate: ok(ratePercent(20, sumCounts())), waiting: ok(1) });
+    expect(england.figures).toMatchObject({
+      childrenLookedAfter: ok(sumCounts()),
+      childrenMatched: ok(20),
+      coverageRate: ok(ratePercent(20, sumCounts())),
+      waiting: ok(1),
+    });
     expect(england).toMatchObject({ rank: null, quartile: null });
     // London's first record is Camden's referrals of January 2024: December is not yet known.
     const [december, january, february] = await points(LONDON, analyst, '2023-12-01', '2024-02-29');
@@ -356,18 +381,25 @@ describe('unknown and abolished codes are errors, never empty answers', () => {
   it('areaTimeSeries: unknown council, region and codes that name no area', async () => {
     expect(messageOf(await series('E06999999', null))).toMatch(/^Unknown council code "E06999999": expected the ONS code of a current English council/);
     expect(messageOf(await series('E12000099', null))).toMatch(/^Unknown region code "E12000099"/);
-    expect(messageOf(await series('Hartlepool', null))).toMatch(/is not an area code: expected a council \(such as E06000001\), a region .* or England \(E92000001\)/);
+    expect(messageOf(await series('Hartlepool', null))).toMatch(
+      /is not an area code: expected a council \(such as E06000001\), a region .* or England \(E92000001\)/,
+    );
   });
 
   it('areaTimeSeries: dates outside the reports, and from after to', async () => {
     const range = `between 2021-03-31 and ${lastMonthEnd()}`;
-    expect(messageOf(await series(HARTLEPOOL, null, '2020-12-31'))).toBe(`No figures for 2020-12-31: reporting dates available are ${range} (reportingDates); omit \`from\` for the first.`);
-    expect(messageOf(await series(HARTLEPOOL, null, undefined, '2999-12-31'))).toBe(`No figures for 2999-12-31: reporting dates available are ${range} (reportingDates); omit \`to\` for the latest.`);
+    expect(messageOf(await series(HARTLEPOOL, null, '2020-12-31'))).toBe(
+      `No figures for 2020-12-31: reporting dates available are ${range} (reportingDates); omit \`from\` for the first.`,
+    );
+    expect(messageOf(await series(HARTLEPOOL, null, undefined, '2999-12-31'))).toBe(
+      `No figures for 2999-12-31: reporting dates available are ${range} (reportingDates); omit \`to\` for the latest.`,
+    );
     expect(messageOf(await series(HARTLEPOOL, null, '2024-03-31', '2024-01-31'))).toBe('`from` (2024-03-31) must not be after `to` (2024-01-31).');
   });
 
   it('areaTimeSeries, coverageTimeSeries and waitingList: an abolished council says when it was abolished and who replaced it', async () => {
-    const explanation = /^Cumbria \(E10000006\) was abolished on 2023-04-01; its successors are Cumberland \(E06000063\) and Westmorland and Furness \(E06000064\)\./;
+    const explanation =
+      /^Cumbria \(E10000006\) was abolished on 2023-04-01; its successors are Cumberland \(E06000063\) and Westmorland and Furness \(E06000064\)\./;
     expect(messageOf(await series(CUMBRIA, null))).toMatch(explanation);
     const old = await server.execute(
       `query Old($code: String!) { coverageTimeSeries(localAuthorityCode: $code, service: INDEPENDENT_VISITOR, from: "2021-03-31", to: "2023-03-31") { date } }`,
@@ -375,7 +407,11 @@ describe('unknown and abolished codes are errors, never empty answers', () => {
       null,
     );
     expect(messageOf(old)).toMatch(explanation);
-    const waiting = await server.execute('query W($code: String!) { waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR) { totalCount } }', { code: CUMBRIA }, admin);
+    const waiting = await server.execute(
+      'query W($code: String!) { waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR) { totalCount } }',
+      { code: CUMBRIA },
+      admin,
+    );
     expect(messageOf(waiting)).toMatch(explanation);
     // Northamptonshire went two years earlier.
     expect(messageOf(await series('E10000021', null))).toMatch(
@@ -390,7 +426,11 @@ describe('unknown and abolished codes are errors, never empty answers', () => {
       null,
     );
     expect(messageOf(old)).toMatch(/^Unknown council code "E06999999"/);
-    const waiting = await server.execute('query W($code: String!) { waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR) { totalCount } }', { code: 'E06999999' }, admin);
+    const waiting = await server.execute(
+      'query W($code: String!) { waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR) { totalCount } }',
+      { code: 'E06999999' },
+      admin,
+    );
     expect(messageOf(waiting)).toMatch(/^Unknown council code "E06999999"/);
     // A known council with nobody waiting is still an empty list.
     const empty = await server.execute<{ waitingList: { totalCount: number } }, Record<string, unknown>>(

@@ -55,47 +55,55 @@ async function series(areaCode: string, service: string, principal: Principal | 
 it.each([
   ['anonymous', null],
   ['a national analyst', analyst],
-])("as %s, every point of Birmingham's, the West Midlands' and England's series is that date's comparison", async (_name, principal) => {
-  let audited = 0;
-  let compared = 0;
-  let beforeService = 0;
-  for (const service of ['INDEPENDENT_VISITOR', 'MENTORING']) {
-    const [council, region, england] = [await series(BIRMINGHAM, service, principal), await series(WEST_MIDLANDS, service, principal), await series(ENGLAND, service, principal)];
-    expect(council.map((point) => point.date)).toEqual(england.map((point) => point.date));
-    // The demo's records start on 1 April 2021: 31 March 2021 is before any service began.
-    expect(england[0]).toMatchObject({ date: '2021-03-31', figures: { childrenMatched: { value: null, status: 'NOT_AVAILABLE' } } });
-    for (const [index, { date }] of england.entries()) {
-      if (index % 4 !== 1 && index !== england.length - 1) continue;
-      const result = await server.execute<{ councilComparison: Comparison }, Record<string, unknown>>(
-        `query C($service: Service!, $date: LocalDate) { councilComparison(service: $service, date: $date) {
+])(
+  "as %s, every point of Birmingham's, the West Midlands' and England's series is that date's comparison",
+  async (_name, principal) => {
+    let audited = 0;
+    let compared = 0;
+    let beforeService = 0;
+    for (const service of ['INDEPENDENT_VISITOR', 'MENTORING']) {
+      const [council, region, england] = [
+        await series(BIRMINGHAM, service, principal),
+        await series(WEST_MIDLANDS, service, principal),
+        await series(ENGLAND, service, principal),
+      ];
+      expect(council.map((point) => point.date)).toEqual(england.map((point) => point.date));
+      // The demo's records start on 1 April 2021: 31 March 2021 is before any service began.
+      expect(england[0]).toMatchObject({ date: '2021-03-31', figures: { childrenMatched: { value: null, status: 'NOT_AVAILABLE' } } });
+      for (const [index, { date }] of england.entries()) {
+        if (index % 4 !== 1 && index !== england.length - 1) continue;
+        const result = await server.execute<{ councilComparison: Comparison }, Record<string, unknown>>(
+          `query C($service: Service!, $date: LocalDate) { councilComparison(service: $service, date: $date) {
            england { ${FIGURES} } regions { regionCode figures { ${FIGURES} } } councils { localAuthority { code } rank quartile figures { ${FIGURES} } } } }`,
-        { service, date },
-        principal,
-      );
-      expect(result.errors).toBeUndefined();
-      const table = result.data!.councilComparison;
-      const row = table.councils.find((entry) => entry.localAuthority.code === BIRMINGHAM)!;
-      const same = (point: Point, figures: Figures, rank: number | null, quartile: number | null) => {
-        if (point.figures.childrenMatched.status === 'NOT_AVAILABLE' && figures.childrenMatched.status !== 'NOT_AVAILABLE') {
-          // Before the area's first record the series says "not yet known" where the table says 0.
-          expect(figures).toMatchObject({ childrenMatched: { value: 0, status: 'OK' }, waiting: { value: 0, status: 'OK' } });
-          expect(point.figures.childrenLookedAfter).toEqual(figures.childrenLookedAfter);
-          expect(point).toMatchObject({ rank: null, quartile: null });
-          beforeService += 1;
-        } else {
-          expect(point).toEqual({ date, figures, rank, quartile });
-          compared += 1;
-        }
-      };
-      same(council[index], row.figures, row.rank, row.quartile);
-      same(region[index], table.regions.find((entry) => entry.regionCode === WEST_MIDLANDS)!.figures, null, null);
-      same(england[index], table.england, null, null);
-      audited += table.councils.filter((entry) => entry.figures.childrenMatched.status === 'SUPPRESSED').length;
+          { service, date },
+          principal,
+        );
+        expect(result.errors).toBeUndefined();
+        const table = result.data!.councilComparison;
+        const row = table.councils.find((entry) => entry.localAuthority.code === BIRMINGHAM)!;
+        const same = (point: Point, figures: Figures, rank: number | null, quartile: number | null) => {
+          if (point.figures.childrenMatched.status === 'NOT_AVAILABLE' && figures.childrenMatched.status !== 'NOT_AVAILABLE') {
+            // Before the area's first record the series says "not yet known" where the table says 0.
+            expect(figures).toMatchObject({ childrenMatched: { value: 0, status: 'OK' }, waiting: { value: 0, status: 'OK' } });
+            expect(point.figures.childrenLookedAfter).toEqual(figures.childrenLookedAfter);
+            expect(point).toMatchObject({ rank: null, quartile: null });
+            beforeService += 1;
+          } else {
+            expect(point).toEqual({ date, figures, rank, quartile });
+            compared += 1;
+          }
+        };
+        same(council[index], row.figures, row.rank, row.quartile);
+        same(region[index], table.regions.find((entry) => entry.regionCode === WEST_MIDLANDS)!.figures, null, null);
+        same(england[index], table.england, null, null);
+        audited += table.councils.filter((entry) => entry.figures.childrenMatched.status === 'SUPPRESSED').length;
+      }
     }
-  }
-  // Two services, 18 dates, three areas: nearly every point is compared; a few precede Birmingham's service.
-  expect(compared + beforeService).toBe(2 * 18 * 3);
-  expect(beforeService).toBeLessThan(10);
-  // For the controlled audience the tables compared did withhold counts.
-  if (principal === null) expect(audited).toBeGreaterThan(0);
-}, 300_000);
+    // Two services, 18 dates, three areas: nearly every point is compared; a few precede Birmingham's service.
+    expect(compared + beforeService).toBe(2 * 18 * 3);
+    expect(beforeService).toBeLessThan(10);
+    // For the controlled audience the tables compared did withhold counts.
+    if (principal === null) expect(audited).toBeGreaterThan(0);
+  },
+  300_000,
+);

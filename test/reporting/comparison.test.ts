@@ -5,7 +5,15 @@ import { loadDemoData } from '../../src/demo/demoData';
 import { loadModels, parseModel } from '../../src/reporting/models';
 import { refreshReports } from '../../src/reporting/refresh';
 import { GENERATION_TRUSTED_MS } from '../../src/reporting/responseCache';
-import { CouncilComparisonDocument, CouncilComparisonQuery, CouncilInsightsDocument, CouncilInsightsQuery, CoverageTimeSeriesDocument, RefreshReportsDocument, ReportingFreshnessDocument } from '../generated/graphql';
+import {
+  CouncilComparisonDocument,
+  CouncilComparisonQuery,
+  CouncilInsightsDocument,
+  CouncilInsightsQuery,
+  CoverageTimeSeriesDocument,
+  RefreshReportsDocument,
+  ReportingFreshnessDocument,
+} from '../generated/graphql';
 import { admin, analyst, coordinator, officer, researcher } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { Role } from '../../src/auth/roles';
@@ -53,7 +61,8 @@ describe('councilComparison on the demo data', () => {
     expect(c.councils).toHaveLength(153);
     expect(c.regions).toHaveLength(9);
     const available = c.councils.filter((council) => council.figures.childrenLookedAfter.status === 'OK');
-    const sum = (rows: typeof c.councils, pick: (f: Comparison['england']) => { value?: number | null }) => rows.reduce((total, row) => total + value(pick(row.figures)), 0);
+    const sum = (rows: typeof c.councils, pick: (f: Comparison['england']) => { value?: number | null }) =>
+      rows.reduce((total, row) => total + value(pick(row.figures)), 0);
     expect(c.england.childrenMatched.value).toBe(sum(c.councils, (f) => f.childrenMatched));
     expect(c.england.waiting.value).toBe(sum(c.councils, (f) => f.waiting));
     expect(c.england.childrenLookedAfter.value).toBe(sum(available, (f) => f.childrenLookedAfter));
@@ -166,11 +175,25 @@ describe('councilComparison on the demo data', () => {
 
 describe('coverageTimeSeries', () => {
   it("gives one point per month end matching that month's comparison", async () => {
-    const series = await server.execute(CoverageTimeSeriesDocument, { code: 'E06000001', service: 'INDEPENDENT_VISITOR', from: '2024-04-01', to: '2025-03-31' }, analyst);
+    const series = await server.execute(
+      CoverageTimeSeriesDocument,
+      { code: 'E06000001', service: 'INDEPENDENT_VISITOR', from: '2024-04-01', to: '2025-03-31' },
+      analyst,
+    );
     expect(series.errors).toBeUndefined();
     expect(series.data!.coverageTimeSeries.map((point) => point.date)).toEqual([
-      '2024-04-30', '2024-05-31', '2024-06-30', '2024-07-31', '2024-08-31', '2024-09-30',
-      '2024-10-31', '2024-11-30', '2024-12-31', '2025-01-31', '2025-02-28', '2025-03-31',
+      '2024-04-30',
+      '2024-05-31',
+      '2024-06-30',
+      '2024-07-31',
+      '2024-08-31',
+      '2024-09-30',
+      '2024-10-31',
+      '2024-11-30',
+      '2024-12-31',
+      '2025-01-31',
+      '2025-02-28',
+      '2025-03-31',
     ]);
     const { comparison: c } = await comparison(analyst);
     const hartlepool = c.councils.find((council) => council.localAuthority.code === 'E06000001')!;
@@ -191,7 +214,9 @@ describe('CSV download', () => {
     expect(lines).toHaveLength(1 + 1 + 9 + 153);
     expect(lines[1]).toMatch(/^2025,March,National,E92000001,England,z,z,z,z,z,INDEPENDENT_VISITOR,Independent visitor,/);
     const hartlepool = lines.find((line) => line.includes(',E06000001,'))!;
-    expect(hartlepool).toMatch(/^2025,March,Local authority,E92000001,England,E12000001,North East,805,E06000001,Hartlepool,INDEPENDENT_VISITOR,Independent visitor,332,/);
+    expect(hartlepool).toMatch(
+      /^2025,March,Local authority,E92000001,England,E12000001,North East,805,E06000001,Hartlepool,INDEPENDENT_VISITOR,Independent visitor,332,/,
+    );
     expect(lines.some((line) => line.split(',').includes('c'))).toBe(true);
   });
 
@@ -203,8 +228,28 @@ describe('CSV download', () => {
 });
 
 describe('the EES files: council-coverage.csv and its meta file', () => {
-  type Meta = { col_name: string; col_type: string; label: string; indicator_grouping: string; indicator_unit: string; indicator_dp: string; filter_hint: string; filter_grouping_column: string };
-  const TIME_AND_GEOGRAPHY = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'];
+  type Meta = {
+    col_name: string;
+    col_type: string;
+    label: string;
+    indicator_grouping: string;
+    indicator_unit: string;
+    indicator_dp: string;
+    filter_hint: string;
+    filter_grouping_column: string;
+  };
+  const TIME_AND_GEOGRAPHY = [
+    'time_period',
+    'time_identifier',
+    'geographic_level',
+    'country_code',
+    'country_name',
+    'region_code',
+    'region_name',
+    'old_la_code',
+    'new_la_code',
+    'la_name',
+  ];
   const SYMBOLS = ['c', 'x', 'z', 'low'];
   const MONTH_ENDS = ['2024-10-31', '2024-11-30', '2024-12-31', '2025-01-31', '2025-02-28', '2025-03-31'];
   const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -230,10 +275,27 @@ describe('the EES files: council-coverage.csv and its meta file', () => {
 
   it('describes every column but time and geography in the meta file, and the cells keep to it: numbers or c/x/z/low for indicators, never a blank', async () => {
     const columns = await meta();
-    expect(Object.keys(columns[0])).toEqual(['col_name', 'col_type', 'label', 'indicator_grouping', 'indicator_unit', 'indicator_dp', 'filter_hint', 'filter_grouping_column']);
+    expect(Object.keys(columns[0])).toEqual([
+      'col_name',
+      'col_type',
+      'label',
+      'indicator_grouping',
+      'indicator_unit',
+      'indicator_dp',
+      'filter_hint',
+      'filter_grouping_column',
+    ]);
     const { header, rows } = await file(`/reports/council-coverage.csv?from=${MONTH_ENDS[0]}&to=${MONTH_ENDS.at(-1)}`);
     expect(header).toEqual([...TIME_AND_GEOGRAPHY, ...columns.map((column) => column.col_name)]);
-    expect(header).toEqual(expect.arrayContaining(['referrals_per_100_looked_after', 'social_worker_referral_share', 'coverage_change_12_months', 'months_to_clear_waiting_list', 'insight_flags']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'referrals_per_100_looked_after',
+        'social_worker_referral_share',
+        'coverage_change_12_months',
+        'months_to_clear_waiting_list',
+        'insight_flags',
+      ]),
+    );
     for (const column of columns) {
       expect(['Filter', 'Indicator']).toContain(column.col_type);
       expect(column.label).not.toBe('');
@@ -255,12 +317,15 @@ describe('the EES files: council-coverage.csv and its meta file', () => {
         const text = row[column.col_name];
         if (SYMBOLS.includes(text)) continue;
         if (!/^-?\d+(\.\d+)?$/.test(text)) problems.push(`row ${index + 2} ${column.col_name}: ${JSON.stringify(text)} is neither a number nor a symbol`);
-        else if ((text.split('.')[1] ?? '').length > Number(column.indicator_dp)) problems.push(`row ${index + 2} ${column.col_name}: ${text} has more than ${column.indicator_dp} decimal places`);
+        else if ((text.split('.')[1] ?? '').length > Number(column.indicator_dp))
+          problems.push(`row ${index + 2} ${column.col_name}: ${text} has more than ${column.indicator_dp} decimal places`);
       }
     }
     expect(problems).toEqual([]);
     // Labels beside codes.
-    expect(new Set(rows.map((row) => `${row.service}=${row.service_name}`))).toEqual(new Set(['INDEPENDENT_VISITOR=Independent visitor', 'MENTORING=Mentoring']));
+    expect(new Set(rows.map((row) => `${row.service}=${row.service_name}`))).toEqual(
+      new Set(['INDEPENDENT_VISITOR=Independent visitor', 'MENTORING=Mentoring']),
+    );
     for (const row of rows) expect(row.insight_flags === 'none').toBe(row.insight_flags_name === 'None');
   });
 
@@ -273,7 +338,9 @@ describe('the EES files: council-coverage.csv and its meta file', () => {
     for (const monthEnd of MONTH_ENDS) {
       for (const service of ['INDEPENDENT_VISITOR', 'MENTORING']) {
         const table = rows.filter((row) => monthEndOf(row) === monthEnd && row.service === service);
-        expect(table.map((row) => row.geographic_level).reduce<Record<string, number>>((counts, level) => ({ ...counts, [level]: (counts[level] ?? 0) + 1 }), {})).toEqual({
+        expect(
+          table.map((row) => row.geographic_level).reduce<Record<string, number>>((counts, level) => ({ ...counts, [level]: (counts[level] ?? 0) + 1 }), {}),
+        ).toEqual({
           National: 1,
           Regional: 9,
           'Local authority': 153,
@@ -282,7 +349,9 @@ describe('the EES files: council-coverage.csv and its meta file', () => {
     }
     const councilOnly = ['old_la_code', 'new_la_code', 'la_name', 'rank', 'quartile', 'statistical_neighbour_median_rate'];
     for (const row of rows.filter((candidate) => candidate.geographic_level === 'National')) {
-      expect(Object.fromEntries(['region_code', 'region_name', ...councilOnly].map((name) => [name, row[name]]))).toEqual(Object.fromEntries(['region_code', 'region_name', ...councilOnly].map((name) => [name, 'z'])));
+      expect(Object.fromEntries(['region_code', 'region_name', ...councilOnly].map((name) => [name, row[name]]))).toEqual(
+        Object.fromEntries(['region_code', 'region_name', ...councilOnly].map((name) => [name, 'z'])),
+      );
     }
     for (const row of rows.filter((candidate) => candidate.geographic_level === 'Regional')) {
       expect(row.region_code).toMatch(/^E12/);
@@ -339,7 +408,11 @@ describe('the EES files: council-coverage.csv and its meta file', () => {
     ];
     for (const [query, message] of cases) {
       const answer = await get(`/reports/council-coverage.csv?${query}`);
-      expect({ query, status: answer.status, type: answer.headers.get('content-type') }).toEqual({ query, status: 400, type: expect.stringMatching(/^text\/plain/) });
+      expect({ query, status: answer.status, type: answer.headers.get('content-type') }).toEqual({
+        query,
+        status: 400,
+        type: expect.stringMatching(/^text\/plain/),
+      });
       expect(await answer.text()).toMatch(message);
     }
   });
@@ -369,55 +442,73 @@ describe('the EES files: council-coverage.csv and its meta file', () => {
   it.each([
     ['an anonymous caller', undefined, null],
     ['a national analyst', { sub: 'file-analyst', role: Role.NATIONAL_ANALYST }, analyst],
-  ] as const)('gives %s the figures GraphQL councilComparison gives the same audience, month by month and service by service', async (_who, claims, principal) => {
-    const token = claims ? await tokenFor(claims) : undefined;
-    const months = MONTH_ENDS.slice(-3);
-    const { rows } = await file(`/reports/council-coverage.csv?from=${months[0]}&to=${months.at(-1)}`, token);
-    const differences: string[] = [];
-    for (const monthEnd of months) {
-      for (const service of ['INDEPENDENT_VISITOR', 'MENTORING'] as const) {
-        const [figures, insights] = await Promise.all([
-          server.execute(CouncilComparisonDocument, { service, date: monthEnd }, principal),
-          server.execute(CouncilInsightsDocument, { service, date: monthEnd }, principal),
-        ]);
-        expect(figures.errors).toBeUndefined();
-        expect(insights.errors).toBeUndefined();
-        const c = figures.data!.councilComparison;
-        const i = insights.data!.councilComparison;
-        expect(c.disclosureControlled).toBe(!claims);
-        const table = rows.filter((row) => monthEndOf(row) === monthEnd && row.service === service);
-        const check = (where: string, row: Record<string, string> | undefined, expected: Record<string, string>) => {
-          if (!row) differences.push(`${monthEnd} ${service} ${where}: not in the file`);
-          else for (const [name, text] of Object.entries(expected)) if (row[name] !== text) differences.push(`${monthEnd} ${service} ${where} ${name}: file ${JSON.stringify(row[name])}, GraphQL ${JSON.stringify(text)}`);
-        };
-        check('England', table.find((row) => row.geographic_level === 'National'), { ...figureCells(c.england), ...insightCells(i.englandInsights) });
-        for (const region of c.regions) {
-          const regionInsights = i.regions.find((candidate) => candidate.regionCode === region.regionCode)!.insights;
-          check(region.regionCode, table.find((row) => row.geographic_level === 'Regional' && row.region_code === region.regionCode), {
-            region_name: region.regionName,
-            ...figureCells(region.figures),
-            ...insightCells(regionInsights),
-          });
-        }
-        expect(table.filter((row) => row.geographic_level === 'Local authority')).toHaveLength(c.councils.length);
-        for (const council of c.councils) {
-          const code = council.localAuthority.code;
-          const councilInsights = i.councils.find((candidate) => candidate.localAuthority.code === code)!.insights;
-          const unranked = council.figures.coverageRate.status === 'SUPPRESSED' ? 'c' : 'x';
-          check(code, table.find((row) => row.new_la_code === code), {
-            la_name: council.localAuthority.name,
-            region_code: council.localAuthority.regionCode,
-            ...figureCells(council.figures),
-            rank: council.rank === null || council.rank === undefined ? unranked : String(council.rank),
-            quartile: council.quartile === null || council.quartile === undefined ? unranked : String(council.quartile),
-            statistical_neighbour_median_rate: figureCell(council.statisticalNeighbourMedianRate),
-            ...insightCells(councilInsights),
-          });
+  ] as const)(
+    'gives %s the figures GraphQL councilComparison gives the same audience, month by month and service by service',
+    async (_who, claims, principal) => {
+      const token = claims ? await tokenFor(claims) : undefined;
+      const months = MONTH_ENDS.slice(-3);
+      const { rows } = await file(`/reports/council-coverage.csv?from=${months[0]}&to=${months.at(-1)}`, token);
+      const differences: string[] = [];
+      for (const monthEnd of months) {
+        for (const service of ['INDEPENDENT_VISITOR', 'MENTORING'] as const) {
+          const [figures, insights] = await Promise.all([
+            server.execute(CouncilComparisonDocument, { service, date: monthEnd }, principal),
+            server.execute(CouncilInsightsDocument, { service, date: monthEnd }, principal),
+          ]);
+          expect(figures.errors).toBeUndefined();
+          expect(insights.errors).toBeUndefined();
+          const c = figures.data!.councilComparison;
+          const i = insights.data!.councilComparison;
+          expect(c.disclosureControlled).toBe(!claims);
+          const table = rows.filter((row) => monthEndOf(row) === monthEnd && row.service === service);
+          const check = (where: string, row: Record<string, string> | undefined, expected: Record<string, string>) => {
+            if (!row) differences.push(`${monthEnd} ${service} ${where}: not in the file`);
+            else
+              for (const [name, text] of Object.entries(expected))
+                if (row[name] !== text)
+                  differences.push(`${monthEnd} ${service} ${where} ${name}: file ${JSON.stringify(row[name])}, GraphQL ${JSON.stringify(text)}`);
+          };
+          check(
+            'England',
+            table.find((row) => row.geographic_level === 'National'),
+            { ...figureCells(c.england), ...insightCells(i.englandInsights) },
+          );
+          for (const region of c.regions) {
+            const regionInsights = i.regions.find((candidate) => candidate.regionCode === region.regionCode)!.insights;
+            check(
+              region.regionCode,
+              table.find((row) => row.geographic_level === 'Regional' && row.region_code === region.regionCode),
+              {
+                region_name: region.regionName,
+                ...figureCells(region.figures),
+                ...insightCells(regionInsights),
+              },
+            );
+          }
+          expect(table.filter((row) => row.geographic_level === 'Local authority')).toHaveLength(c.councils.length);
+          for (const council of c.councils) {
+            const code = council.localAuthority.code;
+            const councilInsights = i.councils.find((candidate) => candidate.localAuthority.code === code)!.insights;
+            const unranked = council.figures.coverageRate.status === 'SUPPRESSED' ? 'c' : 'x';
+            check(
+              code,
+              table.find((row) => row.new_la_code === code),
+              {
+                la_name: council.localAuthority.name,
+                region_code: council.localAuthority.regionCode,
+                ...figureCells(council.figures),
+                rank: council.rank === null || council.rank === undefined ? unranked : String(council.rank),
+                quartile: council.quartile === null || council.quartile === undefined ? unranked : String(council.quartile),
+                statistical_neighbour_median_rate: figureCell(council.statisticalNeighbourMedianRate),
+                ...insightCells(councilInsights),
+              },
+            );
+          }
         }
       }
-    }
-    expect(differences).toEqual([]);
-  });
+      expect(differences).toEqual([]);
+    },
+  );
 });
 
 describe('answers kept until the next refresh', () => {
@@ -495,7 +586,11 @@ describe('answers kept until the next refresh', () => {
       analyst,
     );
     expect(mixed.errors).toBeUndefined();
-    const mixedAgain = await server.execute(`query { councilComparison(service: INDEPENDENT_VISITOR, date: "2024-03-31") { date } localAuthorities(first: 1) { totalCount } }`, undefined, analyst);
+    const mixedAgain = await server.execute(
+      `query { councilComparison(service: INDEPENDENT_VISITOR, date: "2024-03-31") { date } localAuthorities(first: 1) { totalCount } }`,
+      undefined,
+      analyst,
+    );
     expect(readsRollups(mixedAgain.sql)).toBe(true);
     expect(server.server.nationalViews.size()).toBe(before);
   });
@@ -537,10 +632,17 @@ describe('refresh failures', () => {
     const broken = parseModel('99_rollup_broken.sql', '-- grain: one row per nothing\n-- materialized: table\n-- key: x\nselect 1 / 0 as x');
     const result = await refreshReports(database.dataSource, { models: [...loadModels(), broken] });
     expect(result.status).toBe('FAILED');
-    expect(result.models.find((model) => model.model === 'rollup_broken')).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/division by zero/) });
+    expect(result.models.find((model) => model.model === 'rollup_broken')).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringMatching(/division by zero/),
+    });
     expect((await comparison(analyst)).comparison).toMatchObject({ england: before.england, councils: before.councils });
     const freshness = await server.execute(ReportingFreshnessDocument, {}, null);
-    expect(freshness.data!.reportingFreshness.find((run) => run.rollup === 'rollup_broken')).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/division by zero/), refreshedAt: null });
+    expect(freshness.data!.reportingFreshness.find((run) => run.rollup === 'rollup_broken')).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringMatching(/division by zero/),
+      refreshedAt: null,
+    });
     // Built but not published, as the whole refresh failed: the last good run's time still stands.
     expect(freshness.data!.reportingFreshness.find((run) => run.rollup === 'rollup_council_month')).toMatchObject({
       status: 'SKIPPED',

@@ -1,4 +1,13 @@
-import { CouncilFigures, CoverageFigures, divideHalfUp, medianRate, ok, protectArea, roundToTen, suppressCouncils as suppress } from '../../src/reporting/disclosure';
+import {
+  CouncilFigures,
+  CoverageFigures,
+  divideHalfUp,
+  medianRate,
+  ok,
+  protectArea,
+  roundToTen,
+  suppressCouncils as suppress,
+} from '../../src/reporting/disclosure';
 import { FigureStatus } from '../../src/reporting/figure.type';
 
 /** A council with the given matched and waiting counts (and a rate and waits derived from them). */
@@ -132,12 +141,24 @@ describe('England and region rounding', () => {
     expect(area.coverageRate).toEqual({ value: null, status: 'LOW' });
     expect(area.waiting).toEqual({ value: null, status: 'LOW' });
     expect(area.medianWaitDays.status).toBe('SUPPRESSED');
-    expect(pool).toEqual({ volunteersAvailable: ok(10), childrenWaiting: { value: null, status: 'LOW' }, volunteersPerWaitingChild: { value: null, status: 'LOW' } });
+    expect(pool).toEqual({
+      volunteersAvailable: ok(10),
+      childrenWaiting: { value: null, status: 'LOW' },
+      volunteersPerWaitingChild: { value: null, status: 'LOW' },
+    });
   });
 
   it('computes an area ratio from the rounded counts (West Midlands, mentoring, 2026-06-30: 54 / 35 would publish 1.54)', () => {
     const { pool } = protectArea({
-      figures: { childrenLookedAfter: ok(9000), childrenMatched: ok(100), coverageRate: ok(1.1), waiting: ok(35), hasWaitingList: true, medianWaitDays: ok(50), p90WaitDays: ok(90) },
+      figures: {
+        childrenLookedAfter: ok(9000),
+        childrenMatched: ok(100),
+        coverageRate: ok(1.1),
+        waiting: ok(35),
+        hasWaitingList: true,
+        medianWaitDays: ok(50),
+        p90WaitDays: ok(90),
+      },
       childrenMatchedWithFigure: 100,
       pool: { volunteersAvailable: ok(54), childrenWaiting: ok(35), volunteersPerWaitingChild: ok(1.54) },
     });

@@ -23,7 +23,15 @@ function figures(matched: number, waiting: number, lookedAfter = LOOKED_AFTER): 
 }
 
 function council(code: string, region: string, matched: number, waiting = 0): CouncilFigures {
-  return { councilCode: code, regionCode: region, figures: figures(matched, waiting), rank: null, quartile: null, statisticalNeighbourMedianRate: ok(null), pool: null };
+  return {
+    councilCode: code,
+    regionCode: region,
+    figures: figures(matched, waiting),
+    rank: null,
+    quartile: null,
+    statisticalNeighbourMedianRate: ok(null),
+    pool: null,
+  };
 }
 
 /** A table whose regions and England are the sums of the given councils. */
@@ -32,7 +40,15 @@ function table(councils: CouncilFigures[]): ComparisonTable {
   const area = (list: CouncilFigures[]) => {
     const matched = sum(list, (c) => c.figures.childrenMatched.value!);
     const lookedAfter = sum(list, (c) => c.figures.childrenLookedAfter.value!);
-    return { figures: figures(matched, sum(list, (c) => c.figures.waiting.value!), lookedAfter), childrenMatchedWithFigure: matched, pool: null };
+    return {
+      figures: figures(
+        matched,
+        sum(list, (c) => c.figures.waiting.value!),
+        lookedAfter,
+      ),
+      childrenMatchedWithFigure: matched,
+      pool: null,
+    };
   };
   const regionCodes = [...new Set(councils.map((c) => c.regionCode))].sort();
   return {

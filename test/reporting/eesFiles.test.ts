@@ -26,7 +26,9 @@ describe('selectTables', () => {
   it('refuses more than MAX_TABLES month ends × services, saying how to narrow the request', async () => {
     const held = db(monthEnds(MAX_TABLES / 2 + 1));
     await expect(selectTables(held, request({ from: '2016-01-01' }))).rejects.toThrow(
-      new FileQueryError(`The request covers ${MAX_TABLES + 2} tables (month ends × services); at most ${MAX_TABLES} per file: narrow from and to, or choose a service.`),
+      new FileQueryError(
+        `The request covers ${MAX_TABLES + 2} tables (month ends × services); at most ${MAX_TABLES} per file: narrow from and to, or choose a service.`,
+      ),
     );
     // One service, or one month fewer, is within the bound.
     expect((await selectTables(held, request({ from: '2016-01-01', service: 'MENTORING' }))).tables).toHaveLength(MAX_TABLES / 2 + 1);
@@ -56,7 +58,9 @@ describe('dataFileName and metaRows', () => {
       { service: 'MENTORING' as never, monthEnd: '2025-01-31' },
       { service: 'MENTORING' as never, monthEnd: '2025-02-28' },
     ];
-    expect(dataFileName('council-coverage', 'FULL', { tables, services: ['MENTORING' as never] })).toBe('tandem-council-coverage-unsuppressed-mentoring-2025-01-31-to-2025-02-28.csv');
+    expect(dataFileName('council-coverage', 'FULL', { tables, services: ['MENTORING' as never] })).toBe(
+      'tandem-council-coverage-unsuppressed-mentoring-2025-01-31-to-2025-02-28.csv',
+    );
     expect(dataFileName('council-coverage', 'PUBLIC', { tables: tables.slice(0, 1), services: ['MENTORING', 'INDEPENDENT_VISITOR'] as never[] })).toBe(
       'tandem-council-coverage-public-all-services-2025-01-31.csv',
     );

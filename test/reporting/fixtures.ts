@@ -12,14 +12,7 @@ export const IV: Service = 'INDEPENDENT_VISITOR';
 export const MENTORING: Service = 'MENTORING';
 
 export type ReferralSource =
-  | 'SOCIAL_WORKER'
-  | 'TEACHER'
-  | 'FOSTER_CARER'
-  | 'RESIDENTIAL_WORKER'
-  | 'PERSONAL_ADVISER'
-  | 'INDEPENDENT_REVIEWING_OFFICER'
-  | 'SELF'
-  | 'OTHER';
+  'SOCIAL_WORKER' | 'TEACHER' | 'FOSTER_CARER' | 'RESIDENTIAL_WORKER' | 'PERSONAL_ADVISER' | 'INDEPENDENT_REVIEWING_OFFICER' | 'SELF' | 'OTHER';
 
 export type EndReason = 'CHILD_LEFT_CARE' | 'CHILD_OBJECTED' | 'VOLUNTEER_RESIGNED' | 'COUNCIL_ENDED' | 'PLANNED_ENDING' | 'OTHER';
 
@@ -79,7 +72,14 @@ export class OperationalFixtures {
       `insert into volunteers (provider_id, home_council_code, gender, status, applied_on, dbs_issued_on, dbs_update_service, approved_on)
        values ($1::uuid, $2::text, 'FEMALE', $3::text, date '2020-01-01', $4::date, $5::boolean, $6::date)
        returning volunteer_id`,
-      [volunteer.providerId, volunteer.homeCouncil, volunteer.status, volunteer.dbsIssuedOn ?? null, volunteer.dbsUpdateService ?? false, volunteer.approvedOn ?? null],
+      [
+        volunteer.providerId,
+        volunteer.homeCouncil,
+        volunteer.status,
+        volunteer.dbsIssuedOn ?? null,
+        volunteer.dbsUpdateService ?? false,
+        volunteer.approvedOn ?? null,
+      ],
     );
     // Its history as the migration records what is known of a volunteer: APPLIED on applied_on,
     // APPROVED on approved_on, and a later status (INACTIVE, WITHDRAWN) from the approval day.

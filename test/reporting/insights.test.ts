@@ -188,10 +188,17 @@ describe('insights in the rollups, on hand-built records', () => {
     const { of } = insightsAgainst(toAreaFigures(england));
     const value = (figure: Figure) => figure.value;
     const asNumber = (column: unknown) => (column === null ? null : Number(column));
-    for (const row of [...rows.map((r) => ({ row: r, figures: toCouncilFigures(r) })), ...[england, ...regions].map((r) => ({ row: r, figures: toAreaFigures(r) }))]) {
+    for (const row of [
+      ...rows.map((r) => ({ row: r, figures: toCouncilFigures(r) })),
+      ...[england, ...regions].map((r) => ({ row: r, figures: toAreaFigures(r) })),
+    ]) {
       const computed = of(row.figures);
       const sql = row.row as unknown as Record<string, unknown>;
-      expect([computed.referralsPer100LookedAfter, computed.socialWorkerReferralShare, computed.coverageChange12Months, computed.monthsToClearWaitingList].map(value)).toEqual(
+      expect(
+        [computed.referralsPer100LookedAfter, computed.socialWorkerReferralShare, computed.coverageChange12Months, computed.monthsToClearWaitingList].map(
+          value,
+        ),
+      ).toEqual(
         [sql.referrals_per_100_looked_after, sql.social_worker_referral_share, sql.coverage_change_12_months, sql.months_to_clear_waiting_list].map(asNumber),
       );
     }
@@ -321,7 +328,12 @@ describe('insights under disclosure control (researchers, anonymous callers, the
         const line = lines.find((candidate) => candidate.includes(`,${code},`))!.split(',');
         return Object.fromEntries(header.map((name, index) => [name, line[index]]));
       };
-      expect(cells(MIDDLESBROUGH)).toMatchObject({ referrals_per_100_looked_after: 'c', social_worker_referral_share: 'c', months_to_clear_waiting_list: 'c', insight_flags: 'none' });
+      expect(cells(MIDDLESBROUGH)).toMatchObject({
+        referrals_per_100_looked_after: 'c',
+        social_worker_referral_share: 'c',
+        months_to_clear_waiting_list: 'c',
+        insight_flags: 'none',
+      });
       expect(cells(YORK)).toMatchObject({ referrals_per_100_looked_after: '25', social_worker_referral_share: 'c', insight_flags: 'none' });
       expect(cells(DARLINGTON)).toMatchObject({ social_worker_referral_share: 'z', months_to_clear_waiting_list: '0', insight_flags: 'NO_LIST_FEW_REFERRALS' });
     } finally {
@@ -507,7 +519,11 @@ describe("the audit's closed form for the breakdown", () => {
       for (const metric of REFERRAL_BREAKDOWN) {
         const closed = rangesOfMetric(solver, published, suppressions, metric, { solves: 0 });
         // (the solver's optimum may come back as −0)
-        const solved = rangesOfMetric(solver, published, suppressions, metric, { solves: 0 }, { alwaysSolve: true }).map((range) => ({ ...range, lo: range.lo + 0, hi: range.hi + 0 }));
+        const solved = rangesOfMetric(solver, published, suppressions, metric, { solves: 0 }, { alwaysSolve: true }).map((range) => ({
+          ...range,
+          lo: range.lo + 0,
+          hi: range.hi + 0,
+        }));
         expect(closed).toEqual(solved);
         compared += closed.length;
       }

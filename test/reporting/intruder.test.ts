@@ -81,7 +81,12 @@ function area(
 
 /** One region, and England equal to it. */
 function table(label: string, councils: PublishedCouncil[], region: PublishedArea): PublishedTable {
-  return { label, councils, regions: [region], england: { ...region, code: 'E92000001', volunteersAvailable: undefined, childrenWaiting: undefined, volunteersPerWaitingChild: undefined } };
+  return {
+    label,
+    councils,
+    regions: [region],
+    england: { ...region, code: 'E92000001', volunteersAvailable: undefined, childrenWaiting: undefined, volunteersPerWaitingChild: undefined },
+  };
 }
 
 const find = (cells: Deduction[], council: string, metric = 'childrenMatched') => {
@@ -150,7 +155,11 @@ describe('attacks on hand-built tables', () => {
   // True counts: A 20, B 17, C 15, P 1, Q 1: region 54, published 50 (45..54).
   describe('differencing with rounding intervals', () => {
     it('recovers both suppressed councils when the visible ones leave room for exactly 2', () => {
-      const now = table('difference now', [la('A', 400, 20, 5, null), la('B', 300, 17, 5.7, null), la('C', 250, 15, 6, null), la('P', 100, 'c', 'c', null), la('Q', 80, 'c', 'c', null)], area('R1', 1130, 50, 4.8));
+      const now = table(
+        'difference now',
+        [la('A', 400, 20, 5, null), la('B', 300, 17, 5.7, null), la('C', 250, 15, 6, null), la('P', 100, 'c', 'c', null), la('Q', 80, 'c', 'c', null)],
+        area('R1', 1130, 50, 4.8),
+      );
       const { cells } = attackTable(now, { kinds: ['difference'] });
       expect(find(cells, 'P')).toEqual([1, 1]);
       expect(find(cells, 'Q')).toEqual([1, 1]);
@@ -158,7 +167,11 @@ describe('attacks on hand-built tables', () => {
 
     it('recovers nothing once the next smallest council is suppressed too and the rate comes from the rounded count', () => {
       // 50 / 1130 = 4.4%: the rate says nothing the rounded count does not.
-      const published = table('difference, new rules', [la('A', 400, 20, 5, null), la('B', 300, 17, 5.7, null), la('C', 250, 'c', 'c', null), la('P', 100, 'c', 'c', null), la('Q', 80, 'c', 'c', null)], area('R1', 1130, 50, 4.4));
+      const published = table(
+        'difference, new rules',
+        [la('A', 400, 20, 5, null), la('B', 300, 17, 5.7, null), la('C', 250, 'c', 'c', null), la('P', 100, 'c', 'c', null), la('Q', 80, 'c', 'c', null)],
+        area('R1', 1130, 50, 4.4),
+      );
       expect(find(attackTable(published).cells, 'P')).toEqual([1, 15]);
       expectProtected(published);
     });
@@ -167,7 +180,11 @@ describe('attacks on hand-built tables', () => {
   // True counts: A 30, B 15, P 1, Q 1: region 47 of 1000 looked after, published 50 (45..54).
   describe('region coverage rate with its public denominator', () => {
     it('recovers the suppressed councils from a rate computed on the unrounded count', () => {
-      const now = table('rate now', [la('A', 400, 30, 7.5, null), la('B', 300, 15, 5, null), la('P', 150, 'c', 'c', null), la('Q', 150, 'c', 'c', null)], area('R1', 1000, 50, 4.7));
+      const now = table(
+        'rate now',
+        [la('A', 400, 30, 7.5, null), la('B', 300, 15, 5, null), la('P', 150, 'c', 'c', null), la('Q', 150, 'c', 'c', null)],
+        area('R1', 1000, 50, 4.7),
+      );
       expect(attackTable(now, { kinds: ['difference'] }).cells.every((c) => !c.recovered)).toBe(true);
       const { cells, modes } = attackTable(now, { kinds: ['difference', 'rate'] });
       expect(modes.areaRates).toBe(true);
@@ -176,7 +193,11 @@ describe('attacks on hand-built tables', () => {
     });
 
     it('recovers nothing when the rate is computed from the rounded count', () => {
-      const published = table('rate, new rules', [la('A', 400, 30, 7.5, null), la('B', 300, 15, 5, null), la('P', 150, 'c', 'c', null), la('Q', 150, 'c', 'c', null)], area('R1', 1000, 50, 5));
+      const published = table(
+        'rate, new rules',
+        [la('A', 400, 30, 7.5, null), la('B', 300, 15, 5, null), la('P', 150, 'c', 'c', null), la('Q', 150, 'c', 'c', null)],
+        area('R1', 1000, 50, 5),
+      );
       expect(attackTable(published).modes.areaRates).toBe(false);
       expectProtected(published);
     });
@@ -213,7 +234,12 @@ describe('attacks on hand-built tables', () => {
 
   it('reads `low` as 1 to 4 and, where `low` exists, a published 0 as exactly 0', () => {
     // Waiting: A 0, B 0, P 2, Q 1 -> region 3, published `low`; elsewhere in England nobody waits.
-    const councils = [la('A', 400, 20, 5, null, { waiting: 0 }), la('B', 300, 15, 5, null, { waiting: 0 }), la('P', 150, 10, 6.7, null, { waiting: 'c' }), la('Q', 150, 10, 6.7, null, { waiting: 'c' })];
+    const councils = [
+      la('A', 400, 20, 5, null, { waiting: 0 }),
+      la('B', 300, 15, 5, null, { waiting: 0 }),
+      la('P', 150, 10, 6.7, null, { waiting: 'c' }),
+      la('Q', 150, 10, 6.7, null, { waiting: 'c' }),
+    ];
     const low: PublishedArea = { ...area('R1', 1000, 60, 5.5), waiting: { value: null, status: 'LOW' } };
     const result = attackTable(table('low', councils, low));
     expect(find(result.cells, 'P', 'waiting')).toEqual([1, 3]);
@@ -266,7 +292,12 @@ describe('the intruder against the demo data (scale 1, seed 42), every month end
     const refreshed = await refreshReports(database.dataSource);
     expect(refreshed.status).toBe('SUCCEEDED');
     // Anonymous requests are rate limited per address; this test makes a few hundred.
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123', ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+      ANONYMOUS_REQUESTS_PER_MINUTE: '100000',
+    });
     server = await TestServer.start(database.dataSource, config);
     http = await server.listen();
 
@@ -283,7 +314,9 @@ describe('the intruder against the demo data (scale 1, seed 42), every month end
     for (let i = 0; i < jobs.length; i += 6) {
       fetched.push(...(await Promise.all(jobs.slice(i, i + 6).map(fetchTable))));
     }
-    console.log(`intruder: fetched ${fetched.length} tables (${months.length} service-month ends) in ${Date.now() - started} ms, rules: ${newRules === null ? 'inferred per table' : newRules ? 'new (FigureStatus has LOW)' : 'old (no LOW)'}`);
+    console.log(
+      `intruder: fetched ${fetched.length} tables (${months.length} service-month ends) in ${Date.now() - started} ms, rules: ${newRules === null ? 'inferred per table' : newRules ? 'new (FigureStatus has LOW)' : 'old (no LOW)'}`,
+    );
   }, 600_000);
 
   afterAll(async () => {
@@ -294,7 +327,11 @@ describe('the intruder against the demo data (scale 1, seed 42), every month end
 
   /** Anonymous GraphQL over HTTP. */
   async function graphql(query: string, variables: Record<string, unknown>) {
-    const response = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as { data?: any; errors?: { message: string }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
@@ -311,7 +348,11 @@ describe('the intruder against the demo data (scale 1, seed 42), every month end
     expect(full.errors).toBeUndefined();
     // The true counts, from the unsuppressed audience, to check the intruder is sound.
     const truth = new Map<string, number>();
-    type FullCouncil = { localAuthority: { code: string }; figures: Record<string, { value: number }>; volunteerPool: { volunteersAvailable: { value: number } } | null };
+    type FullCouncil = {
+      localAuthority: { code: string };
+      figures: Record<string, { value: number }>;
+      volunteerPool: { volunteersAvailable: { value: number } } | null;
+    };
     for (const council of (full.data as { councilComparison: { councils: FullCouncil[] } }).councilComparison.councils) {
       const code = council.localAuthority.code;
       truth.set(`childrenMatched:${code}`, council.figures.childrenMatched.value);
@@ -350,14 +391,17 @@ describe('the intruder against the demo data (scale 1, seed 42), every month end
     const narrowed = cells.filter((c) => c.belowRequirement);
     // The intruder must be sound: every true value inside its range, no contradiction found.
     const unsound = results.flatMap(({ t, result }) =>
-      result.cells.filter((c) => {
-        const truth = t.truth.get(`${c.metric}:${c.council}`);
-        return truth === undefined || truth < c.lo || truth > c.hi;
-      }).map((c) => `${c.table} ${c.metric} of ${c.council}: [${c.lo}, ${c.hi}] but ${t.truth.get(`${c.metric}:${c.council}`)}`),
+      result.cells
+        .filter((c) => {
+          const truth = t.truth.get(`${c.metric}:${c.council}`);
+          return truth === undefined || truth < c.lo || truth > c.hi;
+        })
+        .map((c) => `${c.table} ${c.metric} of ${c.council}: [${c.lo}, ${c.hi}] but ${t.truth.get(`${c.metric}:${c.council}`)}`),
     );
     const inconsistent = results.flatMap(({ result }) => result.inconsistencies);
 
-    const count = (list: Deduction[], pick: (c: Deduction) => string) => list.reduce<Record<string, number>>((acc, c) => ({ ...acc, [pick(c)]: (acc[pick(c)] ?? 0) + 1 }), {});
+    const count = (list: Deduction[], pick: (c: Deduction) => string) =>
+      list.reduce<Record<string, number>>((acc, c) => ({ ...acc, [pick(c)]: (acc[pick(c)] ?? 0) + 1 }), {});
     const byKind: string[] = [];
     const configurations: [string, AttackKind[]][] = [
       ['difference', ['difference']],
@@ -381,7 +425,10 @@ describe('the intruder against the demo data (scale 1, seed 42), every month end
         `  narrowed by metric ${JSON.stringify(count(narrowed, (c) => c.metric))}, by service ${JSON.stringify(count(narrowed, (c) => c.table.split(' ')[0]))}`,
         ...byKind.map((line) => `  ${line}`),
         ...recovered.slice(0, 5).map((c) => `  e.g. recovered ${c.table} ${c.metric} of ${c.council} = ${c.lo}`),
-        ...narrowed.filter((c) => !c.recovered).slice(0, 5).map((c) => `  e.g. narrowed ${c.table} ${c.metric} of ${c.council} to [${c.lo}, ${c.hi}]`),
+        ...narrowed
+          .filter((c) => !c.recovered)
+          .slice(0, 5)
+          .map((c) => `  e.g. narrowed ${c.table} ${c.metric} of ${c.council} to [${c.lo}, ${c.hi}]`),
       ].join('\n'),
     );
     expect(unsound.slice(0, 10)).toEqual([]);

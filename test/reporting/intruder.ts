@@ -596,14 +596,24 @@ export function attackTable(table: PublishedTable, options: AttackOptions = {}):
     };
     const availableParts: Var[] = [];
     for (const region of regionCodes) {
-      const node = regionNodes.get(region)!.childrenMatched.available ?? sumNode(`${region} matched (available)`, 'rate', table.councils.filter((c) => c.region === region && claAvailable(c)), 'childrenMatched');
+      const node =
+        regionNodes.get(region)!.childrenMatched.available ??
+        sumNode(
+          `${region} matched (available)`,
+          'rate',
+          table.councils.filter((c) => c.region === region && claAvailable(c)),
+          'childrenMatched',
+        );
       if (!node) continue;
       availableParts.push(node);
       const area = regionByCode.get(region);
       if (area) rateOn(node, area, region);
     }
     if (availableParts.length === regionCodes.length) {
-      const england = net.variable('England matched (available)', availableParts.reduce((acc, p) => acc.plus(p.dom), IntSet.range(0, 0)));
+      const england = net.variable(
+        'England matched (available)',
+        availableParts.reduce((acc, p) => acc.plus(p.dom), IntSet.range(0, 0)),
+      );
       net.sum('England matched (available) = regions', 'rate', england, availableParts, 0);
       rateOn(england, table.england, 'England');
     }
@@ -617,8 +627,22 @@ export function attackTable(table: PublishedTable, options: AttackOptions = {}):
       const status = area?.volunteersPerWaitingChild?.status;
       if (!area || (ratio === null && status !== 'SUPPRESSED' && status !== 'LOW')) continue;
       const nodes = regionNodes.get(region)!;
-      const volunteers = nodes.volunteersAvailable.all ?? sumNode(`${region} volunteersAvailable`, 'ratio', table.councils.filter((c) => c.region === region), 'volunteersAvailable');
-      const waiting = nodes.waiting.all ?? sumNode(`${region} waiting`, 'ratio', table.councils.filter((c) => c.region === region), 'waiting');
+      const volunteers =
+        nodes.volunteersAvailable.all ??
+        sumNode(
+          `${region} volunteersAvailable`,
+          'ratio',
+          table.councils.filter((c) => c.region === region),
+          'volunteersAvailable',
+        );
+      const waiting =
+        nodes.waiting.all ??
+        sumNode(
+          `${region} waiting`,
+          'ratio',
+          table.councils.filter((c) => c.region === region),
+          'waiting',
+        );
       if (!volunteers || !waiting) continue;
       const small = (n: number) => n >= 1 && n <= 4;
       if ((status === 'SUPPRESSED' && !ratiosFromRounded) || (status === 'LOW' && ratiosFromRounded)) {
@@ -636,7 +660,9 @@ export function attackTable(table: PublishedTable, options: AttackOptions = {}):
 
   // Ranks: gaps between published ranks place the hidden councils' rates in bands.
   if (kinds.has('rank') && rules.ranksAmongPublished !== true) {
-    const hidden = table.councils.filter((c) => isSuppressed(c.coverageRate) && claAvailable(c) && c.childrenLookedAfter.value! > 0 && leaves.has(`childrenMatched:${c.code}`));
+    const hidden = table.councils.filter(
+      (c) => isSuppressed(c.coverageRate) && claAvailable(c) && c.childrenLookedAfter.value! > 0 && leaves.has(`childrenMatched:${c.code}`),
+    );
     let bands = rankBands(table.councils, hidden.length);
     if (bands === null && rules.ranksAmongPublished === false && hidden.length > 0) {
       // Ranks among all rates without a gap: every hidden council ranks at or below the last published.
@@ -657,7 +683,11 @@ export function attackTable(table: PublishedTable, options: AttackOptions = {}):
           if (!feasible) return 'no assignment of hidden councils to the rank gaps';
           for (let i = 0; i < hidden.length; i += 1) {
             const cla = hidden[i].childrenLookedAfter.value!;
-            const error = net.narrow(vars[i], vars[i].dom.filter((k) => feasible[i].has(bandOf(rateTenths(k, cla), bands.cuts))), 'rank gaps');
+            const error = net.narrow(
+              vars[i],
+              vars[i].dom.filter((k) => feasible[i].has(bandOf(rateTenths(k, cla), bands.cuts))),
+              'rank gaps',
+            );
             if (error) return error;
           }
           return null;
@@ -711,7 +741,11 @@ function applyAreaCount(net: Network, node: Var, area: PublishedArea, metric: Me
       if (error) return error;
     }
     if (median?.status === 'OK') {
-      const error = net.narrow(node, node.dom.filter((n) => n > 0), `${where} median wait shown`);
+      const error = net.narrow(
+        node,
+        node.dom.filter((n) => n > 0),
+        `${where} median wait shown`,
+      );
       if (error) return error;
     }
     if (area.volunteersPerWaitingChild?.status === 'NOT_APPLICABLE') {
@@ -782,7 +816,13 @@ type GraphqlPool = { volunteersAvailable: GraphqlFigure; childrenWaiting: Graphq
 export type GraphqlComparison = {
   england: Record<string, GraphqlFigure | boolean | null>;
   regions: { regionCode: string; figures: Record<string, GraphqlFigure | boolean | null>; volunteerPool: GraphqlPool }[];
-  councils: { localAuthority: { code: string; regionCode: string }; rank: number | null; quartile: number | null; figures: Record<string, GraphqlFigure | boolean | null>; volunteerPool: GraphqlPool }[];
+  councils: {
+    localAuthority: { code: string; regionCode: string };
+    rank: number | null;
+    quartile: number | null;
+    figures: Record<string, GraphqlFigure | boolean | null>;
+    volunteerPool: GraphqlPool;
+  }[];
 };
 
 const fig = (f: GraphqlFigure | undefined): Cell | undefined => (f ? { value: f.value, status: f.status as Status } : undefined);
@@ -855,7 +895,8 @@ export function csvGraphqlDifferences(csv: string, graphql: GraphqlComparison): 
     const has = figures.hasWaitingList;
     const csvHas = row.has_waiting_list;
     const expected = has === null ? 'x' : String(has);
-    if (csvHas !== expected && !(has === null && ['c', 'z', 'x'].includes(csvHas))) differences.push(`${where} hasWaitingList: GraphQL ${has}, CSV ${JSON.stringify(csvHas)}`);
+    if (csvHas !== expected && !(has === null && ['c', 'z', 'x'].includes(csvHas)))
+      differences.push(`${where} hasWaitingList: GraphQL ${has}, CSV ${JSON.stringify(csvHas)}`);
   };
   const england = records.find((r) => r.geographic_level === 'National');
   compare('England', england, graphql.england);
@@ -867,8 +908,12 @@ export function csvGraphqlDifferences(csv: string, graphql: GraphqlComparison): 
     const row = councilRows.get(code);
     compare(code, row, council.figures);
     if (!row) continue;
-    if (row.region_code !== council.localAuthority.regionCode) differences.push(`${code} region: GraphQL ${council.localAuthority.regionCode}, CSV ${row.region_code}`);
-    for (const [field, column] of [['rank', 'rank'], ['quartile', 'quartile']] as const) {
+    if (row.region_code !== council.localAuthority.regionCode)
+      differences.push(`${code} region: GraphQL ${council.localAuthority.regionCode}, CSV ${row.region_code}`);
+    for (const [field, column] of [
+      ['rank', 'rank'],
+      ['quartile', 'quartile'],
+    ] as const) {
       const g = council[field];
       const c = csvCell(row[column]);
       const same = g === null ? c.status !== 'OK' : c.status === 'OK' && c.value === g;

@@ -73,7 +73,12 @@ describe('reporting metrics on hand-built records', () => {
     // H1 matched since January; H2's match starts ON 30 June (counts on that day); H3's match
     // ends ON 30 June (does not count on that day).
     await fixtures.referral({ council: HARTLEPOOL, referredOn: '2023-10-25', acceptedOn: '2023-11-01', matches: [{ startedOn: '2024-01-10' }] });
-    await fixtures.referral({ council: HARTLEPOOL, referredOn: '2024-04-28', acceptedOn: '2024-05-02', matches: [{ proposedOn: '2024-06-01', startedOn: '2024-06-30' }] });
+    await fixtures.referral({
+      council: HARTLEPOOL,
+      referredOn: '2024-04-28',
+      acceptedOn: '2024-05-02',
+      matches: [{ proposedOn: '2024-06-01', startedOn: '2024-06-30' }],
+    });
     await fixtures.referral({
       council: HARTLEPOOL,
       referredOn: '2023-12-20',
@@ -82,11 +87,24 @@ describe('reporting metrics on hand-built records', () => {
     });
     // H4: one child re-referred, with two matches active at once: counted once.
     const h4 = await fixtures.referral({ council: HARTLEPOOL, referredOn: '2023-11-20', acceptedOn: '2023-12-01', matches: [{ startedOn: '2024-01-05' }] });
-    await fixtures.referral({ council: HARTLEPOOL, childId: h4.childId, referredOn: '2024-02-25', acceptedOn: '2024-03-01', matches: [{ startedOn: '2024-04-01' }] });
+    await fixtures.referral({
+      council: HARTLEPOOL,
+      childId: h4.childId,
+      referredOn: '2024-02-25',
+      acceptedOn: '2024-03-01',
+      matches: [{ startedOn: '2024-04-01' }],
+    });
     // H5: a proposal that never started does not match the referral: it still waits (5 days on 30 June).
-    ids.h5 = (await fixtures.referral({ council: HARTLEPOOL, referredOn: '2024-06-24', acceptedOn: '2024-06-25', matches: [{ proposedOn: '2024-06-28' }] })).referralId;
+    ids.h5 = (
+      await fixtures.referral({ council: HARTLEPOOL, referredOn: '2024-06-24', acceptedOn: '2024-06-25', matches: [{ proposedOn: '2024-06-28' }] })
+    ).referralId;
     // H6: a cancelled proposal: still waits (10 days on 30 June).
-    await fixtures.referral({ council: HARTLEPOOL, referredOn: '2024-06-18', acceptedOn: '2024-06-20', matches: [{ proposedOn: '2024-06-22', cancelledOn: '2024-06-25' }] });
+    await fixtures.referral({
+      council: HARTLEPOOL,
+      referredOn: '2024-06-18',
+      acceptedOn: '2024-06-20',
+      matches: [{ proposedOn: '2024-06-22', cancelledOn: '2024-06-25' }],
+    });
 
     // --- Middlesbrough (North East): an even number of waits on 30 June 2024 (100, 110, 120,
     // 130 days: accepted 22 Mar, 12 Mar, 2 Mar, 21 Feb 2024), one referral closed on 30 June,
@@ -94,7 +112,13 @@ describe('reporting metrics on hand-built records', () => {
     for (const acceptedOn of ['2024-03-22', '2024-03-12', '2024-03-02', '2024-02-21']) {
       await fixtures.referral({ council: MIDDLESBROUGH, referredOn: '2024-02-20', acceptedOn });
     }
-    await fixtures.referral({ council: MIDDLESBROUGH, referredOn: '2024-04-29', acceptedOn: '2024-05-01', closedOn: '2024-06-30', closeReason: 'CHILD_DECLINED' });
+    await fixtures.referral({
+      council: MIDDLESBROUGH,
+      referredOn: '2024-04-29',
+      acceptedOn: '2024-05-01',
+      closedOn: '2024-06-30',
+      closeReason: 'CHILD_DECLINED',
+    });
     await fixtures.referral({ council: MIDDLESBROUGH, referredOn: '2024-04-29', acceptedOn: '2024-05-01', matches: [{ startedOn: '2024-06-30' }] });
     await fixtures.referral({ council: MIDDLESBROUGH, referredOn: '2024-06-25' });
 
@@ -105,7 +129,13 @@ describe('reporting metrics on hand-built records', () => {
     }
 
     // --- Leeds (Yorkshire and The Humber): the period metrics of January 2025 and of the year to 31 March 2025.
-    await fixtures.referral({ council: LEEDS, source: 'SOCIAL_WORKER', referredOn: '2024-12-20', acceptedOn: '2025-01-01', matches: [{ startedOn: '2025-01-11' }] }); // L1: 10 days
+    await fixtures.referral({
+      council: LEEDS,
+      source: 'SOCIAL_WORKER',
+      referredOn: '2024-12-20',
+      acceptedOn: '2025-01-01',
+      matches: [{ startedOn: '2025-01-11' }],
+    }); // L1: 10 days
     await fixtures.referral({
       council: LEEDS,
       source: 'TEACHER',
@@ -172,7 +202,14 @@ describe('reporting metrics on hand-built records', () => {
     const mentors = await fixtures.provider('Mentors of York', [{ council: YORK, service: MENTORING, startsOn: '2024-01-01' }]);
     await fixtures.volunteer({ providerId: visitors, homeCouncil: YORK, status: 'APPROVED', approvedOn: '2024-02-01', dbsIssuedOn: '2023-01-01' }); // V1
     await fixtures.volunteer({ providerId: visitors, homeCouncil: YORK, status: 'APPROVED', approvedOn: '2024-02-01', dbsIssuedOn: '2022-06-30' }); // V2: expires 2025-06-30
-    await fixtures.volunteer({ providerId: visitors, homeCouncil: YORK, status: 'APPROVED', approvedOn: '2021-01-01', dbsIssuedOn: '2020-01-01', dbsUpdateService: true }); // V3
+    await fixtures.volunteer({
+      providerId: visitors,
+      homeCouncil: YORK,
+      status: 'APPROVED',
+      approvedOn: '2021-01-01',
+      dbsIssuedOn: '2020-01-01',
+      dbsUpdateService: true,
+    }); // V3
     await fixtures.volunteer({ providerId: visitors, homeCouncil: YORK, status: 'APPROVED', approvedOn: '2025-07-15', dbsIssuedOn: '2025-06-01' }); // V4: approved later
     await fixtures.volunteer({ providerId: visitors, homeCouncil: YORK, status: 'WITHDRAWN', approvedOn: '2024-02-01', dbsIssuedOn: '2023-01-01' }); // V5
     await fixtures.volunteer({ providerId: mentors, homeCouncil: YORK, status: 'APPROVED', approvedOn: '2024-03-01', dbsIssuedOn: '2024-02-01' }); // V6
@@ -239,7 +276,13 @@ describe('reporting metrics on hand-built records', () => {
     // Isles of Scilly: z in every year.
     for (const monthEnd of ['2024-06-30', '2025-06-30']) {
       const scilly = await councilMonth(db, ISLES_OF_SCILLY, IV, monthEnd);
-      expect(scilly).toMatchObject({ children_looked_after: null, children_looked_after_status: 'NOT_APPLICABLE', coverage_rate: null, rank: null, quartile: null });
+      expect(scilly).toMatchObject({
+        children_looked_after: null,
+        children_looked_after_status: 'NOT_APPLICABLE',
+        coverage_rate: null,
+        rank: null,
+        quartile: null,
+      });
     }
     expect(await councilMonth(db, ISLES_OF_SCILLY, IV, '2025-06-30')).toMatchObject({ children_matched: 1 });
     // Ranked in 2025: 153 current councils less City of London (c) and the Isles of Scilly (z) = 151.
@@ -324,7 +367,12 @@ describe('reporting metrics on hand-built records', () => {
       coverage_rate: 0.3,
     });
     // February 2025: L7 matched after 29 days, the only one.
-    expect(await councilMonth(db, LEEDS, IV, '2025-02-28')).toMatchObject({ referrals_received: 0, matches_started: 1, matches_ended: 0, median_days_to_match: 29 });
+    expect(await councilMonth(db, LEEDS, IV, '2025-02-28')).toMatchObject({
+      referrals_received: 0,
+      matches_started: 1,
+      matches_ended: 0,
+      median_days_to_match: 29,
+    });
     // December 2024: L5 after 44 days. Received: L1 (20th), L2 (18th), L6 (1st) = 3.
     expect(await councilMonth(db, LEEDS, IV, '2024-12-31')).toMatchObject({ referrals_received: 3, matches_started: 1, median_days_to_match: 44 });
     // A month with no match: no median.
@@ -601,7 +649,12 @@ describe('rank, quartile and statistical neighbours among a few councils with a 
       coverage_rate: 3.0,
     });
     // London: the seven boroughs: 2216 - 336 = 1,880; matched 67 - 3 = 64; 100 x 64 / 1880 = 3.40 -> 3.4
-    expect(await regionMonth(db, LONDON, IV, '2024-09-30')).toMatchObject({ councils_with_figure: 7, children_looked_after: 1880, children_matched: 64, coverage_rate: 3.4 });
+    expect(await regionMonth(db, LONDON, IV, '2024-09-30')).toMatchObject({
+      councils_with_figure: 7,
+      children_looked_after: 1880,
+      children_matched: 64,
+      coverage_rate: 3.4,
+    });
     // A region with no council count at all has no rate.
     expect(await regionMonth(db, 'E12000009', IV, '2024-09-30')).toMatchObject({
       councils_with_figure: 0,
@@ -654,127 +707,163 @@ describe('the refresh runner with the real models', () => {
     expect(councilMonths).toMatchObject({ status: 'SUCCEEDED', rows: 153 * 2 * monthEnds });
   });
 
-  it('leaves views UNCHANGED on a second run and rebuilds the tables to the same rows', async () => {
-    const views = loadModels().filter((model) => model.materialized === 'view').map((model) => model.name);
-    expect(views.length).toBeGreaterThan(0);
-    expect(first.models.filter((outcome) => views.includes(outcome.model)).map((outcome) => outcome.status)).toEqual(views.map(() => 'SUCCEEDED'));
-    const before = await tableChecksums(db, rollups);
-    const second = await refreshReports(db);
-    expectSucceeded(second);
-    for (const outcome of second.models) {
-      if (views.includes(outcome.model)) expect(outcome).toMatchObject({ status: 'UNCHANGED' });
-      else expect(outcome).toMatchObject({ status: 'SUCCEEDED' });
-    }
-    expect(await tableChecksums(db, rollups)).toEqual(before);
-  }, REFRESH_TIMEOUT);
+  it(
+    'leaves views UNCHANGED on a second run and rebuilds the tables to the same rows',
+    async () => {
+      const views = loadModels()
+        .filter((model) => model.materialized === 'view')
+        .map((model) => model.name);
+      expect(views.length).toBeGreaterThan(0);
+      expect(first.models.filter((outcome) => views.includes(outcome.model)).map((outcome) => outcome.status)).toEqual(views.map(() => 'SUCCEEDED'));
+      const before = await tableChecksums(db, rollups);
+      const second = await refreshReports(db);
+      expectSucceeded(second);
+      for (const outcome of second.models) {
+        if (views.includes(outcome.model)) expect(outcome).toMatchObject({ status: 'UNCHANGED' });
+        else expect(outcome).toMatchObject({ status: 'SUCCEEDED' });
+      }
+      expect(await tableChecksums(db, rollups)).toEqual(before);
+    },
+    REFRESH_TIMEOUT,
+  );
 
-  it('audits again only the tables whose figures changed since the last published audit', async () => {
-    const audits: Record<string, unknown>[] = [];
-    const logger = { info: (fields: Record<string, unknown>, message: string) => message === 'disclosure audit finished' && audits.push(fields), warn: () => undefined } as unknown as Logger;
-    expectSucceeded(await refreshReports(db, { logger }));
-    const tables = audits[0].tables as number;
-    expect(audits[0]).toMatchObject({ reused: tables, solves: 0 });
-    // One child waiting for a visitor in Hartlepool from 10 June to 15 July 2024: of the tables,
-    // only the independent-visitor ones change whose 12 months of referrals include June 2024 (the
-    // insights' referral counts): 30 June 2024 to 31 May 2025, 12 month ends. (The waiting of 30
-    // June 2024 is also read 6 months later, on 31 December 2024, one of those 12.)
-    await new OperationalFixtures(db).referral({ council: HARTLEPOOL, referredOn: '2024-06-03', acceptedOn: '2024-06-10', closedOn: '2024-07-15' });
-    const before = await db.query(`select metric, area_code, step from reporting.disclosure_suppressions where service = 'INDEPENDENT_VISITOR' and month_end = '2024-06-30' order by 1, 2`);
-    expectSucceeded(await refreshReports(db, { logger }));
-    expect(audits[1]).toMatchObject({ tables, reused: tables - 12 });
-    // Hartlepool's 1 waiting is suppressed, and with it the region's next smallest (none other waits: the region, then England).
-    const after = await db.query(`select metric, area_code, step from reporting.disclosure_suppressions where service = 'INDEPENDENT_VISITOR' and month_end = '2024-06-30' order by 1, 2`);
-    expect(after).not.toEqual(before);
-    expect(after).toContainEqual({ metric: 'waiting', area_code: HARTLEPOOL, step: 'PRIMARY' });
-  }, REFRESH_TIMEOUT);
+  it(
+    'audits again only the tables whose figures changed since the last published audit',
+    async () => {
+      const audits: Record<string, unknown>[] = [];
+      const logger = {
+        info: (fields: Record<string, unknown>, message: string) => message === 'disclosure audit finished' && audits.push(fields),
+        warn: () => undefined,
+      } as unknown as Logger;
+      expectSucceeded(await refreshReports(db, { logger }));
+      const tables = audits[0].tables as number;
+      expect(audits[0]).toMatchObject({ reused: tables, solves: 0 });
+      // One child waiting for a visitor in Hartlepool from 10 June to 15 July 2024: of the tables,
+      // only the independent-visitor ones change whose 12 months of referrals include June 2024 (the
+      // insights' referral counts): 30 June 2024 to 31 May 2025, 12 month ends. (The waiting of 30
+      // June 2024 is also read 6 months later, on 31 December 2024, one of those 12.)
+      await new OperationalFixtures(db).referral({ council: HARTLEPOOL, referredOn: '2024-06-03', acceptedOn: '2024-06-10', closedOn: '2024-07-15' });
+      const before = await db.query(
+        `select metric, area_code, step from reporting.disclosure_suppressions where service = 'INDEPENDENT_VISITOR' and month_end = '2024-06-30' order by 1, 2`,
+      );
+      expectSucceeded(await refreshReports(db, { logger }));
+      expect(audits[1]).toMatchObject({ tables, reused: tables - 12 });
+      // Hartlepool's 1 waiting is suppressed, and with it the region's next smallest (none other waits: the region, then England).
+      const after = await db.query(
+        `select metric, area_code, step from reporting.disclosure_suppressions where service = 'INDEPENDENT_VISITOR' and month_end = '2024-06-30' order by 1, 2`,
+      );
+      expect(after).not.toEqual(before);
+      expect(after).toContainEqual({ metric: 'waiting', area_code: HARTLEPOOL, step: 'PRIMARY' });
+    },
+    REFRESH_TIMEOUT,
+  );
 
-  it('publishes nothing new when a data test fails: the tests read the new tables before they are swapped in', async () => {
-    const published = [...rollups, 'reporting.disclosure_suppressions', 'reporting.disclosure_audit'];
-    const lastGood = await tableChecksums(db, published);
-    // New data that a published refresh would show: one child waiting for a mentor in Hartlepool.
-    await new OperationalFixtures(db).referral({ council: HARTLEPOOL, service: MENTORING, referredOn: '2024-06-03', acceptedOn: '2024-06-10' });
-    // A data test that the new tables break (the new referral waits) and the old ones do not.
-    const noneWaiting: ReportTest = {
-      name: 'nobody_waits_in_june_2024',
-      file: 'nobody_waits_in_june_2024.sql',
-      sql: `select * from reporting.rollup_council_month where month_end = '2024-06-30' and service = 'MENTORING' and waiting > 0`,
-    };
-    const gated = await refreshReports(db, { tests: [...loadTests(), noneWaiting] });
-    expect(gated.status).toBe('FAILED');
-    expect(gated.models.find((outcome) => outcome.model === 'test:nobody_waits_in_june_2024')).toMatchObject({ status: 'FAILED', rows: 1 });
-    expect(gated.models.find((outcome) => outcome.model === 'rollup_council_month')).toMatchObject({
-      status: 'SKIPPED',
-      error: 'built but not published: test:nobody_waits_in_june_2024 failed',
-    });
-    // The audit does not run either, and nothing is left half-built.
-    expect(gated.models.some((outcome) => outcome.model === 'audit:disclosure')).toBe(false);
-    expect(await tableChecksums(db, published)).toEqual(lastGood);
-    expect(await councilMonth(db, HARTLEPOOL, MENTORING, '2024-06-30')).toMatchObject({ waiting: 0 });
-    const [{ leftovers }] = await db.query(`select count(*)::integer as leftovers from pg_tables where schemaname = 'reporting' and tablename like '%\\_\\_build'`);
-    expect(leftovers).toBe(0);
-    // Without that test the same data is published.
-    expectSucceeded(await refreshReports(db));
-    expect(await councilMonth(db, HARTLEPOOL, MENTORING, '2024-06-30')).toMatchObject({ waiting: 1 });
-  }, REFRESH_TIMEOUT);
+  it(
+    'publishes nothing new when a data test fails: the tests read the new tables before they are swapped in',
+    async () => {
+      const published = [...rollups, 'reporting.disclosure_suppressions', 'reporting.disclosure_audit'];
+      const lastGood = await tableChecksums(db, published);
+      // New data that a published refresh would show: one child waiting for a mentor in Hartlepool.
+      await new OperationalFixtures(db).referral({ council: HARTLEPOOL, service: MENTORING, referredOn: '2024-06-03', acceptedOn: '2024-06-10' });
+      // A data test that the new tables break (the new referral waits) and the old ones do not.
+      const noneWaiting: ReportTest = {
+        name: 'nobody_waits_in_june_2024',
+        file: 'nobody_waits_in_june_2024.sql',
+        sql: `select * from reporting.rollup_council_month where month_end = '2024-06-30' and service = 'MENTORING' and waiting > 0`,
+      };
+      const gated = await refreshReports(db, { tests: [...loadTests(), noneWaiting] });
+      expect(gated.status).toBe('FAILED');
+      expect(gated.models.find((outcome) => outcome.model === 'test:nobody_waits_in_june_2024')).toMatchObject({ status: 'FAILED', rows: 1 });
+      expect(gated.models.find((outcome) => outcome.model === 'rollup_council_month')).toMatchObject({
+        status: 'SKIPPED',
+        error: 'built but not published: test:nobody_waits_in_june_2024 failed',
+      });
+      // The audit does not run either, and nothing is left half-built.
+      expect(gated.models.some((outcome) => outcome.model === 'audit:disclosure')).toBe(false);
+      expect(await tableChecksums(db, published)).toEqual(lastGood);
+      expect(await councilMonth(db, HARTLEPOOL, MENTORING, '2024-06-30')).toMatchObject({ waiting: 0 });
+      const [{ leftovers }] = await db.query(
+        `select count(*)::integer as leftovers from pg_tables where schemaname = 'reporting' and tablename like '%\\_\\_build'`,
+      );
+      expect(leftovers).toBe(0);
+      // Without that test the same data is published.
+      expectSucceeded(await refreshReports(db));
+      expect(await councilMonth(db, HARTLEPOOL, MENTORING, '2024-06-30')).toMatchObject({ waiting: 1 });
+    },
+    REFRESH_TIMEOUT,
+  );
 
-  it('a broken model fails the refresh and the rollups keep their last good rows', async () => {
-    const councilRollups = ['reporting.rollup_council_month', 'reporting.rollup_region_month', 'reporting.rollup_england_month'];
-    const lastGood = await tableChecksums(db, councilRollups);
-    // New operational data that a successful refresh would pick up: waits 11 days on 31 January 2025.
-    await new OperationalFixtures(db).referral({ council: HARTLEPOOL, referredOn: '2025-01-15', acceptedOn: '2025-01-20' });
+  it(
+    'a broken model fails the refresh and the rollups keep their last good rows',
+    async () => {
+      const councilRollups = ['reporting.rollup_council_month', 'reporting.rollup_region_month', 'reporting.rollup_england_month'];
+      const lastGood = await tableChecksums(db, councilRollups);
+      // New operational data that a successful refresh would pick up: waits 11 days on 31 January 2025.
+      await new OperationalFixtures(db).referral({ council: HARTLEPOOL, referredOn: '2025-01-15', acceptedOn: '2025-01-20' });
 
-    // The council rollup itself broken: it keeps its last good rows, and the models after it
-    // (the year rollup, region and England, which read it) are SKIPPED and keep theirs. The
-    // models built before it are not published either (a refresh publishes all or nothing), and
-    // data tests do not run after a failure.
-    const brokenCouncilMonth = parseModel(
-      '40_rollup_council_month.sql',
-      `-- grain: one row per current council, service and month end
+      // The council rollup itself broken: it keeps its last good rows, and the models after it
+      // (the year rollup, region and England, which read it) are SKIPPED and keep theirs. The
+      // models built before it are not published either (a refresh publishes all or nothing), and
+      // data tests do not run after a failure.
+      const brokenCouncilMonth = parseModel(
+        '40_rollup_council_month.sql',
+        `-- grain: one row per current council, service and month end
 -- materialized: table
 -- key: council_code, service, month_end
 select council_code, service, month_end, 1 / 0 as broken from reporting.rollup_council_month`,
-    );
-    const broken = await refreshReports(db, { models: loadModels().map((model) => (model.name === 'rollup_council_month' ? brokenCouncilMonth : model)) });
-    expect(broken.status).toBe('FAILED');
-    const statuses = Object.fromEntries(broken.models.map((outcome) => [outcome.model, outcome.status]));
-    expect(statuses).toMatchObject({ fct_referrals: 'SKIPPED', rollup_council_month: 'FAILED', rollup_region_month: 'SKIPPED', rollup_england_month: 'SKIPPED' });
-    expect(broken.models.find((outcome) => outcome.model === 'fct_referrals')).toMatchObject({ error: 'built but not published: rollup_council_month failed' });
-    expect(broken.models.find((outcome) => outcome.model === 'rollup_council_month')).toMatchObject({ error: expect.stringMatching(/division by zero/) });
-    expect(broken.models.some((outcome) => outcome.model.startsWith('test:'))).toBe(false);
-    expect(await tableChecksums(db, councilRollups)).toEqual(lastGood);
-    expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 0, waiting: 0 });
-    const [{ leftover }] = await db.query(`select to_regclass('reporting.rollup_council_month__build') is not null as leftover`);
-    expect(leftover).toBe(false);
+      );
+      const broken = await refreshReports(db, { models: loadModels().map((model) => (model.name === 'rollup_council_month' ? brokenCouncilMonth : model)) });
+      expect(broken.status).toBe('FAILED');
+      const statuses = Object.fromEntries(broken.models.map((outcome) => [outcome.model, outcome.status]));
+      expect(statuses).toMatchObject({
+        fct_referrals: 'SKIPPED',
+        rollup_council_month: 'FAILED',
+        rollup_region_month: 'SKIPPED',
+        rollup_england_month: 'SKIPPED',
+      });
+      expect(broken.models.find((outcome) => outcome.model === 'fct_referrals')).toMatchObject({
+        error: 'built but not published: rollup_council_month failed',
+      });
+      expect(broken.models.find((outcome) => outcome.model === 'rollup_council_month')).toMatchObject({ error: expect.stringMatching(/division by zero/) });
+      expect(broken.models.some((outcome) => outcome.model.startsWith('test:'))).toBe(false);
+      expect(await tableChecksums(db, councilRollups)).toEqual(lastGood);
+      expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 0, waiting: 0 });
+      const [{ leftover }] = await db.query(`select to_regclass('reporting.rollup_council_month__build') is not null as leftover`);
+      expect(leftover).toBe(false);
 
-    // A broken new model after all the others: every real model builds, but the broken one fails,
-    // leaves no table behind, and nothing of this refresh is published.
-    const divideByZero = parseModel(
-      '60_coverage_per_council.sql',
-      `-- grain: one row per council, service and month end
+      // A broken new model after all the others: every real model builds, but the broken one fails,
+      // leaves no table behind, and nothing of this refresh is published.
+      const divideByZero = parseModel(
+        '60_coverage_per_council.sql',
+        `-- grain: one row per council, service and month end
 -- materialized: table
 -- key: council_code, service, month_end
 select council_code, service, month_end, children_matched / (children_matched - children_matched) as broken
 from reporting.rollup_council_month`,
-    );
-    const appended = await refreshReports(db, { models: [...loadModels(), divideByZero] });
-    expect(appended.status).toBe('FAILED');
-    expect(appended.models.filter((outcome) => outcome.status === 'FAILED')).toEqual([
-      expect.objectContaining({ model: 'coverage_per_council', error: expect.stringMatching(/division by zero/) }),
-    ]);
-    const [{ present, build }] = await db.query(
-      `select to_regclass('reporting.coverage_per_council') is not null as present, to_regclass('reporting.coverage_per_council__build') is not null as build`,
-    );
-    expect({ present, build }).toEqual({ present: false, build: false });
-    const [{ leftovers }] = await db.query(`select count(*)::integer as leftovers from pg_tables where schemaname = 'reporting' and tablename like '%\\_\\_build'`);
-    expect(leftovers).toBe(0);
-    expect(await tableChecksums(db, councilRollups)).toEqual(lastGood);
-    expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 0, waiting: 0 });
+      );
+      const appended = await refreshReports(db, { models: [...loadModels(), divideByZero] });
+      expect(appended.status).toBe('FAILED');
+      expect(appended.models.filter((outcome) => outcome.status === 'FAILED')).toEqual([
+        expect.objectContaining({ model: 'coverage_per_council', error: expect.stringMatching(/division by zero/) }),
+      ]);
+      const [{ present, build }] = await db.query(
+        `select to_regclass('reporting.coverage_per_council') is not null as present, to_regclass('reporting.coverage_per_council__build') is not null as build`,
+      );
+      expect({ present, build }).toEqual({ present: false, build: false });
+      const [{ leftovers }] = await db.query(
+        `select count(*)::integer as leftovers from pg_tables where schemaname = 'reporting' and tablename like '%\\_\\_build'`,
+      );
+      expect(leftovers).toBe(0);
+      expect(await tableChecksums(db, councilRollups)).toEqual(lastGood);
+      expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 0, waiting: 0 });
 
-    // The next good refresh publishes the new referral. 20 January to 31 January: 11 days.
-    const good = await refreshReports(db);
-    expectSucceeded(good);
-    const [{ count }] = await db.query(`select count(*)::integer as count from reporting.rollup_council_month`);
-    expect(count).toBe(first.models.find((outcome) => outcome.model === 'rollup_council_month')?.rows);
-    expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 1, waiting: 1, median_wait_days: 11 });
-  }, REFRESH_TIMEOUT);
+      // The next good refresh publishes the new referral. 20 January to 31 January: 11 days.
+      const good = await refreshReports(db);
+      expectSucceeded(good);
+      const [{ count }] = await db.query(`select count(*)::integer as count from reporting.rollup_council_month`);
+      expect(count).toBe(first.models.find((outcome) => outcome.model === 'rollup_council_month')?.rows);
+      expect(await councilMonth(db, HARTLEPOOL, IV, '2025-01-31')).toMatchObject({ referrals_received: 1, waiting: 1, median_wait_days: 11 });
+    },
+    REFRESH_TIMEOUT,
+  );
 });

@@ -32,7 +32,11 @@ async function failureOf(work: Promise<unknown>): Promise<unknown> {
 
 it('reports an unknown rollup as VALIDATION on input.rollups', async () => {
   const error = await failureOf(refreshReports(database.dataSource, { only: ['no_such_rollup'] }));
-  expect(refreshFailure(error)).toEqual({ code: 'VALIDATION', field: ['input', 'rollups'], message: expect.stringMatching(/^Unknown rollup\(s\): "no_such_rollup"; expected some of /) });
+  expect(refreshFailure(error)).toEqual({
+    code: 'VALIDATION',
+    field: ['input', 'rollups'],
+    message: expect.stringMatching(/^Unknown rollup\(s\): "no_such_rollup"; expected some of /),
+  });
 });
 
 it('reports a lost database as UNAVAILABLE, not VALIDATION', async () => {
@@ -61,7 +65,11 @@ it('reports a lost database as UNAVAILABLE, not VALIDATION', async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => relay.close(resolve));
     const error = await failureOf(refreshReports(dataSource));
-    expect(refreshFailure(error)).toEqual({ code: 'UNAVAILABLE', field: null, message: expect.stringMatching(/^The database is unavailable at the moment, so nothing was refreshed/) });
+    expect(refreshFailure(error)).toEqual({
+      code: 'UNAVAILABLE',
+      field: null,
+      message: expect.stringMatching(/^The database is unavailable at the moment, so nothing was refreshed/),
+    });
     // And through the mutation an administrator calls: the payload's error, not VALIDATION.
     const answer = await server.execute(RefreshReportsDocument, {}, admin);
     expect(answer.errors).toBeUndefined();
@@ -73,7 +81,7 @@ it('reports a lost database as UNAVAILABLE, not VALIDATION', async () => {
   }
 });
 
-it('throws on any other failure: a fault is not the caller\'s to fix', () => {
+it("throws on any other failure: a fault is not the caller's to fix", () => {
   const fault = new Error('a bug');
   expect(() => refreshFailure(fault)).toThrow(fault);
 });

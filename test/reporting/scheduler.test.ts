@@ -67,7 +67,9 @@ it('runs each scheduled refresh exactly once with two server processes', async (
   expect(total).toBeGreaterThanOrEqual(1);
   // Scheduled runs seen in the logs match distinct ticks: one process ran each, the other none.
   const minutesWithScheduledRun = new Set(
-    servers.flatMap(({ output }) => output.filter((line) => line.includes('scheduled report refresh starting')).map((line) => new Date(JSON.parse(line).time).toISOString().slice(0, 16))),
+    servers.flatMap(({ output }) =>
+      output.filter((line) => line.includes('scheduled report refresh starting')).map((line) => new Date(JSON.parse(line).time).toISOString().slice(0, 16)),
+    ),
   );
   expect(total).toBe(minutesWithScheduledRun.size);
   // And the refreshes they ran were recorded, none overlapping another (the advisory lock).

@@ -27,8 +27,16 @@ describe('the projection on hand-made series', () => {
 
   it('on a straight line, reaches the value at the first month end where the line is at or above it', () => {
     // 10 + 2k >= 40 at k = 15; the latest is k = 11, so four month ends later.
-    expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 40, dueOn: '2027-03-31', scale: 1 })).toEqual({ projectedOn: '2027-03-31', onTrack: true, outcome: 'PROJECTED' });
-    expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 40, dueOn: '2027-03-30', scale: 1 })).toEqual({ projectedOn: '2027-03-31', onTrack: false, outcome: 'PROJECTED' });
+    expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 40, dueOn: '2027-03-31', scale: 1 })).toEqual({
+      projectedOn: '2027-03-31',
+      onTrack: true,
+      outcome: 'PROJECTED',
+    });
+    expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 40, dueOn: '2027-03-30', scale: 1 })).toEqual({
+      projectedOn: '2027-03-31',
+      onTrack: false,
+      outcome: 'PROJECTED',
+    });
     // 39 is passed at k = 15 too (line 40 there, 38 at k = 14).
     expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 39, dueOn: '2030-01-01', scale: 1 }).projectedOn).toBe('2027-03-31');
     // Just above the latest: the next month end.
@@ -38,9 +46,17 @@ describe('the projection on hand-made series', () => {
   it('works in tenths for rates, exactly: 1.0, 1.1, ..., 2.1 reaches 3.0 nine month ends after the latest', () => {
     const rates = Array.from({ length: 12 }, (_, i) => (10 + i) / 10);
     // 10 + k >= 30 tenths at k = 20 = 11 + 9.
-    expect(projectTarget({ values: rates, latestMonthEnd: LATEST, value: 3, dueOn: '2027-08-31', scale: 10 })).toEqual({ projectedOn: '2027-08-31', onTrack: true, outcome: 'PROJECTED' });
+    expect(projectTarget({ values: rates, latestMonthEnd: LATEST, value: 3, dueOn: '2027-08-31', scale: 10 })).toEqual({
+      projectedOn: '2027-08-31',
+      onTrack: true,
+      outcome: 'PROJECTED',
+    });
     // 0.1 + 0.2 style sums would drift in binary floating point; here 2.2 is reached at exactly k = 12.
-    expect(projectTarget({ values: rates, latestMonthEnd: LATEST, value: 2.2, dueOn: '2026-12-31', scale: 10 })).toEqual({ projectedOn: '2026-12-31', onTrack: true, outcome: 'PROJECTED' });
+    expect(projectTarget({ values: rates, latestMonthEnd: LATEST, value: 2.2, dueOn: '2026-12-31', scale: 10 })).toEqual({
+      projectedOn: '2026-12-31',
+      onTrack: true,
+      outcome: 'PROJECTED',
+    });
   });
 
   it('fits the least-squares line, not the last two points', () => {
@@ -53,30 +69,53 @@ describe('the projection on hand-made series', () => {
   });
 
   it('gives the latest month end when the current value already meets the target', () => {
-    expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 32, dueOn: '2027-01-01', scale: 1 })).toEqual({ projectedOn: LATEST, onTrack: true, outcome: 'MET' });
+    expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 32, dueOn: '2027-01-01', scale: 1 })).toEqual({
+      projectedOn: LATEST,
+      onTrack: true,
+      outcome: 'MET',
+    });
     expect(projectTarget({ values: rising, latestMonthEnd: LATEST, value: 0, dueOn: '2027-01-01', scale: 1 }).projectedOn).toBe(LATEST);
   });
 
   it('never reaches the value on a flat or falling line: projectedOn null, not on track', () => {
     const flat = Array(12).fill(5);
-    expect(projectTarget({ values: flat, latestMonthEnd: LATEST, value: 6, dueOn: '2030-01-01', scale: 1 })).toEqual({ projectedOn: null, onTrack: false, outcome: 'NEVER' });
+    expect(projectTarget({ values: flat, latestMonthEnd: LATEST, value: 6, dueOn: '2030-01-01', scale: 1 })).toEqual({
+      projectedOn: null,
+      onTrack: false,
+      outcome: 'NEVER',
+    });
     const falling = [...rising].reverse();
-    expect(projectTarget({ values: falling, latestMonthEnd: LATEST, value: 20, dueOn: '2030-01-01', scale: 1 })).toEqual({ projectedOn: null, onTrack: false, outcome: 'NEVER' });
+    expect(projectTarget({ values: falling, latestMonthEnd: LATEST, value: 20, dueOn: '2030-01-01', scale: 1 })).toEqual({
+      projectedOn: null,
+      onTrack: false,
+      outcome: 'NEVER',
+    });
   });
 
   it('follows the line at most PROJECTION_HORIZON_MONTHS ahead', () => {
     // 0 then 1 (two points): slope 1 per month, reached after exactly the horizon ...
     const steep = [0, 1];
-    expect(projectTarget({ values: steep, latestMonthEnd: LATEST, value: 1 + PROJECTION_HORIZON_MONTHS, dueOn: '2030-01-01', scale: 1 }).projectedOn).toBe(monthEndAfter(LATEST, PROJECTION_HORIZON_MONTHS));
+    expect(projectTarget({ values: steep, latestMonthEnd: LATEST, value: 1 + PROJECTION_HORIZON_MONTHS, dueOn: '2030-01-01', scale: 1 }).projectedOn).toBe(
+      monthEndAfter(LATEST, PROJECTION_HORIZON_MONTHS),
+    );
     // ... and one month past it is "never".
-    expect(projectTarget({ values: steep, latestMonthEnd: LATEST, value: 2 + PROJECTION_HORIZON_MONTHS, dueOn: '2030-01-01', scale: 1 })).toMatchObject({ projectedOn: null, onTrack: false });
+    expect(projectTarget({ values: steep, latestMonthEnd: LATEST, value: 2 + PROJECTION_HORIZON_MONTHS, dueOn: '2030-01-01', scale: 1 })).toMatchObject({
+      projectedOn: null,
+      onTrack: false,
+    });
   });
 
   it('cannot tell from fewer than two values; skips months without a value', () => {
-    expect(projectTarget({ values: [null, null, 3], latestMonthEnd: LATEST, value: 5, dueOn: '2030-01-01', scale: 1 })).toEqual({ projectedOn: null, onTrack: null, outcome: 'TOO_FEW_VALUES' });
+    expect(projectTarget({ values: [null, null, 3], latestMonthEnd: LATEST, value: 5, dueOn: '2030-01-01', scale: 1 })).toEqual({
+      projectedOn: null,
+      onTrack: null,
+      outcome: 'TOO_FEW_VALUES',
+    });
     expect(projectTarget({ values: [], latestMonthEnd: LATEST, value: 5, dueOn: '2030-01-01', scale: 1 }).onTrack).toBeNull();
     // 2, _, 6: the line through (0, 2) and (2, 6) is 2 + 2x; >= 10 at x = 4, two month ends after the latest (x = 2).
-    expect(projectTarget({ values: [2, null, 6], latestMonthEnd: LATEST, value: 10, dueOn: '2030-01-01', scale: 1 }).projectedOn).toBe(monthEndAfter(LATEST, 2));
+    expect(projectTarget({ values: [2, null, 6], latestMonthEnd: LATEST, value: 10, dueOn: '2030-01-01', scale: 1 }).projectedOn).toBe(
+      monthEndAfter(LATEST, 2),
+    );
   });
 
   it('counts month ends by the calendar (leap years, short months)', () => {
@@ -91,10 +130,19 @@ describe('the projection on hand-made series', () => {
       values.map((value) => ({ childrenMatched: value === null ? { value: null, status: 'SUPPRESSED' } : { value, status: 'OK' } }) as never);
     const monthEnds = ['2026-09-30', '2026-10-31', '2026-11-30'];
     const target = { metric: 'ACTIVE_MATCHES' as never, value: 20, dueOn: '2027-06-30' };
-    expect(evaluateTarget(target, { monthEnds, figures: figures([10, null, 14]), audience: 'PUBLIC' })).toEqual({ current: { value: 14, status: 'OK' }, projection: null });
-    expect(evaluateTarget(target, { monthEnds, figures: figures([10, 12, 14]), audience: 'PUBLIC' }).projection).toMatchObject({ projectedOn: '2027-02-28', onTrack: true });
+    expect(evaluateTarget(target, { monthEnds, figures: figures([10, null, 14]), audience: 'PUBLIC' })).toEqual({
+      current: { value: 14, status: 'OK' },
+      projection: null,
+    });
+    expect(evaluateTarget(target, { monthEnds, figures: figures([10, 12, 14]), audience: 'PUBLIC' }).projection).toMatchObject({
+      projectedOn: '2027-02-28',
+      onTrack: true,
+    });
     // Before the first refresh: nothing to measure.
-    expect(evaluateTarget(target, { monthEnds: [], figures: [], audience: 'FULL' })).toEqual({ current: { value: null, status: 'NOT_AVAILABLE' }, projection: null });
+    expect(evaluateTarget(target, { monthEnds: [], figures: [], audience: 'FULL' })).toEqual({
+      current: { value: null, status: 'NOT_AVAILABLE' },
+      projection: null,
+    });
   });
 });
 
@@ -138,13 +186,21 @@ describe('targets through GraphQL', () => {
   const monthStart = (monthEnd: string) => `${monthEnd.slice(0, 8)}01`;
 
   async function set(input: SetInput, principal = analyst): Promise<{ target: TargetData | null; errors: UserError[] }> {
-    const { data, errors } = await server.execute<{ setTarget: { target: TargetData | null; errors: UserError[] } }, { input: SetInput }>(SET, { input }, principal);
+    const { data, errors } = await server.execute<{ setTarget: { target: TargetData | null; errors: UserError[] } }, { input: SetInput }>(
+      SET,
+      { input },
+      principal,
+    );
     expect(errors).toBeUndefined();
     return data!.setTarget;
   }
 
   async function remove(targetId: string, principal = analyst): Promise<{ target: { id: string } | null; errors: UserError[] }> {
-    const { data, errors } = await server.execute<{ removeTarget: { target: { id: string } | null; errors: UserError[] } }, { input: { targetId: string } }>(REMOVE, { input: { targetId } }, principal);
+    const { data, errors } = await server.execute<{ removeTarget: { target: { id: string } | null; errors: UserError[] } }, { input: { targetId: string } }>(
+      REMOVE,
+      { input: { targetId } },
+      principal,
+    );
     expect(errors).toBeUndefined();
     return data!.removeTarget;
   }
@@ -193,9 +249,19 @@ describe('targets through GraphQL', () => {
     // 6 + 2k >= 40 at k = 17: six month ends after the latest (k = 11).
     const projected = monthEndAfter(latest, 6);
     const dayBefore = new Date(Date.parse(`${projected}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const onTrack = await set({ name: 'Forty active relationships', areaCode: DARLINGTON, service: IV, metric: 'ACTIVE_MATCHES', value: 40, dueOn: projected }, officer(DARLINGTON));
+    const onTrack = await set(
+      { name: 'Forty active relationships', areaCode: DARLINGTON, service: IV, metric: 'ACTIVE_MATCHES', value: 40, dueOn: projected },
+      officer(DARLINGTON),
+    );
     expect(onTrack.errors).toEqual([]);
-    expect(onTrack.target).toMatchObject({ areaCode: DARLINGTON, value: 40, dueOn: projected, current: { value: 28, status: 'OK' }, projectedOn: projected, onTrack: true });
+    expect(onTrack.target).toMatchObject({
+      areaCode: DARLINGTON,
+      value: 40,
+      dueOn: projected,
+      current: { value: 28, status: 'OK' },
+      projectedOn: projected,
+      onTrack: true,
+    });
 
     const late = await set({ name: 'Forty, a day sooner', areaCode: DARLINGTON, service: IV, metric: 'ACTIVE_MATCHES', value: 40, dueOn: dayBefore });
     expect(late.target).toMatchObject({ projectedOn: projected, onTrack: false });
@@ -204,7 +270,14 @@ describe('targets through GraphQL', () => {
     expect(met.target).toMatchObject({ current: { value: 28, status: 'OK' }, projectedOn: latest, onTrack: true });
 
     // No mentoring at all: a flat line at 0 never reaches 5.
-    const never = await set({ name: 'Five mentors', areaCode: DARLINGTON, service: MENTORING, metric: 'ACTIVE_MATCHES', value: 5, dueOn: monthEndAfter(latest, 24) });
+    const never = await set({
+      name: 'Five mentors',
+      areaCode: DARLINGTON,
+      service: MENTORING,
+      metric: 'ACTIVE_MATCHES',
+      value: 5,
+      dueOn: monthEndAfter(latest, 24),
+    });
     expect(never.target).toMatchObject({ current: { value: 0, status: 'OK' }, projectedOn: null, onTrack: false });
   });
 
@@ -239,7 +312,11 @@ describe('targets through GraphQL', () => {
       // Rounded to 10, and the line through the rounded values.
       const rounded = monthEnds.map((_, x) => roundToTen(8 + 2 * x));
       const publicProjection = projectTarget({ values: rounded, latestMonthEnd: latest, value: 100, dueOn, scale: 1 });
-      expect(seen.get('A hundred in England')).toMatchObject({ current: { value: 30, status: 'OK' }, projectedOn: publicProjection.projectedOn, onTrack: publicProjection.onTrack });
+      expect(seen.get('A hundred in England')).toMatchObject({
+        current: { value: 30, status: 'OK' },
+        projectedOn: publicProjection.projectedOn,
+        onTrack: publicProjection.onTrack,
+      });
       // Hartlepool's 2 is withheld, and Darlington with it (secondary suppression in the North East).
       expect(seen.get('Ten in Hartlepool')).toMatchObject({ current: { value: null, status: 'SUPPRESSED' }, projectedOn: null, onTrack: null });
       expect(seen.get('Forty active relationships')).toMatchObject({ current: { value: null, status: 'SUPPRESSED' }, projectedOn: null, onTrack: null });
@@ -260,15 +337,29 @@ describe('targets through GraphQL', () => {
 
   it('fetches a target by node(id)', async () => {
     const [first] = await targets({ areaCode: DARLINGTON });
-    const { data } = await server.execute<{ node: { id: string; name: string } | null }, { id: string }>('query ($id: ID!) { node(id: $id) { id ... on Target { name } } }', { id: first.id }, null);
+    const { data } = await server.execute<{ node: { id: string; name: string } | null }, { id: string }>(
+      'query ($id: ID!) { node(id: $id) { id ... on Target { name } } }',
+      { id: first.id },
+      null,
+    );
     expect(data!.node).toEqual({ id: first.id, name: first.name });
   });
 
   it('lets a council officer set targets for their own council only, and refuses roles that may not set them', async () => {
     const before = await counts();
-    const input = { name: 'Hartlepool by Darlington', areaCode: HARTLEPOOL, service: IV, metric: 'ACTIVE_MATCHES', value: 12, dueOn: monthEndAfter(latest, 12) };
+    const input = {
+      name: 'Hartlepool by Darlington',
+      areaCode: HARTLEPOOL,
+      service: IV,
+      metric: 'ACTIVE_MATCHES',
+      value: 12,
+      dueOn: monthEndAfter(latest, 12),
+    };
     const other = await set(input, officer(DARLINGTON));
-    expect(other).toEqual({ target: null, errors: [{ code: 'FORBIDDEN', field: ['input', 'areaCode'], message: expect.stringMatching(/own council only \(E06000005\); got E06000001/) }] });
+    expect(other).toEqual({
+      target: null,
+      errors: [{ code: 'FORBIDDEN', field: ['input', 'areaCode'], message: expect.stringMatching(/own council only \(E06000005\); got E06000001/) }],
+    });
     expect((await set({ ...input, areaCode: ENGLAND }, officer(DARLINGTON))).errors[0]).toMatchObject({ code: 'FORBIDDEN', field: ['input', 'areaCode'] });
     for (const who of [researcher, coordinator(toGlobalId('Provider', '00000000-0000-0000-0000-000000000001')), null]) {
       const refused = await set(input, who as never);
@@ -283,7 +374,12 @@ describe('targets through GraphQL', () => {
     ['a name on two lines', { name: 'one\ntwo' }, 'name', /one line/],
     ['a name with a control character', { name: 'bell\u0007' }, 'name', /control characters/],
     ['a name of 121 characters', { name: 'x'.repeat(121) }, 'name', /at most 120 characters/],
-    ['an unknown area', { areaCode: 'E99999999' }, 'areaCode', /Unknown area code "E99999999": expected a current council .* a region .* or England \(E92000001\)/],
+    [
+      'an unknown area',
+      { areaCode: 'E99999999' },
+      'areaCode',
+      /Unknown area code "E99999999": expected a current council .* a region .* or England \(E92000001\)/,
+    ],
     ['an abolished council', { areaCode: 'E10000006' }, 'areaCode', /no longer exists/],
     ['not an area code', { areaCode: "E06000001' or '1'='1" }, 'areaCode', /is not an area code/],
     ['a rate above 100', { metric: 'COVERAGE_RATE', value: 100.1 }, 'value', /0 to 100 with at most one decimal/],
@@ -297,7 +393,15 @@ describe('targets through GraphQL', () => {
     ['a due date 11 years ahead', { dueOn: monthEndAfter(todayInLondon(), 132) }, 'dueOn', /at most 10 years ahead/],
   ])('refuses %s with VALIDATION on that field, writing nothing', async (_label, change, field, message) => {
     const before = await counts();
-    const result = await set({ name: 'Valid name', areaCode: DARLINGTON, service: IV, metric: 'ACTIVE_MATCHES', value: 10, dueOn: monthEndAfter(latest, 60), ...change });
+    const result = await set({
+      name: 'Valid name',
+      areaCode: DARLINGTON,
+      service: IV,
+      metric: 'ACTIVE_MATCHES',
+      value: 10,
+      dueOn: monthEndAfter(latest, 60),
+      ...change,
+    });
     expect(result.target).toBeNull();
     expect(result.errors).toEqual([{ code: 'VALIDATION', field: ['input', field], message: expect.stringMatching(message) }]);
     expect(await counts()).toEqual(before);
@@ -327,7 +431,10 @@ describe('targets through GraphQL', () => {
     const before = await counts();
     const refused = await remove(darlington.id, officer(HARTLEPOOL));
     const ghost = await remove(toGlobalId('Target', '00000000-0000-0000-0000-000000000000'), officer(HARTLEPOOL));
-    expect(refused).toEqual({ target: null, errors: [{ code: 'NOT_FOUND', field: ['input', 'targetId'], message: 'No target with that ID that you can access.' }] });
+    expect(refused).toEqual({
+      target: null,
+      errors: [{ code: 'NOT_FOUND', field: ['input', 'targetId'], message: 'No target with that ID that you can access.' }],
+    });
     expect(ghost).toEqual(refused);
     expect((await remove(darlington.id, researcher)).errors[0].code).toBe('FORBIDDEN');
     expect(await counts()).toEqual(before);
@@ -345,8 +452,13 @@ describe('targets through GraphQL', () => {
     const base = { areaCode: area, service: IV, metric: 'ACTIVE_MATCHES', value: 10 };
     for (let i = 1; i <= 10; i += 1) expect((await set({ ...base, name: `Target ${i}`, dueOn: monthEndAfter(latest, i) })).errors).toEqual([]);
     const eleventh = await set({ ...base, name: 'Target 11', dueOn: monthEndAfter(latest, 11) });
-    expect(eleventh.errors).toEqual([{ code: 'CONFLICT', field: ['input', 'areaCode'], message: expect.stringMatching(/already has 10 targets, the most one area may hold \(10\)/) }]);
-    expect((await set({ ...base, name: 'Target 1, raised', value: 12, dueOn: monthEndAfter(latest, 1) })).target).toMatchObject({ name: 'Target 1, raised', value: 12 });
+    expect(eleventh.errors).toEqual([
+      { code: 'CONFLICT', field: ['input', 'areaCode'], message: expect.stringMatching(/already has 10 targets, the most one area may hold \(10\)/) },
+    ]);
+    expect((await set({ ...base, name: 'Target 1, raised', value: 12, dueOn: monthEndAfter(latest, 1) })).target).toMatchObject({
+      name: 'Target 1, raised',
+      value: 12,
+    });
     expect(await targets({ areaCode: area })).toHaveLength(10);
   });
 });

@@ -38,20 +38,18 @@ const uuid = (volunteerId: string) => keyOfGlobalId(volunteerId, 'Volunteer')!;
 
 type HistoryRow = { effective_on: string; status: string; max_matches: number };
 async function history(volunteerId: string): Promise<HistoryRow[]> {
-  return db.query(
-    `select effective_on::text, status, max_matches::int from volunteer_history where volunteer_id = $1::uuid order by volunteer_history_id`,
-    [uuid(volunteerId)],
-  );
+  return db.query(`select effective_on::text, status, max_matches::int from volunteer_history where volunteer_id = $1::uuid order by volunteer_history_id`, [
+    uuid(volunteerId),
+  ]);
 }
 
 /** A change made today the way a withdrawing or capacity mutation would: the row and its history together. */
 async function changeToday(volunteerId: string, change: { status?: string; maxMatches?: number }): Promise<void> {
   await db.transaction(async (manager) => {
-    await manager.query(`update volunteers set status = coalesce($2::text, status), max_matches = coalesce($3::smallint, max_matches) where volunteer_id = $1::uuid`, [
-      uuid(volunteerId),
-      change.status ?? null,
-      change.maxMatches ?? null,
-    ]);
+    await manager.query(
+      `update volunteers set status = coalesce($2::text, status), max_matches = coalesce($3::smallint, max_matches) where volunteer_id = $1::uuid`,
+      [uuid(volunteerId), change.status ?? null, change.maxMatches ?? null],
+    );
     await manager.query(
       `insert into volunteer_history (volunteer_id, effective_on, status, max_matches) select volunteer_id, $2::date, status, max_matches from volunteers where volunteer_id = $1::uuid`,
       [uuid(volunteerId), todayInLondon()],
@@ -134,7 +132,17 @@ describe('the volunteer mutations write the history', () => {
     const as = coordinator(provider);
     const registered = await server.execute(
       RegisterVolunteerDocument,
-      { input: { providerId: provider, homeLocalAuthorityCode: HARTLEPOOL, gender: 'MALE', languages: [], interests: [], maxMatches: 3, appliedOn: daysAgo(30) } },
+      {
+        input: {
+          providerId: provider,
+          homeLocalAuthorityCode: HARTLEPOOL,
+          gender: 'MALE',
+          languages: [],
+          interests: [],
+          maxMatches: 3,
+          appliedOn: daysAgo(30),
+        },
+      },
       as,
     );
     const volunteer = registered.data!.registerVolunteer.volunteer!.id;
@@ -198,7 +206,9 @@ describe('past figures read status and capacity as they were', () => {
 
 describe('the migration backfills the history from what is known', () => {
   it('records APPLIED on applied_on, APPROVED on approved_on, and a later status from the approval day', async () => {
-    const [{ provider_id: provider }]: { provider_id: string }[] = await db.query(`insert into providers (name, kind) values ('Backfill provider', 'CHARITY') returning provider_id`);
+    const [{ provider_id: provider }]: { provider_id: string }[] = await db.query(
+      `insert into providers (name, kind) values ('Backfill provider', 'CHARITY') returning provider_id`,
+    );
     const insert = async (status: string, appliedOn: string, approvedOn: string | null, maxMatches = 1): Promise<string> => {
       const [{ volunteer_id: id }]: { volunteer_id: string }[] = await db.query(
         `insert into volunteers (provider_id, home_council_code, gender, status, applied_on, approved_on, max_matches)
@@ -220,7 +230,10 @@ describe('the migration backfills the history from what is known', () => {
       await runner.release();
     }
     const rows = async (id: string) =>
-      db.query(`select effective_on::text, status, max_matches::int, backfilled from volunteer_history where volunteer_id = $1::uuid order by volunteer_history_id`, [id]);
+      db.query(
+        `select effective_on::text, status, max_matches::int, backfilled from volunteer_history where volunteer_id = $1::uuid order by volunteer_history_id`,
+        [id],
+      );
     expect(await rows(applied)).toEqual([{ effective_on: '2024-05-01', status: 'APPLIED', max_matches: 1, backfilled: true }]);
     expect(await rows(training)).toEqual([
       { effective_on: '2024-05-02', status: 'APPLIED', max_matches: 1, backfilled: true },

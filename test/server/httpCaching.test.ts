@@ -57,12 +57,16 @@ type Raw = { status: number; headers: IncomingHttpHeaders; body: Buffer };
 /** One request over node:http, so that nothing decompresses or adds headers behind the test's back. */
 function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const sent = httpRequest(`${http.url}${path}`, { method, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
+    const sent = httpRequest(
+      `${http.url}${path}`,
+      { method, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('error', reject);
+      },
+    );
     sent.on('error', reject);
     sent.end(body);
   });
@@ -71,7 +75,10 @@ function raw(method: string, path: string, headers: Record<string, string> = {},
 const graphql = (body: unknown, headers: Record<string, string> = {}) => raw('POST', '/graphql', headers, JSON.stringify(body));
 const comparison = (headers: Record<string, string> = {}, date = DATE) => graphql({ query: COMPARISON, variables: { date } }, headers);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const vary = (response: Raw) => String(response.headers.vary ?? '').toLowerCase().split(/\s*,\s*/);
+const vary = (response: Raw) =>
+  String(response.headers.vary ?? '')
+    .toLowerCase()
+    .split(/\s*,\s*/);
 const json = (response: Raw) => JSON.parse(response.body.toString('utf8')) as { data?: Record<string, unknown>; errors?: unknown[] };
 
 describe('CORS for the origins in CORS_ORIGINS', () => {
@@ -93,7 +100,11 @@ describe('CORS for the origins in CORS_ORIGINS', () => {
   });
 
   it.each(['/graphql', CSV_PATH])('refuses the preflight of %s from an origin not listed, without CORS headers', async (path) => {
-    const response = await raw('OPTIONS', path, { origin: 'https://evil.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' });
+    const response = await raw('OPTIONS', path, {
+      origin: 'https://evil.example.com',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    });
     expect(response.status).toBe(403);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(response.headers['access-control-allow-methods']).toBeUndefined();
@@ -104,7 +115,9 @@ describe('CORS for the origins in CORS_ORIGINS', () => {
     const allowed = await comparison({ origin: DASHBOARD });
     expect(allowed.status).toBe(200);
     expect(allowed.headers['access-control-allow-origin']).toBe(DASHBOARD);
-    expect(String(allowed.headers['access-control-expose-headers']).toLowerCase().split(',')).toEqual(expect.arrayContaining(['etag', 'x-request-id', 'content-disposition']));
+    expect(String(allowed.headers['access-control-expose-headers']).toLowerCase().split(',')).toEqual(
+      expect.arrayContaining(['etag', 'x-request-id', 'content-disposition']),
+    );
     const other = await comparison({ origin: 'https://evil.example.com' });
     expect(other.status).toBe(200); // a server answers; the browser keeps it from the page
     expect(other.headers['access-control-allow-origin']).toBeUndefined();

@@ -15,7 +15,12 @@ import type { TestServer } from './testServer';
 
 export const admin: Principal = { userId: 'test-admin', role: Role.ADMIN, councilCode: null, providerId: null };
 export const officer = (councilCode: string): Principal => ({ userId: `officer-${councilCode}`, role: Role.COUNCIL_OFFICER, councilCode, providerId: null });
-export const coordinator = (providerId: string): Principal => ({ userId: `coordinator-${providerId.slice(-6)}`, role: Role.PROVIDER_COORDINATOR, councilCode: null, providerId });
+export const coordinator = (providerId: string): Principal => ({
+  userId: `coordinator-${providerId.slice(-6)}`,
+  role: Role.PROVIDER_COORDINATOR,
+  councilCode: null,
+  providerId,
+});
 export const analyst: Principal = { userId: 'analyst', role: Role.NATIONAL_ANALYST, councilCode: null, providerId: null };
 export const researcher: Principal = { userId: 'researcher', role: Role.RESEARCHER, councilCode: null, providerId: null };
 
@@ -41,7 +46,10 @@ export class Fixtures {
   constructor(private readonly server: TestServer) {}
 
   async provider(councils: string[], service: 'INDEPENDENT_VISITOR' | 'MENTORING' = 'INDEPENDENT_VISITOR'): Promise<string> {
-    const created = ok(await this.server.execute(CreateProviderDocument, { input: { name: `Test provider ${next()}-${Date.now()}`, kind: 'CHARITY' } }, admin), (d) => d.createProvider);
+    const created = ok(
+      await this.server.execute(CreateProviderDocument, { input: { name: `Test provider ${next()}-${Date.now()}`, kind: 'CHARITY' } }, admin),
+      (d) => d.createProvider,
+    );
     const providerId = created.createProvider.provider!.id;
     for (const code of councils) {
       ok(
@@ -74,21 +82,42 @@ export class Fixtures {
   async acceptedReferral(councilCode: string, acceptedDaysAgo = 30, service: 'INDEPENDENT_VISITOR' | 'MENTORING' = 'INDEPENDENT_VISITOR'): Promise<string> {
     const childId = await this.child(councilCode);
     const created = ok(
-      await this.server.execute(CreateReferralDocument, { input: { childId, service, source: 'FOSTER_CARER', referredOn: daysAgo(acceptedDaysAgo + 5), reason: 'Would like a trusted adult' } }, officer(councilCode)),
+      await this.server.execute(
+        CreateReferralDocument,
+        { input: { childId, service, source: 'FOSTER_CARER', referredOn: daysAgo(acceptedDaysAgo + 5), reason: 'Would like a trusted adult' } },
+        officer(councilCode),
+      ),
       (d) => d.createReferral,
     );
     const referralId = created.createReferral.referral!.id;
-    ok(await this.server.execute(AcceptReferralDocument, { input: { referralId, acceptedOn: daysAgo(acceptedDaysAgo) } }, officer(councilCode)), (d) => d.acceptReferral);
+    ok(
+      await this.server.execute(AcceptReferralDocument, { input: { referralId, acceptedOn: daysAgo(acceptedDaysAgo) } }, officer(councilCode)),
+      (d) => d.acceptReferral,
+    );
     return referralId;
   }
 
   /** An APPROVED volunteer of the provider; returns the volunteer ID. */
-  async approvedVolunteer(providerId: string, homeCouncil: string, options: { maxMatches?: number; dbsIssuedOn?: string; dbsUpdateService?: boolean } = {}): Promise<string> {
+  async approvedVolunteer(
+    providerId: string,
+    homeCouncil: string,
+    options: { maxMatches?: number; dbsIssuedOn?: string; dbsUpdateService?: boolean } = {},
+  ): Promise<string> {
     const as = coordinator(providerId);
     const registered = ok(
       await this.server.execute(
         RegisterVolunteerDocument,
-        { input: { providerId, homeLocalAuthorityCode: homeCouncil, gender: 'MALE', languages: ['english'], interests: ['football'], maxMatches: options.maxMatches ?? 1, appliedOn: daysAgo(400) } },
+        {
+          input: {
+            providerId,
+            homeLocalAuthorityCode: homeCouncil,
+            gender: 'MALE',
+            languages: ['english'],
+            interests: ['football'],
+            maxMatches: options.maxMatches ?? 1,
+            appliedOn: daysAgo(400),
+          },
+        },
         as,
       ),
       (d) => d.registerVolunteer,
@@ -97,7 +126,15 @@ export class Fixtures {
     ok(
       await this.server.execute(
         RecordVolunteerVettingDocument,
-        { input: { volunteerId, dbsIssuedOn: options.dbsIssuedOn ?? daysAgo(300), dbsUpdateService: options.dbsUpdateService ?? false, referencesReceived: 2, trainingCompletedOn: daysAgo(250) } },
+        {
+          input: {
+            volunteerId,
+            dbsIssuedOn: options.dbsIssuedOn ?? daysAgo(300),
+            dbsUpdateService: options.dbsUpdateService ?? false,
+            referencesReceived: 2,
+            trainingCompletedOn: daysAgo(250),
+          },
+        },
         as,
       ),
       (d) => d.recordVolunteerVetting,

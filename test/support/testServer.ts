@@ -51,7 +51,18 @@ export class TestServer {
       () =>
         this.server.apollo.executeOperation(
           { query: document as never, variables },
-          { contextValue: createContext(this.db, principal, 'test-request', testLogger, this.limits, clientAddress, { commissionBackdateDays: this.config.commissionBackdateDays }, this.config.matchingWeights) },
+          {
+            contextValue: createContext(
+              this.db,
+              principal,
+              'test-request',
+              testLogger,
+              this.limits,
+              clientAddress,
+              { commissionBackdateDays: this.config.commissionBackdateDays },
+              this.config.matchingWeights,
+            ),
+          },
         ),
       true,
     );

@@ -3,7 +3,15 @@ import { parseArguments } from '../load/args';
 /** The load test's flags (npm run load / npm run flood), parsed with node:util parseArgs. */
 describe('parseArguments', () => {
   it('defaults every option', () => {
-    expect(parseArguments([])).toEqual({ clients: 24, seconds: 30, scale: 0.2, seed: 42, poolSize: 10, selfReferralsPerHour: 10, anonymousPerMinute: 1_000_000 });
+    expect(parseArguments([])).toEqual({
+      clients: 24,
+      seconds: 30,
+      scale: 0.2,
+      seed: 42,
+      poolSize: 10,
+      selfReferralsPerHour: 10,
+      anonymousPerMinute: 1_000_000,
+    });
   });
 
   it('reads both flag forms', () => {

@@ -32,7 +32,9 @@ it(`one volunteer with capacity 1, two referrals: exactly one proposal wins, ${R
     const volunteerId = await fixtures.approvedVolunteer(providerId, 'E06000001', { maxMatches: 1 });
     const [first, second] = await Promise.all([fixtures.acceptedReferral('E06000001'), fixtures.acceptedReferral('E06000001')]);
     const results = await Promise.all(
-      [first, second].map((referralId) => server.execute(ProposeMatchDocument, { input: { referralId, volunteerId, proposedOn: daysAgo(1) } }, coordinator(providerId))),
+      [first, second].map((referralId) =>
+        server.execute(ProposeMatchDocument, { input: { referralId, volunteerId, proposedOn: daysAgo(1) } }, coordinator(providerId)),
+      ),
     );
     const errors = results.map((r) => r.data!.proposeMatch.errors);
     expect(errors.filter((e) => e.length === 0)).toHaveLength(1);
@@ -51,7 +53,9 @@ it(`one referral, two volunteers: exactly one proposal wins, ${ROUNDS} times in 
     const referralId = await fixtures.acceptedReferral('E06000001');
     const volunteers = await Promise.all([fixtures.approvedVolunteer(providerId, 'E06000001'), fixtures.approvedVolunteer(providerId, 'E06000001')]);
     const results = await Promise.all(
-      volunteers.map((volunteerId) => server.execute(ProposeMatchDocument, { input: { referralId, volunteerId, proposedOn: daysAgo(1) } }, coordinator(providerId))),
+      volunteers.map((volunteerId) =>
+        server.execute(ProposeMatchDocument, { input: { referralId, volunteerId, proposedOn: daysAgo(1) } }, coordinator(providerId)),
+      ),
     );
     const errors = results.map((r) => r.data!.proposeMatch.errors);
     expect(errors.filter((e) => e.length === 0)).toHaveLength(1);

@@ -103,13 +103,22 @@ it('registers, refers, accepts, vets, proposes, starts, logs a visit and ends, r
   const childId = registered.registerChild.child!.id;
 
   await refused(
-    async () => (await call(hartlepool, CreateReferralDocument, { input: { childId, service: 'INDEPENDENT_VISITOR', source: 'TEACHER', referredOn: '2999-01-01' } })).createReferral.errors,
+    async () =>
+      (await call(hartlepool, CreateReferralDocument, { input: { childId, service: 'INDEPENDENT_VISITOR', source: 'TEACHER', referredOn: '2999-01-01' } }))
+        .createReferral.errors,
     'VALIDATION',
     /referredOn cannot be in the future/,
   );
   const referral = (
     await call(hartlepool, CreateReferralDocument, {
-      input: { childId, service: 'INDEPENDENT_VISITOR', source: 'INDEPENDENT_REVIEWING_OFFICER', referredOn: daysAgo(60), reason: 'Wants someone to go to matches with', placementLocalAuthorityCode: 'E06000004' },
+      input: {
+        childId,
+        service: 'INDEPENDENT_VISITOR',
+        source: 'INDEPENDENT_REVIEWING_OFFICER',
+        referredOn: daysAgo(60),
+        reason: 'Wants someone to go to matches with',
+        placementLocalAuthorityCode: 'E06000004',
+      },
     })
   ).createReferral.referral!;
   expect(referral).toMatchObject({ status: 'NEW', placementLocalAuthority: { code: 'E06000004' } });
@@ -137,10 +146,19 @@ it('registers, refers, accepts, vets, proposes, starts, logs a visit and ends, r
   const volunteer = async (dbsIssuedOn: string) => {
     const id = (
       await call(coordinator, RegisterVolunteerDocument, {
-        input: { providerId: provider.id, homeLocalAuthorityCode: 'E06000001', gender: 'FEMALE', languages: ['english'], interests: ['football'], appliedOn: daysAgo(1600) },
+        input: {
+          providerId: provider.id,
+          homeLocalAuthorityCode: 'E06000001',
+          gender: 'FEMALE',
+          languages: ['english'],
+          interests: ['football'],
+          appliedOn: daysAgo(1600),
+        },
       })
     ).registerVolunteer.volunteer!.id;
-    const vetted = await call(coordinator, RecordVolunteerVettingDocument, { input: { volunteerId: id, dbsIssuedOn, referencesReceived: 2, trainingCompletedOn: daysAgo(1400) } });
+    const vetted = await call(coordinator, RecordVolunteerVettingDocument, {
+      input: { volunteerId: id, dbsIssuedOn, referencesReceived: 2, trainingCompletedOn: daysAgo(1400) },
+    });
     expect(vetted.recordVolunteerVetting.volunteer?.status).toBe('TRAINING');
     return id;
   };
@@ -152,11 +170,16 @@ it('registers, refers, accepts, vets, proposes, starts, logs a visit and ends, r
     /is not valid on/,
   );
   // Approved while the check was still valid, so only the proposal date catches the expiry.
-  expect((await call(coordinator, ApproveVolunteerDocument, { input: { volunteerId: lapsed, approvedOn: daysAgo(1300) } })).approveVolunteer.errors).toEqual([]);
-  expect((await call(coordinator, ApproveVolunteerDocument, { input: { volunteerId: current, approvedOn: daysAgo(300) } })).approveVolunteer.volunteer?.status).toBe('APPROVED');
+  expect((await call(coordinator, ApproveVolunteerDocument, { input: { volunteerId: lapsed, approvedOn: daysAgo(1300) } })).approveVolunteer.errors).toEqual(
+    [],
+  );
+  expect(
+    (await call(coordinator, ApproveVolunteerDocument, { input: { volunteerId: current, approvedOn: daysAgo(300) } })).approveVolunteer.volunteer?.status,
+  ).toBe('APPROVED');
 
   await refused(
-    async () => (await call(coordinator, ProposeMatchDocument, { input: { referralId: referral.id, volunteerId: lapsed, proposedOn: daysAgo(10) } })).proposeMatch.errors,
+    async () =>
+      (await call(coordinator, ProposeMatchDocument, { input: { referralId: referral.id, volunteerId: lapsed, proposedOn: daysAgo(10) } })).proposeMatch.errors,
     'DBS_EXPIRED',
     /DBS check .* is not valid on/,
   );
@@ -167,13 +190,17 @@ it('registers, refers, accepts, vets, proposes, starts, logs a visit and ends, r
   // The officer's waiting list shows the proposal, its volunteer and provider.
   const waiting = await call(hartlepool, WaitingListDetailDocument, { code: 'E06000001', service: 'INDEPENDENT_VISITOR', first: 10 });
   expect(waiting.waitingList.edges).toHaveLength(1);
-  expect(waiting.waitingList.edges[0].node).toMatchObject({ daysWaiting: 50, currentMatch: { id: matchId, volunteer: { provider: { name: 'Tees Valley Visitors' } } } });
+  expect(waiting.waitingList.edges[0].node).toMatchObject({
+    daysWaiting: 50,
+    currentMatch: { id: matchId, volunteer: { provider: { name: 'Tees Valley Visitors' } } },
+  });
 
   // A second match for the same referral: refused while the first is open.
   const other = await volunteer(daysAgo(100));
   expect((await call(coordinator, ApproveVolunteerDocument, { input: { volunteerId: other, approvedOn: daysAgo(20) } })).approveVolunteer.errors).toEqual([]);
   await refused(
-    async () => (await call(coordinator, ProposeMatchDocument, { input: { referralId: referral.id, volunteerId: other, proposedOn: daysAgo(5) } })).proposeMatch.errors,
+    async () =>
+      (await call(coordinator, ProposeMatchDocument, { input: { referralId: referral.id, volunteerId: other, proposedOn: daysAgo(5) } })).proposeMatch.errors,
     'CONFLICT',
     /already has a PROPOSED or ACTIVE match/,
   );
@@ -227,5 +254,8 @@ it('registers, refers, accepts, vets, proposes, starts, logs a visit and ends, r
   ]);
   const serialised = JSON.stringify(audit);
   expect(serialised).not.toMatch(/HPL-2025-0042|Wants someone|football/);
-  expect(audit.auditEvents.edges.find((edge) => edge.node.action === 'registerChild')?.node).toMatchObject({ actorRole: 'COUNCIL_OFFICER', recordType: 'Child' });
+  expect(audit.auditEvents.edges.find((edge) => edge.node.action === 'registerChild')?.node).toMatchObject({
+    actorRole: 'COUNCIL_OFFICER',
+    recordType: 'Child',
+  });
 });

@@ -40,7 +40,12 @@ const SPECS: Spec[] = [
 const ids: Record<string, string> = {};
 const caseReferences: Record<string, string> = {};
 
-async function referral(council: string, spec: Omit<Spec, 'name' | 'proposed'>, accept = true, service: 'INDEPENDENT_VISITOR' | 'MENTORING' = 'INDEPENDENT_VISITOR'): Promise<{ referralId: string; childId: string }> {
+async function referral(
+  council: string,
+  spec: Omit<Spec, 'name' | 'proposed'>,
+  accept = true,
+  service: 'INDEPENDENT_VISITOR' | 'MENTORING' = 'INDEPENDENT_VISITOR',
+): Promise<{ referralId: string; childId: string }> {
   const childId = await fixtures.child(council);
   const created = await server.execute(
     CreateReferralDocument,
@@ -65,7 +70,11 @@ beforeAll(async () => {
   for (const spec of SPECS) {
     const { referralId, childId } = await referral(A, spec);
     ids[spec.name] = referralId;
-    const child = await server.execute<{ node: { caseReference: string } }, { id: string }>('query ($id: ID!) { node(id: $id) { ... on Child { caseReference } } }', { id: childId }, admin);
+    const child = await server.execute<{ node: { caseReference: string } }, { id: string }>(
+      'query ($id: ID!) { node(id: $id) { ... on Child { caseReference } } }',
+      { id: childId },
+      admin,
+    );
     caseReferences[spec.name] = child.data!.node.caseReference;
     if (spec.proposed) {
       const volunteerId = await fixtures.approvedVolunteer(provider, A);
@@ -96,7 +105,9 @@ describe('waitingList filters', () => {
   }`;
   type WaitingData = {
     waitingList: {
-      edges: { node: { id: string; source: string; child: { id: string } | null; currentMatch: { volunteer: { provider: { id: string } | null } | null } | null } }[];
+      edges: {
+        node: { id: string; source: string; child: { id: string } | null; currentMatch: { volunteer: { provider: { id: string } | null } | null } | null };
+      }[];
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
   };
@@ -117,8 +128,16 @@ describe('waitingList filters', () => {
     ['placement C', { placement: C }, (s) => s.placement === C],
     ['placement A, written in lower case', { placement: A.toLowerCase() }, (s) => s.placement === A],
     ['no proposal, from a teacher', { hasProposal: false, source: 'TEACHER' }, (s) => !s.proposed && s.source === 'TEACHER'],
-    ['no proposal, from a teacher, placed in C', { hasProposal: false, source: 'TEACHER', placement: C }, (s) => !s.proposed && s.source === 'TEACHER' && s.placement === C],
-    ['proposed, from a social worker, placed in C', { hasProposal: true, source: 'SOCIAL_WORKER', placement: C }, (s) => s.proposed && s.source === 'SOCIAL_WORKER' && s.placement === C],
+    [
+      'no proposal, from a teacher, placed in C',
+      { hasProposal: false, source: 'TEACHER', placement: C },
+      (s) => !s.proposed && s.source === 'TEACHER' && s.placement === C,
+    ],
+    [
+      'proposed, from a social worker, placed in C',
+      { hasProposal: true, source: 'SOCIAL_WORKER', placement: C },
+      (s) => s.proposed && s.source === 'SOCIAL_WORKER' && s.placement === C,
+    ],
     ['proposed, placed in A', { hasProposal: true, placement: A }, (s) => s.proposed && s.placement === A],
   ];
 
@@ -159,7 +178,7 @@ describe('waitingList filters', () => {
     expect(rest.data!.waitingList.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('stays within the caller\'s scope', async () => {
+  it("stays within the caller's scope", async () => {
     const filters: Filters = { source: 'TEACHER', placement: C };
     // The council's officer, a coordinator the council commissions and an admin see A's referrals;
     const all = expected((s) => s.source === 'TEACHER' && s.placement === C);
@@ -180,8 +199,16 @@ describe('waitingList filters', () => {
   });
 
   it.each([
-    ['placementLocalAuthorityCode', { code: A, placement: 'E99999999' }, 'Unknown council code "E99999999" for placementLocalAuthorityCode: expected the ONS code of an English council, such as E06000001.'],
-    ['placementLocalAuthorityCode', { code: A, placement: '' }, 'Unknown council code "" for placementLocalAuthorityCode: expected the ONS code of an English council, such as E06000001.'],
+    [
+      'placementLocalAuthorityCode',
+      { code: A, placement: 'E99999999' },
+      'Unknown council code "E99999999" for placementLocalAuthorityCode: expected the ONS code of an English council, such as E06000001.',
+    ],
+    [
+      'placementLocalAuthorityCode',
+      { code: A, placement: '' },
+      'Unknown council code "" for placementLocalAuthorityCode: expected the ONS code of an English council, such as E06000001.',
+    ],
   ])('an unknown council code for %s is an error naming it, not an empty list', async (argument, variables, message) => {
     const result = await server.execute<WaitingData, Record<string, unknown>>(WAITING, { first: 10, ...variables }, officer(A));
     expect(result.data).toBeNull();
@@ -202,12 +229,15 @@ describe('children(caseReference)', () => {
     children(caseReference: $reference, localAuthorityCode: $code, first: 10) { edges { node { id caseReference localAuthority { code } } } }
   }`;
   type ChildrenData = { children: { edges: { node: { id: string; caseReference: string; localAuthority: { code: string } } }[] } };
-  const find = (reference: string, as: Principal, code: string | null = null) => server.execute<ChildrenData, Record<string, unknown>>(CHILDREN, { reference, code }, as);
+  const find = (reference: string, as: Principal, code: string | null = null) =>
+    server.execute<ChildrenData, Record<string, unknown>>(CHILDREN, { reference, code }, as);
 
   it("finds exactly one child of the caller's council by its case reference, in one statement", async () => {
     const result = await find(caseReferences.r5, officer(A));
     expect(result.errors).toBeUndefined();
-    expect(result.data!.children.edges.map((edge) => edge.node)).toEqual([{ id: expect.any(String), caseReference: caseReferences.r5, localAuthority: { code: A } }]);
+    expect(result.data!.children.edges.map((edge) => edge.node)).toEqual([
+      { id: expect.any(String), caseReference: caseReferences.r5, localAuthority: { code: A } },
+    ]);
     expect(result.statements).toBeLessThanOrEqual(2);
   });
 
@@ -249,7 +279,18 @@ describe('LocalAuthority.commissions', () => {
       commissions(service: $service, activeOn: $activeOn) { id service startsOn endsOn provider { id } localAuthority { code } }
     }
   }`;
-  type CommissionsData = { localAuthority: { commissions: { id: string; service: string; startsOn: string; endsOn: string | null; provider: { id: string } | null; localAuthority: { code: string } }[] } | null };
+  type CommissionsData = {
+    localAuthority: {
+      commissions: {
+        id: string;
+        service: string;
+        startsOn: string;
+        endsOn: string | null;
+        provider: { id: string } | null;
+        localAuthority: { code: string };
+      }[];
+    } | null;
+  };
   const D = 'E06000004';
   let current: string;
   let ended: string;
@@ -299,7 +340,7 @@ describe('LocalAuthority.commissions', () => {
     expect(await commissionsOf({ activeOn: '2019-12-31' })).toEqual([]);
   });
 
-  it('every signed-in role sees a council\'s commissions (not personal data); anonymous callers none', async () => {
+  it("every signed-in role sees a council's commissions (not personal data); anonymous callers none", async () => {
     for (const as of [officer(A), officer(D), coordinator(provider), analyst, admin]) {
       expect(await commissionsOf({}, as)).toHaveLength(4);
     }

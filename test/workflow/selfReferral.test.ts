@@ -62,7 +62,10 @@ it('converts one into a SELF referral for a registered child, and dismisses anot
   const converted = await server.execute(ConvertSelfReferralDocument, { input: { selfReferralId: first, childId } }, officer('E06000001'));
   expect(converted.data?.convertSelfReferral).toMatchObject({ errors: [], referral: { source: 'SELF', status: 'NEW' } });
   const again = await server.execute(ConvertSelfReferralDocument, { input: { selfReferralId: first, childId } }, officer('E06000001'));
-  expect(again.data?.convertSelfReferral.errors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringMatching(/is CONVERTED; only a NEW one/) });
+  expect(again.data?.convertSelfReferral.errors[0]).toMatchObject({
+    code: 'INVALID_TRANSITION',
+    message: expect.stringMatching(/is CONVERTED; only a NEW one/),
+  });
 
   const dismissed = await server.execute(DismissSelfReferralDocument, { input: { selfReferralId: second } }, officer('E06000001'));
   expect(dismissed.data?.dismissSelfReferral.selfReferral?.status).toBe('DISMISSED');
