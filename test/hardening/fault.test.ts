@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { DatabaseRelay } from '../support/databaseRelay';
 import { createDataSource } from '../../src/database/dataSource';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { TestServer } from '../support/testServer';
@@ -10,39 +10,17 @@ import { TestServer } from '../support/testServer';
  * SERVICE_UNAVAILABLE, /readyz must say 503, and both must recover without a restart.
  */
 let database: TestDatabase;
-let relay: net.Server;
+let relay: DatabaseRelay;
 let relayPort: number;
-const sockets = new Set<net.Socket>();
 let server: TestServer;
 let http: { url: string; close: () => Promise<void> };
 let dataSource: ReturnType<typeof createDataSource>;
 
-function startRelay(target: { host: string; port: number }, port = 0): Promise<number> {
-  relay = net.createServer((client) => {
-    const upstream = net.connect(target.port, target.host);
-    sockets.add(client).add(upstream);
-    client.pipe(upstream).pipe(client);
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', close).on('close', close);
-    upstream.on('error', close).on('close', close);
-  });
-  return new Promise((resolve) => relay.listen(port, '127.0.0.1', () => resolve((relay.address() as net.AddressInfo).port)));
-}
-
-/** Cuts every connection and stops accepting new ones. */
-function cutRelay(): Promise<void> {
-  for (const socket of sockets) socket.destroy();
-  sockets.clear();
-  return new Promise((resolve) => relay.close(() => resolve()));
-}
-
 beforeAll(async () => {
   database = await createTestDatabase();
   const target = new URL(database.url);
-  relayPort = await startRelay({ host: target.hostname, port: Number(target.port || 5432) });
+  relay = DatabaseRelay.to(database.url);
+  relayPort = await relay.start();
   target.port = String(relayPort);
   target.hostname = '127.0.0.1';
   dataSource = createDataSource(target.toString(), { poolSize: 4 });
@@ -55,7 +33,7 @@ afterAll(async () => {
   await http.close();
   await server.stop();
   await dataSource.destroy().catch(() => undefined);
-  if (relay.listening) await cutRelay();
+  if (relay.listening) await relay.cut();
   await database.drop();
 });
 
@@ -73,7 +51,7 @@ it('fails fast with SERVICE_UNAVAILABLE while PostgreSQL is gone, and recovers o
   expect((await ask()).data?.localAuthority?.name).toBe('Hartlepool');
   expect(await ready()).toBe(200);
 
-  await cutRelay();
+  await relay.cut();
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const started = Date.now();
     const body = await ask();
@@ -86,8 +64,7 @@ it('fails fast with SERVICE_UNAVAILABLE while PostgreSQL is gone, and recovers o
   expect((await fetch(`${http.url}/healthz`)).status).toBe(200);
 
   // PostgreSQL is back on the same address: no restart of the server.
-  const target = new URL(database.url);
-  await startRelay({ host: target.hostname, port: Number(target.port || 5432) }, relayPort);
+  await relay.start(relayPort);
   let recovered = false;
   for (let attempt = 0; attempt < 20 && !recovered; attempt += 1) {
     recovered = (await ask()).data?.localAuthority?.name === 'Hartlepool';

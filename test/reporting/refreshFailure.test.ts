@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { DatabaseRelay } from '../support/databaseRelay';
 import { createDataSource } from '../../src/database/dataSource';
 import { refreshFailure, refreshReports } from '../../src/reporting/refresh';
 import { RefreshReportsDocument } from '../generated/graphql';
@@ -40,20 +40,8 @@ it('reports an unknown rollup as VALIDATION on input.rollups', async () => {
 });
 
 it('reports a lost database as UNAVAILABLE, not VALIDATION', async () => {
-  const sockets = new Set<net.Socket>();
-  const target = new URL(database.url);
-  const relay = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    sockets.add(client).add(upstream);
-    client.pipe(upstream).pipe(client);
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', close).on('close', close);
-    upstream.on('error', close).on('close', close);
-  });
-  const port = await new Promise<number>((resolve) => relay.listen(0, '127.0.0.1', () => resolve((relay.address() as net.AddressInfo).port)));
+  const relay = DatabaseRelay.to(database.url);
+  const port = await relay.start();
   const relayed = new URL(database.url);
   relayed.hostname = '127.0.0.1';
   relayed.port = String(port);
@@ -62,8 +50,7 @@ it('reports a lost database as UNAVAILABLE, not VALIDATION', async () => {
   const server = await TestServer.start(dataSource);
   try {
     // The database drops off the network: open connections reset, new ones refused.
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => relay.close(resolve));
+    await relay.cut();
     const error = await failureOf(refreshReports(dataSource));
     expect(refreshFailure(error)).toEqual({
       code: 'UNAVAILABLE',
