@@ -79,10 +79,11 @@ export async function requireCurrentCouncil(
   given: string,
   argument: string,
   abolishedWhat = "Tandem's figures cover current councils only: ask for its successors.",
+  expected = COUNCIL_EXPECTED,
 ): Promise<CouncilRow> {
   const code = given.trim().toUpperCase();
   const council = await load(code);
-  if (!council) throw badInput(`Unknown council code ${JSON.stringify(given.slice(0, 20))}: ${COUNCIL_EXPECTED}.`, argument);
+  if (!council) throw badInput(`Unknown council code ${JSON.stringify(given.slice(0, 20))}: ${expected}.`, argument);
   if (!council.is_current) {
     const abolition = await findAbolition(db, code);
     throw badInput(abolition ? abolitionMessage(abolition, abolishedWhat) : `Council ${code} no longer exists. ${abolishedWhat}`, argument);

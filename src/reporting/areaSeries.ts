@@ -51,6 +51,7 @@ export async function seriesArea({ db, loaders }: Pick<Context, 'db' | 'loaders'
     given,
     'areaCode',
     "Series cover current councils only: ask for its successors' series.",
+    AREA_EXPECTED,
   );
   return { kind: 'council', code: council.code, regionCode: council.region_code };
 }

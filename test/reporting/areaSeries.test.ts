@@ -379,7 +379,9 @@ describe('unknown and abolished codes are errors, never empty answers', () => {
   };
 
   it('areaTimeSeries: unknown council, region and codes that name no area', async () => {
-    expect(messageOf(await series('E06999999', null))).toMatch(/^Unknown council code "E06999999": expected the ONS code of a current English council/);
+    expect(messageOf(await series('E06999999', null))).toMatch(
+      /^Unknown council code "E06999999": expected a council \(such as E06000001\), a region .* or England \(E92000001\)/,
+    );
     expect(messageOf(await series('E12000099', null))).toMatch(/^Unknown region code "E12000099"/);
     expect(messageOf(await series('Hartlepool', null))).toMatch(
       /is not an area code: expected a council \(such as E06000001\), a region .* or England \(E92000001\)/,
