@@ -208,20 +208,26 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not ready', reason });
   });
 
+  // A file's caller, its token verified once per request: the validators' middleware and the
+  // route both ask, and share the one verification (a refused token rejects both alike).
+  const fileCallers = new WeakMap<express.Request, Promise<Principal | null>>();
+  const fileCallerOf = (req: express.Request): Promise<Principal | null> => {
+    let caller = fileCallers.get(req);
+    if (!caller) {
+      caller = principalFrom(req.headers.authorization, config, claims);
+      fileCallers.set(req, caller);
+    }
+    return caller;
+  };
+
   // The files: CORS, the anonymous rate limit, then validators (ETag, Cache-Control) and 304,
   // for every route under /reports; a route here adds no rate limit of its own.
-  app.use(
-    '/reports',
-    settleCacheHeaders,
-    corsFor(config.corsOrigins, ['GET', 'HEAD']),
-    anonymousLimit,
-    nationalHttp.files(db, (req) => principalFrom(req.headers.authorization, config, claims)),
-  );
+  app.use('/reports', settleCacheHeaders, corsFor(config.corsOrigins, ['GET', 'HEAD']), anonymousLimit, nationalHttp.files(db, fileCallerOf));
 
   app.get('/reports/council-coverage.csv', async (req, res) => {
     let principal: Principal | null;
     try {
-      principal = await principalFrom(req.headers.authorization, config, claims);
+      principal = await fileCallerOf(req);
     } catch (error) {
       if (error instanceof AuthenticationError) {
         res.status(401).type('text/plain').send(`${error.message}\n`);
