@@ -8,7 +8,7 @@ import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
 import { CouncilComparison, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
 import { Audience, ENGLAND_CODE, publishArea, publishTable, suppressCouncils } from './disclosure';
-import { hideEarlier, insightsAgainst } from './insights';
+import { hideEarlier, hideEarlierInTable, insightsAgainst } from './insights';
 import { PROTECTION } from './disclosureAudit';
 import { refreshFailure, refreshReports } from './refresh';
 import { readVolunteerPools } from './volunteerPool';
@@ -63,10 +63,7 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
   if (audience === 'PUBLIC') {
     table = publishTable(table, await readNeighbours(db), comparison.audited).table;
     // The insights that read earlier month ends are withheld where those months' tables withheld their input.
-    const earlier = (code: string) => comparison.earlier.filter((cell) => cell.areaCode === code).map((cell) => cell.metric);
-    for (const council of table.councils) hideEarlier(council.insightInputs, earlier(council.councilCode));
-    for (const region of table.regions) hideEarlier(region.insightInputs, earlier(region.regionCode));
-    hideEarlier(table.england.insightInputs, earlier(ENGLAND_CODE));
+    hideEarlierInTable(table, comparison.earlier);
   }
   const insights = insightsAgainst(table.england);
   const rows = await loaders.councilByCode.loadMany(table.councils.map((council) => council.councilCode));

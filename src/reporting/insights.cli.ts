@@ -6,8 +6,8 @@ import { openDatabase } from '../database/database';
 import { councilNames } from '../councils/council.queries';
 import { createLogger } from '../logger';
 import { comparisonTable, readComparison, readNeighbours } from './coverage.queries';
-import { ENGLAND_CODE, publishTable } from './disclosure';
-import { hideEarlier, InsightFlag, insightsAgainst } from './insights';
+import { publishTable } from './disclosure';
+import { hideEarlierInTable, InsightFlag, insightsAgainst } from './insights';
 import { latestMonthEnd } from './refreshRuns.queries';
 
 /**
@@ -54,16 +54,7 @@ async function main(argv: string[]): Promise<number> {
         regionPools: [],
       });
       const published = publishTable(full, neighbours, comparison.audited).table;
-      for (const council of published.councils) {
-        hideEarlier(
-          council.insightInputs,
-          comparison.earlier.filter((cell) => cell.areaCode === council.councilCode).map((cell) => cell.metric),
-        );
-      }
-      hideEarlier(
-        published.england.insightInputs,
-        comparison.earlier.filter((cell) => cell.areaCode === ENGLAND_CODE).map((cell) => cell.metric),
-      );
+      hideEarlierInTable(published, comparison.earlier);
       const staff = insightsAgainst(full.england);
       const controlled = insightsAgainst(published.england);
       const e = staff.england;

@@ -1,5 +1,5 @@
-import type { CoverageFigures, Figure } from './disclosure';
-import { divideHalfUp, ok, ratePercent, roundedCount, suppressed } from './disclosure';
+import type { ComparisonTable, CoverageFigures, Figure } from './disclosure';
+import { divideHalfUp, ENGLAND_CODE, ok, ratePercent, roundedCount, suppressed } from './disclosure';
 import { FigureStatus } from './figure.type';
 
 /**
@@ -208,6 +208,14 @@ export function hideEarlier(inputs: InsightInputs | null | undefined, metrics: s
   const hide = (figure: Figure): Figure => (figure.status === FigureStatus.OK || figure.status === FigureStatus.LOW ? suppressed : figure);
   if (metrics.includes('childrenMatched')) inputs.coverageRate12MonthsEarlier = hide(inputs.coverageRate12MonthsEarlier);
   if (metrics.includes('waiting')) inputs.waiting6MonthsEarlier = hide(inputs.waiting6MonthsEarlier);
+}
+
+/** hideEarlier for every area of a published table, from the earlier months' withheld cells (readComparison's `earlier`). */
+export function hideEarlierInTable(table: ComparisonTable, earlier: EarlierSuppression[]): void {
+  const metricsOf = (code: string) => earlier.filter((cell) => cell.areaCode === code).map((cell) => cell.metric);
+  for (const council of table.councils) hideEarlier(council.insightInputs, metricsOf(council.councilCode));
+  for (const region of table.regions) hideEarlier(region.insightInputs, metricsOf(region.regionCode));
+  hideEarlier(table.england.insightInputs, metricsOf(ENGLAND_CODE));
 }
 
 type Row = { figures: CoverageFigures; insightInputs?: InsightInputs | null };
