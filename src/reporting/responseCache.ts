@@ -41,17 +41,37 @@ export function isNationalViewOperation(operation: OperationDefinitionNode | und
  */
 export const GENERATION_TRUSTED_MS = 1000;
 
-/** The number of the latest refresh run: it changes whenever anything in the rollups may have. */
+/**
+ * The number of the latest refresh run: it changes whenever anything in the rollups may have.
+ * Callers that arrive while it is being read share that one read: on publication day a thousand
+ * viewers asking at once would otherwise each take a pooled connection to read the same number.
+ */
 function refreshGeneration(): (db: DataSource) => Promise<string> {
   let known: { generation: string; readAt: number; runsHere: number } | null = null;
+  let reading: { promise: Promise<string>; runsHere: number } | null = null;
   return async (db) => {
     const runsHere = refreshRunsRecordedHere();
     if (known && known.runsHere === runsHere && Date.now() - known.readAt < GENERATION_TRUSTED_MS) return known.generation;
-    const generation = await latestRefreshGeneration(db);
-    known = { generation, readAt: Date.now(), runsHere };
-    return generation;
+    if (reading && reading.runsHere === runsHere) return reading.promise;
+    const read = latestRefreshGeneration(db).then((generation) => {
+      known = { generation, readAt: Date.now(), runsHere };
+      return generation;
+    });
+    const current = { promise: read, runsHere };
+    reading = current;
+    const clear = () => {
+      if (reading === current) reading = null;
+    };
+    read.then(clear, clear);
+    return read;
   };
 }
+
+/**
+ * How long a request waits for the same question already being answered by another request before
+ * answering it itself: longer than a comparison takes, shorter than a client's patience.
+ */
+export const SHARED_ANSWER_WAIT_MS = 15_000;
 
 export type NationalViewCache = {
   plugin: ApolloServerPlugin<Context>;
@@ -79,6 +99,17 @@ export function createNationalViewCache(maxBytes: number): NationalViewCache {
   const nationalQueries = new LRUCache<string, true>({ max: 1000 });
   // The key of each request being answered, decided before execution and used to store after it.
   const keys = new WeakMap<object, string>();
+  // Answers being computed now, by key. A request asking the same question waits for the first
+  // instead of computing it again: after a refresh every viewer's first question misses the cache
+  // at once, and without this each would hold a pooled connection for the same seconds of work.
+  type Pending = { answer: Promise<Buffer | null>; settle: (answer: Buffer | null) => void };
+  const inFlight = new Map<string, Pending>();
+  const settle = (key: string, answer: Buffer | null, only?: Pending) => {
+    const pending = inFlight.get(key);
+    if (!pending || (only && pending !== only)) return;
+    inFlight.delete(key);
+    pending.settle(answer);
+  };
 
   const generationOf = refreshGeneration();
   const keyFor = async (db: DataSource, principal: Principal | null, query: string, operationName: unknown, variables: unknown): Promise<string | null> => {
@@ -101,17 +132,43 @@ export function createNationalViewCache(maxBytes: number): NationalViewCache {
           const { contextValue, request, source } = requestContext;
           const key = await keyFor(contextValue.db, contextValue.principal, source, request.operationName, request.variables);
           if (!key) return null;
+          const answered = (bytes: Buffer) => ({
+            http: requestContext.response.http,
+            body: { kind: 'single' as const, singleResult: JSON.parse(bytes.toString('utf8')) },
+          });
           const cached = answers.get(key);
-          if (cached) return { http: requestContext.response.http, body: { kind: 'single', singleResult: JSON.parse(cached.toString('utf8')) } };
+          if (cached) return answered(cached);
+          const pending = inFlight.get(key);
+          if (pending) {
+            // The same question is being answered now: take that answer. If it failed (an answer
+            // with errors is never shared) or took too long, answer it the long way.
+            const shared = await pending.answer;
+            if (shared) return answered(shared);
+            return null;
+          }
+          let resolve: (answer: Buffer | null) => void = () => undefined;
+          const answer = new Promise<Buffer | null>((done) => {
+            resolve = done;
+          });
+          const entry = { answer, settle: resolve };
+          inFlight.set(key, entry);
+          // Should the first request never reach willSendResponse, the others stop waiting.
+          setTimeout(() => settle(key, null, entry), SHARED_ANSWER_WAIT_MS).unref();
           keys.set(contextValue, key);
           return null;
         },
         async willSendResponse(requestContext) {
           const key = keys.get(requestContext.contextValue);
+          if (!key) return;
           const { body } = requestContext.response;
-          if (!key || body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data) return;
-          answers.set(key, Buffer.from(`${JSON.stringify({ data: body.singleResult.data })}\n`));
+          if (body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data) {
+            settle(key, null);
+            return;
+          }
+          const bytes = Buffer.from(`${JSON.stringify({ data: body.singleResult.data })}\n`);
+          answers.set(key, bytes);
           nationalQueries.set(requestContext.source, true);
+          settle(key, bytes);
         },
       };
     },

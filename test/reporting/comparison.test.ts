@@ -576,6 +576,19 @@ describe('answers kept until the next refresh', () => {
     }
   });
 
+  it('answers the same question asked at once by many callers with one computation', async () => {
+    // A date not asked before in this file, so every caller misses the cache at the same moment,
+    // as every viewer does just after a refresh on publication day.
+    const question = { service: 'MENTORING' as const, date: '2023-09-30' };
+    const answers = await Promise.all(Array.from({ length: 12 }, () => server.execute(CouncilComparisonDocument, question, null)));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    expect(answers.filter((answer) => readsRollups(answer.sql))).toHaveLength(1);
+    for (const answer of answers) expect(answer.data).toEqual(answers[0].data);
+    // The refresh generation was read at most once for them all.
+    const generationReads = answers.flatMap((answer) => answer.sql).filter((statement) => /reporting\.refresh_runs/.test(statement));
+    expect(generationReads.length).toBeLessThanOrEqual(1);
+  });
+
   it('does not keep errors or operations that are not only national views', async () => {
     const before = server.server.nationalViews.size();
     const bad = await server.execute(CouncilComparisonDocument, { service: 'INDEPENDENT_VISITOR', date: '2010-03-31' }, analyst);
