@@ -30,24 +30,34 @@ import { loadTests } from '../../src/reporting/models';
  * a table, writes test/bench/RESULTS.md (one section per scale) and stops everything it started.
  */
 
-type Args = { scales: number[]; seconds: number; connections: number; seed: number };
+type Args = { scales: number[]; seconds: number; connections: number; seed: number; only: string[] | null };
 type ScaleArgs = Omit<Args, 'scales'> & { scale: number };
 
-const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--connections 10] [--seed 42]';
+const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--connections 10] [--seed 42] [--only waitingList,referrals]';
+
+/** The operations, in the order they are measured; `--only` picks some of them (while iterating). */
+const OPERATION_NAMES = ['councilComparison', 'waitingList', 'referrals', 'englandSeries', 'councilSeries', 'coverageFile'];
 
 function benchArgs(argv: string[]): Args {
-  const args: Args = { scales: [1, 10], seconds: 8, connections: 10, seed: 42 };
+  const args: Args = { scales: [1, 10], seconds: 8, connections: 10, seed: 42, only: null };
   const text = { type: 'string' } as const;
-  let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'connections' | 'seed', string>>;
+  let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'connections' | 'seed' | 'only', string>>;
   try {
     ({ values: flags } = parseArgs({
       args: argv,
-      options: { scale: text, scales: text, seconds: text, connections: text, seed: text },
+      options: { scale: text, scales: text, seconds: text, connections: text, seed: text, only: text },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
     throw new Error(`${USAGE}  (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (flags.only !== undefined) {
+    const names = flags.only.split(',').map((name) => name.trim());
+    const unknown = names.filter((name) => !OPERATION_NAMES.includes(name));
+    if (unknown.length) throw new Error(`${USAGE}  (unknown operation ${unknown.join(', ')}: one of ${OPERATION_NAMES.join(', ')})`);
+    args.only = names;
+    delete flags.only;
   }
   for (const [key, value] of Object.entries(flags)) {
     const values = value.split(',').map(Number);
@@ -214,6 +224,14 @@ async function send(base: string, req: Req): Promise<any> {
   return json;
 }
 
+/** A GET whose answer is not JSON (the CSV file): its text, refused unless 200. */
+async function sendText(base: string, req: Req): Promise<string> {
+  const response = await fetch(base + req.path, { method: req.method, headers: req.headers });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${req.method} ${req.path}: HTTP ${response.status}: ${text.slice(0, 500)}`);
+  return text;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The operations
 
@@ -297,6 +315,20 @@ const PGL_REFERRALS = `query Referrals($code: String!, $status: String!, $first:
   }
 }`;
 
+/**
+ * A council's, a region's or England's whole series (issue 14, item 7): every month end, the
+ * figures of the comparison. The selection is a fragment so that the period activity
+ * (`activity { referralsReceived { value status } }`) can be added to it once that field exists.
+ */
+const TANDEM_SERIES = `query AreaSeries($areaCode: String!, $service: Service!) {
+  areaTimeSeries(areaCode: $areaCode, service: $service) { ...SeriesPoint }
+}
+fragment SeriesPoint on AreaPoint {
+  date rank quartile
+  figures { ...Figures }
+}
+${FIGURES}`;
+
 type Target = { server: 'Tandem' | 'Tandem, cache off' | 'PostGraphile' | 'SQL'; label: string; base: string; requests: Req[] };
 type Measured = Target & { result: Result; statements: number | null };
 type Operation = { name: string; description: string; targets: Target[]; notes: string[] };
@@ -306,10 +338,11 @@ type Operation = { name: string; description: string; targets: Target[]; notes: 
 async function countStatements(admin: Client, enabled: boolean, target: Target): Promise<number | null> {
   if (!enabled) return null;
   // One round first, as under load: caches filled, plans prepared, for every server alike.
-  for (const req of target.requests) await send(target.base, req);
+  const call = (req: Req) => (req.method === 'GET' && req.path.endsWith('.csv') ? sendText(target.base, req) : send(target.base, req));
+  for (const req of target.requests) await call(req);
   await admin.query('select bench_stats.pg_stat_statements_reset()');
   const rounds = 3;
-  for (let round = 0; round < rounds; round += 1) for (const req of target.requests) await send(target.base, req);
+  for (let round = 0; round < rounds; round += 1) for (const req of target.requests) await call(req);
   const { rows } = await admin.query(
     `select coalesce(sum(calls), 0)::int as calls from bench_stats.pg_stat_statements
      where query not ilike '%pg_stat_statements%' and dbid = (select oid from pg_database where datname = current_database())`,
@@ -596,6 +629,64 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       ],
       notes,
     });
+  }
+
+  // The national series and the full file (issue 14, item 7): Tandem only (PostGraphile and the
+  // plain-SQL server have no rollups to serve them from), with the answer cache and without it.
+  // As the analyst: signed in, so the anonymous per-address rate limit does not apply.
+  const uncached = `http://127.0.0.1:${uncachedPort}`;
+  const tandemOnly = (t: Req, label: string): Target[] => [
+    { server: 'Tandem', label: `Tandem (${label}, answer cache)`, base: tandem, requests: [t] },
+    { server: 'Tandem, cache off', label: `Tandem (${label}, cache off)`, base: uncached, requests: [t] },
+  ];
+  {
+    const vars = { areaCode: 'E92000001', service };
+    const t = graphql('/graphql', TANDEM_SERIES, vars, analyst);
+    const points = (await send(tandem, t)).data.areaTimeSeries;
+    const off = (await send(uncached, t)).data.areaTimeSeries;
+    operations.push({
+      name: 'englandSeries',
+      description: `areaTimeSeries(areaCode: E92000001, service: ${service}), England, every month end`,
+      targets: tandemOnly(t, 'rollups'),
+      notes: [
+        `${points.length} month ends (${points[0]?.date} to ${points.at(-1)?.date}); the same answer with the cache off: ${JSON.stringify(points) === JSON.stringify(off) ? 'yes' : 'NO'}.`,
+      ],
+    });
+  }
+  {
+    const vars = { areaCode: waitingCouncil.council_code, service };
+    const t = graphql('/graphql', TANDEM_SERIES, vars, analyst);
+    const points = (await send(tandem, t)).data.areaTimeSeries;
+    const off = (await send(uncached, t)).data.areaTimeSeries;
+    operations.push({
+      name: 'councilSeries',
+      description: `areaTimeSeries(areaCode: ${vars.areaCode}, service: ${service}), one council, every month end, with rank and quartile`,
+      targets: tandemOnly(t, 'rollups'),
+      notes: [
+        `${points.length} month ends; the same answer with the cache off: ${JSON.stringify(points) === JSON.stringify(off) ? 'yes' : 'NO'}. The query's selection is a fragment, ready for \`activity { referralsReceived { value status } }\`.`,
+      ],
+    });
+  }
+  {
+    // Without date, from or to the file holds the latest month end only (src/reporting/eesFiles.ts):
+    // the whole series is asked for from the first month end on.
+    const [{ first }] = await db.query(`select min(month_end)::text as first from reporting.rollup_england_month`);
+    const t: Req = { method: 'GET', path: `/reports/council-coverage.csv?from=${first}`, headers: { authorization: `Bearer ${analyst}` } };
+    const text = await sendText(tandem, t);
+    const off = await sendText(uncached, t);
+    const lines = text.trimEnd().split('\n');
+    operations.push({
+      name: 'coverageFile',
+      description: `GET /reports/council-coverage.csv?from=${first} (no date, no service): every month end, both services, as the analyst`,
+      targets: tandemOnly(t, 'rollups'),
+      notes: [
+        `${fmt(lines.length - 1)} data rows, ${fmt(Buffer.byteLength(text) / 1024)} KiB; the same file with the cache off: ${text === off ? 'yes' : 'NO'}.`,
+      ],
+    });
+  }
+  if (args.only) {
+    const only = args.only;
+    operations.splice(0, operations.length, ...operations.filter((operation) => only.includes(operation.name)));
   }
 
   // Measure: statements per request (sequential, pg_stat_statements), then load, server after
