@@ -12,12 +12,12 @@ import { ClaimDirectory } from '../auth/claimDirectory';
 import { createRateLimits } from '../auth/rateLimits';
 import { AuthenticationError, Principal, verifyToken } from '../auth/viewer';
 import type { Config } from '../config';
-import { newStatementTally, runWithStatementTally } from '../database/statementCounter';
+import { countingInto, newStatementTally, type StatementTally } from '../database/statementCounter';
 import type { Context, WritePolicy } from '../graphql/context';
 import { createContext } from './context';
 import { beginRequestState, requestState } from './requestState';
 import { getSchema } from './schema';
-import { createErrorFormatter, classifyFault } from '../graphql/errors';
+import { createErrorFormatter, classifyFault, settleErrors } from '../graphql/errors';
 import { armor, queryCostPlugin } from '../graphql/limits';
 import { capResponseBytes, countListItems, resultBudgetPlugin } from '../graphql/resultBudget';
 import { pingDatabase } from '../database/dataSource';
@@ -142,6 +142,20 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   const release = (JSON.parse(fs.readFileSync(path.join(config.projectRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0';
   // Cache-Control, ETag and 304 on the national answers (src/app/httpCaching.ts).
   const nationalHttp = createNationalHttp(schema, release, nationalViews.generation);
+  // Each HTTP request's statement tally rides on its context (Apollo shallow-copies the context
+  // per operation, own properties included), for its error codes and its faults' log lines.
+  const TALLY = Symbol('statement tally');
+  type Tallied = Context & { [TALLY]?: StatementTally };
+  const settleRequestErrors: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const tally = (contextValue as Tallied)[TALLY];
+          if (tally && response.body.kind === 'single' && response.body.singleResult.errors) settleErrors(response.body.singleResult.errors, tally, logger);
+        },
+      };
+    },
+  };
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -164,6 +178,8 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       nationalHttp.plugin,
       nationalViews.plugin,
       ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Last: it sees the errors as they leave, the result budget's included.
+      settleRequestErrors,
     ],
   });
   await apollo.start();
@@ -243,12 +259,13 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
 
   app.use(
     '/graphql',
-    // Each request counts its own SQL statements, for the request log and the statement-count tests.
+    // Each request counts its own SQL statements, for the request log and the statement-count tests,
+    // through its own view of the DataSource (no AsyncLocalStorage: see statementCounter.ts).
     (req, res, next) => {
       const requestId = randomUUID();
       const tally = newStatementTally(false, requestId);
       const started = process.hrtime.bigint();
-      beginRequestState(req, requestId);
+      beginRequestState(req, requestId, tally, countingInto(db, tally));
       res.setHeader('x-request-id', requestId);
       res.on('finish', () => {
         // No variables, no query text: they can carry personal values.
@@ -265,7 +282,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
           'graphql request',
         );
       });
-      runWithStatementTally(tally, next);
+      next();
     },
     // Every answer leaves with Cache-Control: no-store unless it is a national answer with validators.
     settleCacheHeaders,
@@ -275,7 +292,7 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     requireJsonUtf8,
     express.json({ limit: config.maxBodyBytes }),
     refuseNulCharacters,
-    capResponseBytes(config.maxResponseBytes),
+    capResponseBytes(config.maxResponseBytes, (req) => requestState(req)?.tally),
     // A repeated national view (same question, audience and refresh) is answered from the cache
     // without running GraphQL again: it already passed every check in this exact form.
     async (req, res, next) => {
@@ -293,14 +310,14 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
       // A question once answered as a national view: its validators, and a 304 when the client holds them.
       const validators =
         typeof query === 'string' && nationalHttp.isKnownNational(query, operationName)
-          ? await nationalHttp.validatorsFor(db, principal, graphqlQuestion(query, operationName, variables))
+          ? await nationalHttp.validatorsFor(state.db, principal, graphqlQuestion(query, operationName, variables))
           : null;
       if (validators && ifNoneMatchHits(req.headers['if-none-match'], validators.etag)) {
         nationalHttp.setValidators(res, validators);
         res.status(304).end();
         return;
       }
-      const answer = await nationalViews.answerFor(db, principal, req.body);
+      const answer = await nationalViews.answerFor(state.db, principal, req.body);
       // The cache stores an answer before its size is checked: one over MAX_RESPONSE_BYTES goes the
       // long way, to be refused there.
       if (!answer || answer.length > config.maxResponseBytes) return next();
@@ -309,18 +326,27 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        const state = requestState(req)!;
         try {
-          const state = requestState(req)!;
           // The token was verified once already, before the national-view cache; not again.
           if (state.authenticationError !== undefined) throw state.authenticationError;
           const principal = state.principal !== undefined ? state.principal : await principalFrom(req.headers.authorization, config, claims);
-          const context = createContext(db, principal, state.requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights);
+          const context = createContext(state.db, principal, state.requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights);
           context.setResponseHeader = (name, value) => res.setHeader(name, value);
+          (context as Tallied)[TALLY] = state.tally;
           return context;
         } catch (error) {
           if (error instanceof AuthenticationError) {
+            state.tally.errorCodes.push('UNAUTHENTICATED');
             throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
           }
+          // No context, so no plugin sees this answer: its fault is logged here, with the request id.
+          const fault = classifyFault(error);
+          state.tally.errorCodes.push(fault.code);
+          logger.error(
+            { requestId: state.requestId, fault: fault.code, err: error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300) },
+            'request failed',
+          );
           throw error;
         }
       },

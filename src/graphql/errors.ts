@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { currentStatementTally } from '../database/statementCounter';
+import { currentStatementTally, type StatementTally } from '../database/statementCounter';
 import type { Logger } from '../logger';
 
 /**
@@ -72,21 +72,48 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const fault = classifyFault(original);
-    tally?.errorCodes.push(fault.code);
-    const requestId = tally?.requestId;
     // The message only: a database error's detail can quote the values it rejected.
-    logger.error(
-      { requestId, fault: fault.code, err: original instanceof Error ? original.message.slice(0, 300) : String(original).slice(0, 300), path: formatted.path },
-      'request failed',
-    );
-    return {
+    const failure: Failure = {
+      fault: fault.code,
+      err: original instanceof Error ? original.message.slice(0, 300) : String(original).slice(0, 300),
+      path: formatted.path,
+    };
+    const result: GraphQLFormattedError = {
       message: fault.message,
       path: formatted.path,
       extensions: {
         code: fault.code,
-        requestId,
+        requestId: tally?.requestId,
         ...(exposeDetails ? { detail: original instanceof Error ? original.message : String(original) } : {}),
       },
     };
+    if (tally) {
+      tally.errorCodes.push(fault.code);
+      logger.error({ requestId: tally.requestId, ...failure }, 'request failed');
+    } else {
+      // An HTTP request: settleErrors, which knows the request, logs it and adds its id.
+      Object.defineProperty(result, UNSETTLED, { value: failure, enumerable: false });
+    }
+    return result;
   };
+}
+
+type Failure = { fault: string; err: string; path: GraphQLFormattedError['path'] };
+
+/** A formatted fault not yet logged with its request (not serialised: the key is a symbol and not enumerable). */
+const UNSETTLED = Symbol('unsettled fault');
+
+/**
+ * For an HTTP request, whose statement tally does not travel with the async context: records the
+ * codes of the errors it answers with, and logs each fault with the request id, which the error
+ * also carries (as formatError does in process).
+ */
+export function settleErrors(errors: readonly GraphQLFormattedError[], tally: StatementTally, logger: Logger): void {
+  for (const error of errors) {
+    tally.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    const failure = (error as { [UNSETTLED]?: Failure })[UNSETTLED];
+    if (!failure) continue;
+    logger.error({ requestId: tally.requestId, ...failure }, 'request failed');
+    if (error.extensions) (error.extensions as Record<string, unknown>).requestId = tally.requestId;
+  }
 }

@@ -50,6 +50,9 @@ export function joinedRecord<Row>(
   if (!names.includes(loader.key)) throw new Error(`joinedRecord(${alias}): the key ${loader.key} is not among the columns ${names.join(', ')}.`);
   if (!/^\w+$/.test(alias)) throw new Error(`joinedRecord: ${JSON.stringify(alias)} is not an alias.`);
   const prefixed = (name: string) => `${alias}__${name}`;
+  // The prefixed names once, not per row and column (a page of 50 takes about 1,800 of them).
+  const prefixedNames = names.map(prefixed);
+  const prefixedKey = prefixed(loader.key);
   // Built once per module: names from the loader's own column list, never from input.
   const head = raw(`left join lateral (select ${loader.columns} from ${loader.from} where `);
   const tail = raw(`) ${alias} on true`);
@@ -58,9 +61,9 @@ export function joinedRecord<Row>(
     select: raw(names.map((name) => `${alias}.${name} as ${prefixed(name)}`).join(', ')),
     take: (row, check) => {
       // The key is the primary key: null only when the join found no record (none, or none visible).
-      if (row[prefixed(loader.key)] === null) return null;
+      if (row[prefixedKey] === null) return null;
       const record: Record<string, unknown> = {};
-      for (const name of names) record[name] = row[prefixed(name)];
+      for (let index = 0; index < names.length; index += 1) record[names[index]] = row[prefixedNames[index]];
       if (check) loader.row(record);
       return record as Row;
     },

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { defaultFieldResolver, getNamedType, getNullableType, GraphQLError, GraphQLSchema, isLeafType, isListType, isObjectType } from 'graphql';
-import { currentStatementTally } from '../database/statementCounter';
+import { currentStatementTally, type StatementTally } from '../database/statementCounter';
 
 /**
  * Hard caps enforced while a request runs, for what the cost estimate cannot promise (a match
@@ -84,13 +84,13 @@ export function resultBudgetPlugin(maxNodes: number): ApolloServerPlugin<Budgete
 }
 
 /** Refuses to send a GraphQL answer longer than MAX_RESPONSE_BYTES, with a 400 naming the limit. */
-export function capResponseBytes(maxBytes: number): express.RequestHandler {
-  return (_req, res, next) => {
+export function capResponseBytes(maxBytes: number, tallyOf: (req: express.Request) => StatementTally | undefined = () => undefined): express.RequestHandler {
+  return (req, res, next) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       // A string's UTF-8 length is at most three bytes a character: most answers skip the count.
       if (typeof body === 'string' && body.length * 3 > maxBytes && Buffer.byteLength(body) > maxBytes) {
-        currentStatementTally()?.errorCodes.push(RESULT_TOO_LARGE);
+        (tallyOf(req) ?? currentStatementTally())?.errorCodes.push(RESULT_TOO_LARGE);
         res.status(400).type('application/json; charset=utf-8');
         return send(
           JSON.stringify({

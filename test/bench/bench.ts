@@ -30,24 +30,34 @@ import { loadTests } from '../../src/reporting/models';
  * a table, writes test/bench/RESULTS.md (one section per scale) and stops everything it started.
  */
 
-type Args = { scales: number[]; seconds: number; connections: number; seed: number };
+type Args = { scales: number[]; seconds: number; connections: number; seed: number; only: string[] | null };
 type ScaleArgs = Omit<Args, 'scales'> & { scale: number };
 
-const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--connections 10] [--seed 42]';
+const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--connections 10] [--seed 42] [--only waitingList,referrals]';
+
+/** The operations, in the order they are measured; `--only` picks some of them (while iterating). */
+const OPERATION_NAMES = ['councilComparison', 'waitingList', 'referrals', 'englandSeries', 'councilSeries', 'coverageFile'];
 
 function benchArgs(argv: string[]): Args {
-  const args: Args = { scales: [1, 10], seconds: 8, connections: 10, seed: 42 };
+  const args: Args = { scales: [1, 10], seconds: 8, connections: 10, seed: 42, only: null };
   const text = { type: 'string' } as const;
-  let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'connections' | 'seed', string>>;
+  let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'connections' | 'seed' | 'only', string>>;
   try {
     ({ values: flags } = parseArgs({
       args: argv,
-      options: { scale: text, scales: text, seconds: text, connections: text, seed: text },
+      options: { scale: text, scales: text, seconds: text, connections: text, seed: text, only: text },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
     throw new Error(`${USAGE}  (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (flags.only !== undefined) {
+    const names = flags.only.split(',').map((name) => name.trim());
+    const unknown = names.filter((name) => !OPERATION_NAMES.includes(name));
+    if (unknown.length) throw new Error(`${USAGE}  (unknown operation ${unknown.join(', ')}: one of ${OPERATION_NAMES.join(', ')})`);
+    args.only = names;
+    delete flags.only;
   }
   for (const [key, value] of Object.entries(flags)) {
     const values = value.split(',').map(Number);
@@ -214,6 +224,14 @@ async function send(base: string, req: Req): Promise<any> {
   return json;
 }
 
+/** A GET whose answer is not JSON (the CSV file): its text, refused unless 200. */
+async function sendText(base: string, req: Req): Promise<string> {
+  const response = await fetch(base + req.path, { method: req.method, headers: req.headers });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${req.method} ${req.path}: HTTP ${response.status}: ${text.slice(0, 500)}`);
+  return text;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The operations
 
@@ -297,7 +315,27 @@ const PGL_REFERRALS = `query Referrals($code: String!, $status: String!, $first:
   }
 }`;
 
-type Target = { server: 'Tandem' | 'Tandem, cache off' | 'PostGraphile' | 'SQL'; label: string; base: string; requests: Req[] };
+/**
+ * A council's, a region's or England's whole series (issue 14, item 7): every month end, the
+ * figures of the comparison. The selection is a fragment so that the period activity
+ * (`activity { referralsReceived { value status } }`) can be added to it once that field exists.
+ */
+const TANDEM_SERIES = `query AreaSeries($areaCode: String!, $service: Service!) {
+  areaTimeSeries(areaCode: $areaCode, service: $service) { ...SeriesPoint }
+}
+fragment SeriesPoint on AreaPoint {
+  date rank quartile
+  figures { ...Figures }
+}
+${FIGURES}`;
+
+/**
+ * A target slower than autocannon's window (the whole multi-period file takes seconds): it is
+ * measured by `sequential` downloads one after another instead, and its req/s is their rate.
+ */
+type Slow = { sequential?: number };
+
+type Target = Slow & { server: 'Tandem' | 'Tandem, cache off' | 'PostGraphile' | 'SQL'; label: string; base: string; requests: Req[] };
 type Measured = Target & { result: Result; statements: number | null };
 type Operation = { name: string; description: string; targets: Target[]; notes: string[] };
 
@@ -306,10 +344,11 @@ type Operation = { name: string; description: string; targets: Target[]; notes: 
 async function countStatements(admin: Client, enabled: boolean, target: Target): Promise<number | null> {
   if (!enabled) return null;
   // One round first, as under load: caches filled, plans prepared, for every server alike.
-  for (const req of target.requests) await send(target.base, req);
+  const call = (req: Req) => (req.method === 'GET' && req.path.includes('.csv') ? sendText(target.base, req) : send(target.base, req));
+  for (const req of target.requests) await call(req);
   await admin.query('select bench_stats.pg_stat_statements_reset()');
   const rounds = 3;
-  for (let round = 0; round < rounds; round += 1) for (const req of target.requests) await send(target.base, req);
+  for (let round = 0; round < rounds; round += 1) for (const req of target.requests) await call(req);
   const { rows } = await admin.query(
     `select coalesce(sum(calls), 0)::int as calls from bench_stats.pg_stat_statements
      where query not ilike '%pg_stat_statements%' and dbid = (select oid from pg_database where datname = current_database())`,
@@ -317,7 +356,30 @@ async function countStatements(admin: Client, enabled: boolean, target: Target):
   return rows[0].calls / (rounds * target.requests.length);
 }
 
+/** Times `target.sequential` requests one after another, in autocannon's result shape (the fields the report reads). */
+async function timeSequentially(target: Target): Promise<Result> {
+  const call = (req: Req) => (req.method === 'GET' && req.path.includes('.csv') ? sendText(target.base, req) : send(target.base, req));
+  const took: number[] = [];
+  for (let round = 0; round < (target.sequential ?? 1); round += 1) {
+    for (const req of target.requests) {
+      const started = performance.now();
+      await call(req);
+      took.push(performance.now() - started);
+    }
+  }
+  took.sort((a, b) => a - b);
+  const at = (share: number) => Math.round(took[Math.min(took.length - 1, Math.ceil(share * took.length) - 1)]);
+  const total = took.reduce((sum, ms) => sum + ms, 0);
+  return {
+    requests: { average: (1000 * took.length) / total, total: took.length },
+    latency: { p50: at(0.5), p99: at(0.99) },
+    non2xx: 0,
+    errors: 0,
+  } as unknown as Result;
+}
+
 async function load(target: Target, seconds: number, connections: number): Promise<Result> {
+  if (target.sequential) return timeSequentially(target);
   const result = await autocannon({
     url: target.base,
     connections,
@@ -327,6 +389,11 @@ async function load(target: Target, seconds: number, connections: number): Promi
   await new Promise((resolve) => setTimeout(resolve, 1000)); // let queued requests drain
   if (result.non2xx || result.errors) throw new Error(`${target.label}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load`);
   return result;
+}
+
+/** A rate: whole numbers, but two decimals below 10 (a file that takes seconds is not 0 a second). */
+function fmtRate(value: number): string {
+  return fmt(value, value < 10 ? 2 : 0);
 }
 
 function fmt(value: number, digits = 0): string {
@@ -368,8 +435,12 @@ async function main(): Promise<void> {
   writeGrowth(path.join(BENCH_DIR, 'RESULTS.md'), growth);
 }
 
-/** Data tests against the official denominators, which synthetic data above scale 1 outgrows. */
-const DENOMINATOR_TESTS = ['children_matched_within_children_looked_after', 'coverage_rate_between_0_and_100'];
+/**
+ * Data tests against the official denominators, which synthetic data above scale 1 outgrows
+ * (insights_within_bounds: a coverage change over 12 months beyond 100 points, as coverage itself
+ * passes 100% there).
+ */
+const DENOMINATOR_TESTS = ['children_matched_within_children_looked_after', 'coverage_rate_between_0_and_100', 'insights_within_bounds'];
 
 /** The disclosure audit's share of a refresh (publication.ts records it as one step). */
 const auditMs = (refresh: RefreshResult) => refresh.models.find((m) => m.model === 'audit:disclosure')?.durationMs ?? 0;
@@ -598,6 +669,65 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     });
   }
 
+  // The national series and the full file (issue 14, item 7): Tandem only (PostGraphile and the
+  // plain-SQL server have no rollups to serve them from), with the answer cache and without it.
+  // As the analyst: signed in, so the anonymous per-address rate limit does not apply.
+  const uncached = `http://127.0.0.1:${uncachedPort}`;
+  const tandemOnly = (t: Req, label: string): Target[] => [
+    { server: 'Tandem', label: `Tandem (${label}, answer cache)`, base: tandem, requests: [t] },
+    { server: 'Tandem, cache off', label: `Tandem (${label}, cache off)`, base: uncached, requests: [t] },
+  ];
+  {
+    const vars = { areaCode: 'E92000001', service };
+    const t = graphql('/graphql', TANDEM_SERIES, vars, analyst);
+    const points = (await send(tandem, t)).data.areaTimeSeries;
+    const off = (await send(uncached, t)).data.areaTimeSeries;
+    operations.push({
+      name: 'englandSeries',
+      description: `areaTimeSeries(areaCode: E92000001, service: ${service}), England, every month end`,
+      targets: tandemOnly(t, 'rollups'),
+      notes: [
+        `${points.length} month ends (${points[0]?.date} to ${points.at(-1)?.date}); the same answer with the cache off: ${JSON.stringify(points) === JSON.stringify(off) ? 'yes' : 'NO'}.`,
+      ],
+    });
+  }
+  {
+    const vars = { areaCode: waitingCouncil.council_code, service };
+    const t = graphql('/graphql', TANDEM_SERIES, vars, analyst);
+    const points = (await send(tandem, t)).data.areaTimeSeries;
+    const off = (await send(uncached, t)).data.areaTimeSeries;
+    operations.push({
+      name: 'councilSeries',
+      description: `areaTimeSeries(areaCode: ${vars.areaCode}, service: ${service}), one council, every month end, with rank and quartile`,
+      targets: tandemOnly(t, 'rollups'),
+      notes: [
+        `${points.length} month ends; the same answer with the cache off: ${JSON.stringify(points) === JSON.stringify(off) ? 'yes' : 'NO'}. The query's selection is a fragment, ready for \`activity { referralsReceived { value status } }\`.`,
+      ],
+    });
+  }
+  {
+    // Without date, from or to the file holds the latest month end only (src/reporting/eesFiles.ts):
+    // the whole series is asked for from the first month end on.
+    const [{ first }] = await db.query(`select min(month_end)::text as first from reporting.rollup_england_month`);
+    const t: Req = { method: 'GET', path: `/reports/council-coverage.csv?from=${first}`, headers: { authorization: `Bearer ${analyst}` } };
+    const text = await sendText(tandem, t);
+    const off = await sendText(uncached, t);
+    const lines = text.trimEnd().split('\n');
+    operations.push({
+      name: 'coverageFile',
+      description: `GET /reports/council-coverage.csv?from=${first} (no date, no service): every month end, both services, as the analyst`,
+      // Seconds a file: one download after another (3), not autocannon's 8 s window.
+      targets: tandemOnly(t, 'rollups').map((target) => ({ ...target, sequential: 3 })),
+      notes: [
+        `Timed as 3 downloads one after another (req/s = 1 / mean time, p99 = the slowest), not under autocannon. ${fmt(lines.length - 1)} data rows, ${fmt(Buffer.byteLength(text) / 1024)} KiB; the same file with the cache off: ${text === off ? 'yes' : 'NO'}.`,
+      ],
+    });
+  }
+  if (args.only) {
+    const only = args.only;
+    operations.splice(0, operations.length, ...operations.filter((operation) => only.includes(operation.name)));
+  }
+
   // Measure: statements per request (sequential, pg_stat_statements), then load, server after
   // server, with a short warm-up each.
   const measured: { operation: Operation; rows: Measured[] }[] = [];
@@ -609,10 +739,10 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     const rows: Measured[] = [];
     for (const target of operation.targets) {
       const statements = statementsOf.get(target) ?? null;
-      await load(target, Math.min(2, args.seconds), args.connections);
+      if (!target.sequential) await load(target, Math.min(2, args.seconds), args.connections);
       const result = await load(target, args.seconds, args.connections);
       log(
-        `${operation.name} ${target.label}: ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${statements ?? 'n/a'} statements/request`,
+        `${operation.name} ${target.label}: ${fmtRate(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${statements ?? 'n/a'} statements/request`,
       );
       rows.push({ ...target, result, statements });
     }
@@ -648,10 +778,10 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     for (const row of rows) {
       const ratio = row === tandemRow ? '' : `${(tandemRow.result.requests.average / row.result.requests.average).toFixed(2)}×`;
       table.push(
-        `| ${row === tandemRow ? operation.name : ''} | ${row.label} | ${fmt(row.result.requests.average)} | ${row.result.latency.p50} | ${row.result.latency.p99} | ${row.statements === null ? 'n/a' : fmt(row.statements, row.statements % 1 ? 2 : 0)} | ${ratio} |`,
+        `| ${row === tandemRow ? operation.name : ''} | ${row.label} | ${fmtRate(row.result.requests.average)} | ${row.result.latency.p50} | ${row.result.latency.p99} | ${row.statements === null ? 'n/a' : fmt(row.statements, row.statements % 1 ? 2 : 0)} | ${ratio} |`,
       );
       console_.push(
-        `${operation.name.padEnd(18)} ${row.label.padEnd(36)} ${fmt(row.result.requests.average).padStart(8)} req/s  p50 ${String(row.result.latency.p50).padStart(4)} ms  p99 ${String(row.result.latency.p99).padStart(5)} ms  ${String(row.statements === null ? 'n/a' : row.statements.toFixed(2)).padStart(6)} stmt/req  ${ratio}`,
+        `${operation.name.padEnd(18)} ${row.label.padEnd(36)} ${fmtRate(row.result.requests.average).padStart(8)} req/s  p50 ${String(row.result.latency.p50).padStart(4)} ms  p99 ${String(row.result.latency.p99).padStart(5)} ms  ${String(row.statements === null ? 'n/a' : row.statements.toFixed(2)).padStart(6)} stmt/req  ${ratio}`,
       );
     }
   }

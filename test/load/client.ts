@@ -56,6 +56,8 @@ export class GraphQLClient {
     private readonly stats: Stats,
     private readonly ledger: Ledger,
     private readonly gate: Gate,
+    /** X-Forwarded-For: this client's own address, for a server that trusts its proxy (TRUST_PROXY). */
+    private readonly forwardedFor: string | null = null,
   ) {}
 
   get anonymous(): boolean {
@@ -76,7 +78,7 @@ export class GraphQLClient {
     try {
       const response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        headers: this.headers({ 'content-type': 'application/json' }),
         body: JSON.stringify({ query, variables, operationName: kind }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -111,6 +113,39 @@ export class GraphQLClient {
       fault ? `${fault.extensions?.code}: ${fault.extensions?.detail ?? fault.message ?? ''}`.slice(0, 300) : undefined,
     );
     return { status, data, errors };
+  }
+
+  private headers(base: Record<string, string>): Record<string, string> {
+    if (this.token) base.authorization = `Bearer ${this.token}`;
+    if (this.forwardedFor) base['x-forwarded-for'] = this.forwardedFor;
+    return base;
+  }
+
+  /** GETs a file next to the GraphQL endpoint (`/reports/...`), timed and counted as `kind`; its status and length. */
+  download(kind: string, pathName: string): Promise<{ status: number; bytes: number }> {
+    if (!this.gate.open) return Promise.reject(new Stopped('time is up'));
+    return tracked(this.get(kind, pathName));
+  }
+
+  private async get(kind: string, pathName: string): Promise<{ status: number; bytes: number }> {
+    const started = performance.now();
+    let status = 0;
+    let bytes = 0;
+    let transportError: string | undefined;
+    const codes: string[] = [];
+    try {
+      const response = await fetch(new URL(pathName, this.url), { headers: this.headers({}), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      status = response.status;
+      const body = await response.arrayBuffer();
+      bytes = body.byteLength;
+      if (status !== 200) codes.push(status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`);
+    } catch (error) {
+      status = 0;
+      transportError =
+        error instanceof Error ? `${error.name}: ${String((error as { cause?: { code?: string } }).cause?.code ?? error.message)}` : String(error);
+    }
+    this.stats.record({ kind, mutation: false, status, latencyMs: performance.now() - started, graphqlCodes: codes, payloadCodes: [], transportError });
+    return { status, bytes };
   }
 
   /**

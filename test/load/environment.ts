@@ -103,6 +103,8 @@ async function build(options: LoadOptions, progress: Progress, cleanups: (() => 
     SELF_REFERRALS_PER_HOUR: String(options.selfReferralsPerHour),
     ANONYMOUS_REQUESTS_PER_MINUTE: String(options.anonymousPerMinute),
     REPORTS_SCHEDULER: 'false',
+    // Publication day: every viewer has its own address, forwarded by the (simulated) proxy.
+    TRUST_PROXY: options.viewers > 0 ? 'true' : 'false',
   });
   // The server's own log (warnings and errors only) is kept for the report, not printed as it comes.
   const logger = pino(

@@ -85,6 +85,24 @@ export const COVERAGE_TIME_SERIES = `query coverageTimeSeries($code: String!, $s
   coverageTimeSeries(localAuthorityCode: $code, service: $service, from: $from, to: $to) { date ${FIGURES} }
 }`;
 
+/** The public dashboard's national views (publication day: test/load/viewers.ts). */
+const FIGURE_FIELDS = `childrenLookedAfter { value status } childrenMatched { value status } coverageRate { value status }
+  waiting { value status } hasWaitingList medianWaitDays { value status } p90WaitDays { value status }`;
+export const REPORTING_DATES = `query reportingDates { reportingDates { earliest latest latestYearEnd monthEnds refreshedAt } }`;
+
+export const DASHBOARD_COMPARISON = `query dashboardComparison($service: Service!) {
+  councilComparison(service: $service) {
+    date service disclosureControlled refreshedAt
+    england { ${FIGURE_FIELDS} }
+    regions { regionCode regionName figures { ${FIGURE_FIELDS} } }
+    councils { rank quartile localAuthority { code name regionCode } figures { ${FIGURE_FIELDS} } }
+  }
+}`;
+
+export const AREA_TIME_SERIES = `query areaTimeSeries($areaCode: String!, $service: Service!) {
+  areaTimeSeries(areaCode: $areaCode, service: $service) { date rank quartile figures { ${FIGURE_FIELDS} } }
+}`;
+
 export const LOCAL_AUTHORITIES = `query localAuthorities($region: String, $first: Int, $after: String) {
   localAuthorities(region: $region, first: $first, after: $after) {
     totalCount

@@ -11,6 +11,7 @@ import { sleep, RecentIds } from './random';
 import { Administrator, Analyst, Anonymous, Behaviour, CouncilOfficer, ProviderCoordinator, Shared } from './roles';
 import { percentiles, Stats, table } from './stats';
 import { CheckResult, checkAcknowledged, checkAudit, checkCapacity, checkHttp, checkIdempotency, checkOneOpenMatch, checkRaces } from './verify';
+import { CSV_SHARE, runViewersInWorker, THINK_MS } from './viewers';
 import { discoverWorld, World } from './world';
 
 /**
@@ -131,8 +132,11 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
   const shared: Shared = { world, recent: new RecentIds() };
 
   const token = (claims: { sub: string; role: Role; la?: string; provider?: string }) => signToken(claims, env.jwtSecret);
+  // With viewers the server trusts its proxy: every client, like every viewer, has its own address.
+  let clientCount = 0;
+  const clientAddress = () => (options.viewers > 0 ? `10.200.${Math.floor(clientCount / 256)}.${clientCount++ % 256}` : null);
   const client = async (label: string, claims: { role: Role; la?: string; provider?: string } | null) => {
-    return new GraphQLClient(label, env.url, claims ? await token({ sub: `load-${label}`, ...claims }) : null, stats, ledger, gate);
+    return new GraphQLClient(label, env.url, claims ? await token({ sub: `load-${label}`, ...claims }) : null, stats, ledger, gate, clientAddress());
   };
 
   const clients: VirtualClient[] = [];
@@ -177,8 +181,15 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
   );
   log(
     `server settings: DATABASE_POOL_SIZE ${options.poolSize}, SELF_REFERRALS_PER_HOUR ${options.selfReferralsPerHour}, ` +
-      `ANONYMOUS_REQUESTS_PER_MINUTE ${options.anonymousPerMinute}; every client is 127.0.0.1`,
+      `ANONYMOUS_REQUESTS_PER_MINUTE ${options.anonymousPerMinute}; ` +
+      (options.viewers > 0 ? 'TRUST_PROXY=true, every client and viewer has its own X-Forwarded-For address' : 'every client is 127.0.0.1'),
   );
+  if (options.viewers > 0) {
+    log(
+      `publication day: ${options.viewers} anonymous dashboard viewers (reportingDates, then councilComparison and areaTimeSeries together; ` +
+        `${CSV_SHARE * 100}% of page views also download /reports/council-coverage.csv; ${THINK_MS[0]}-${THINK_MS[1]} ms reading between page views)`,
+    );
+  }
 
   // The demo data must satisfy the invariants before the run, or the checks afterwards prove nothing.
   const baseline = [await checkCapacity(env.db), await checkOneOpenMatch(env.db)];
@@ -198,6 +209,8 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
       `${elapsed.toFixed(0)} s: ${stats.requests} requests (${(stats.requests / elapsed).toFixed(0)}/s), ${stats.acknowledged} mutations acknowledged, ${stats.count5xx()} 5xx`,
     );
   }, 5000);
+  const viewing =
+    options.viewers > 0 ? runViewersInWorker({ url: env.url, councils: world.allCouncils, count: options.viewers, seconds: options.seconds }) : null;
   await Promise.all(
     clients.map(async ({ label, behaviour }, index) => {
       await sleep(index * 5); // a staggered start, as real clients arrive
@@ -213,6 +226,8 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
     }),
   );
   gate.open = false;
+  const viewed = viewing ? await viewing : null;
+  if (viewed) stats.merge(viewed.stats);
   await allAnswered();
   clearTimeout(timer);
   clearInterval(progress);
@@ -225,9 +240,26 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
     `  event-loop delay of this process (server and clients together): p50 ${ms(loopDelay.percentile(50))}, p99 ${ms(loopDelay.percentile(99))}, max ${ms(loopDelay.max)} ms`,
   );
   printRaces(outcomes);
+  if (viewed) {
+    const { tally } = viewed;
+    console.log(
+      `\nDashboard viewers: ${options.viewers} (in a worker thread), ${tally.pageViews} page views (${(tally.pageViews / elapsed).toFixed(1)}/s), ` +
+        `${tally.requests} requests, ${tally.errors} not answered 200 without errors`,
+    );
+    for (const sample of tally.samples) console.log(`    e.g. ${sample}`);
+    for (const [message, n] of viewed.thrown) console.log(`    ${n} x viewer step threw: ${message}`);
+  }
 
   log('checking the database');
   const checks: CheckResult[] = [...checkHttp(stats)];
+  if (viewed) {
+    checks.push({
+      name: 'every dashboard viewer request answered 200 without an error (rate limit and transport included)',
+      pass: viewed.tally.errors === 0 && viewed.thrown.length === 0 && viewed.tally.requests > 0,
+      detail: `${viewed.tally.errors} of ${viewed.tally.requests}`,
+      problems: [...viewed.tally.samples, ...viewed.thrown.map(([message, n]) => `${n} x ${message}`)],
+    });
+  }
   for (const check of baseline) if (!check.pass) checks.push({ ...check, name: `before the run: ${check.name}` });
   const acknowledged = await checkAcknowledged(env.db, ledger);
   checks.push(acknowledged.result);

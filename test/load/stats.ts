@@ -18,6 +18,16 @@ export type RequestOutcome = {
 /** Codes that mean the server failed (reported in a 200 body by GraphQL, so a 5xx count alone misses them). */
 export const SERVER_FAULT_CODES = new Set(['INTERNAL', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'TIMEOUT']);
 
+export type StatsSnapshot = {
+  latencies: [string, number[]][];
+  statuses: [number, number][];
+  graphqlCodes: [string, number][];
+  payloadCodes: [string, number][];
+  transportErrors: [string, number][];
+  faultSamples: string[];
+  requests: number;
+};
+
 export class Stats {
   readonly latencies = new Map<string, number[]>();
   readonly all: number[] = [];
@@ -59,6 +69,34 @@ export class Stats {
     let total = 0;
     for (const [status, count] of this.statuses) if (status >= 500) total += count;
     return total;
+  }
+
+  /** What this process observed, to be merged into another process's Stats (viewers run in a worker thread). */
+  snapshot(): StatsSnapshot {
+    return {
+      latencies: [...this.latencies],
+      statuses: [...this.statuses],
+      graphqlCodes: [...this.graphqlCodes],
+      payloadCodes: [...this.payloadCodes],
+      transportErrors: [...this.transportErrors],
+      faultSamples: this.faultSamples,
+      requests: this.requests,
+    };
+  }
+
+  merge(other: StatsSnapshot): void {
+    for (const [kind, samples] of other.latencies) {
+      const list = this.latencies.get(kind) ?? [];
+      for (const sample of samples) list.push(sample);
+      this.latencies.set(kind, list);
+      for (const sample of samples) this.all.push(sample);
+    }
+    for (const [status, count] of other.statuses) increment(this.statuses, status, count);
+    for (const [code, count] of other.graphqlCodes) increment(this.graphqlCodes, code, count);
+    for (const [code, count] of other.payloadCodes) increment(this.payloadCodes, code, count);
+    for (const [error, count] of other.transportErrors) increment(this.transportErrors, error, count);
+    this.faultSamples.push(...other.faultSamples.slice(0, Math.max(0, 20 - this.faultSamples.length)));
+    this.requests += other.requests;
   }
 
   countServerFaultCodes(): number {
