@@ -25,6 +25,7 @@ import { councilCoverageCsv, councilCoverageMetaCsv } from '../reporting/council
 import { createNationalViewCache, NationalViewCache } from '../reporting/responseCache';
 import type { Logger } from '../logger';
 import { corsFor, createNationalHttp, graphqlQuestion, ifNoneMatchHits, settleCacheHeaders } from './httpCaching';
+import { serveDashboard } from './dashboard';
 
 /** True when any string in a parsed JSON body holds a NUL, which PostgreSQL text cannot store. */
 function containsNul(value: unknown, depth = 0): boolean {
@@ -207,6 +208,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     const { ready, reason } = await isReady(db);
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not ready', reason });
   });
+
+  // The reference dashboard at / (src/app/dashboard.ts).
+  serveDashboard(app, config.projectRoot);
 
   // A file's caller, its token verified once per request: the validators' middleware and the
   // route both ask, and share the one verification (a refused token rejects both alike).
