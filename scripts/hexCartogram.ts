@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { munkres } from 'munkres';
@@ -27,7 +27,8 @@ import { Cartogram, cellCentreKm, HexGrid, projectLonLat } from '../src/dashboar
 export const CELL_WIDTH_KM = 30;
 const REACH = 2;
 
-const root = path.resolve(__dirname, '..', '..');
+// scripts/ under ts-jest, dist-scripts/scripts/ when compiled.
+const root = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((dir) => existsSync(path.join(dir, 'package.json')))!;
 export const CENTROIDS_FILE = path.join(root, 'src', 'councils', 'data', 'council_centroids.csv');
 export const CARTOGRAM_FILE = path.join(root, 'src', 'dashboard', 'cartogram.json');
 

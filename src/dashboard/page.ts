@@ -166,7 +166,7 @@ export function errorPage(error: unknown, what: string): HTMLElement[] {
   return [
     h('h1', { class: 'govuk-heading-l' }, notFound ? 'Page not found' : 'Sorry, there is a problem with the figures'),
     h('p', { class: 'govuk-body' }, notFound ? `Tandem has no ${what}.` : `The ${what} could not be shown.`),
-    h('div', { class: 'govuk-inset-text', 'data-api-error': '' }, `The API said: ${message}`),
+    h('div', { class: 'govuk-inset-text', 'data-api-error': '' }, error instanceof ApiError ? `The API said: ${message}` : `The dashboard failed: ${message}`),
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/', 'data-link': '' }, 'Go to the figures for England')),
   ];
 }

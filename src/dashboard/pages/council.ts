@@ -30,19 +30,25 @@ function waitingPer100(point: Point | undefined): number | null {
 /** The council page: headlines against region, England and statistical neighbours; series; pool; insights; targets. */
 export async function councilPage(context: PageContext, app: HTMLElement, code: string): Promise<void> {
   const { service } = context;
-  const council = cached(CouncilQuery, { code }).then(({ localAuthority }) => {
-    if (!localAuthority)
+  const to = context.date;
+  const ownSeries = cached(SeriesQuery, { areaCode: code, service, to });
+  const council = cached(CouncilQuery, { code }).then(async ({ localAuthority }) => {
+    if (!localAuthority) {
+      await ownSeries; // an unknown code is an error there, in the API's words
       throw new ApiError(`No council has the code ${code}: expected the ONS code of an English council, such as E06000001.`, 'NOT_FOUND', 200);
+    }
     return localAuthority;
   });
-  const to = context.date;
-  const [authority, dates, comparisonAnswer, insightsAnswer, councilSeries, regionSeries, englandSeries, targets, englandTargets] = await Promise.all([
+  const regionSeries = council.then((found) => cached(SeriesQuery, { areaCode: found.regionCode, service, to }));
+  // Promise.all reports the first failure; the others are handled here so none goes unhandled.
+  for (const pending of [ownSeries, council, regionSeries]) pending.catch(() => undefined);
+  const [authority, dates, comparisonAnswer, insightsAnswer, councilSeries, regionSeriesAnswer, englandSeries, targets, englandTargets] = await Promise.all([
     council,
     cached(ReportingDatesQuery, { service }),
     cached(ComparisonQuery, { service, date: context.date }),
     cached(InsightsQuery, { service, date: context.date }),
-    cached(SeriesQuery, { areaCode: code, service, to }),
-    council.then((found) => cached(SeriesQuery, { areaCode: found.regionCode, service, to })),
+    ownSeries,
+    regionSeries,
     cached(SeriesQuery, { areaCode: ENGLAND, service, to }),
     cached(TargetsQuery, { areaCode: code, service }),
     cached(TargetsQuery, { areaCode: ENGLAND, service }),
@@ -65,7 +71,11 @@ export async function councilPage(context: PageContext, app: HTMLElement, code: 
   }));
   const dateList = englandSeries.areaTimeSeries.map((point) => point.date);
   const byDate = (points: Point[]) => new Map(points.map((point) => [point.date, point]));
-  const series = { council: byDate(councilSeries.areaTimeSeries), region: byDate(regionSeries.areaTimeSeries), england: byDate(englandSeries.areaTimeSeries) };
+  const series = {
+    council: byDate(councilSeries.areaTimeSeries),
+    region: byDate(regionSeriesAnswer.areaTimeSeries),
+    england: byDate(englandSeries.areaTimeSeries),
+  };
   const names = { council: authority.name, region: authority.regionName, england: 'England' };
   const areas = ['council', 'region', 'england'] as const;
 
