@@ -95,3 +95,20 @@ export function createActivityLoaders(db: Queryable, principal: Principal | null
     ),
   };
 }
+
+const periodEndRow = rowParser(z.object({ service: z.string(), month_end: pgDate }));
+
+/** The ends of every period of a type England's activity holds for these services, oldest first (the council-activity file's tables). */
+export async function readActivityPeriodEnds(db: Queryable, services: string[], periodType: PeriodType): Promise<{ service: string; month_end: string }[]> {
+  return whenBuilt(
+    () =>
+      query(
+        db,
+        sql`select service, period_end::text as month_end from reporting.rollup_period_activity
+            where geographic_level = 'england' and period_type = ${periodType}::text and service = any(${services}::text[])
+            order by period_end, service`,
+        periodEndRow,
+      ),
+    [],
+  );
+}

@@ -1,9 +1,13 @@
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { Role } from '../../src/auth/roles';
 import type { Principal } from '../../src/auth/viewer';
 import { roundToTen } from '../../src/reporting/disclosure';
 import { refreshReports } from '../../src/reporting/refresh';
 import { analyst } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
-import { TEST_ENVIRONMENT, TestServer } from '../support/testServer';
+import { TEST_ENVIRONMENT, TestServer, tokenFor } from '../support/testServer';
 import { loadConfig } from '../../src/config';
 import { EndReason, IV, OperationalFixtures, ReferralSource } from './fixtures';
 
@@ -309,6 +313,7 @@ const YEAR = ['2024-04-01', '2025-03-31'] as const;
 
 let database: TestDatabase;
 let server: TestServer;
+let http: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -343,9 +348,11 @@ beforeAll(async () => {
   // breakdown is a list of 8 or 6 figures): over the default limit, which a dashboard meets by
   // selecting what it shows. These tests ask for everything, so they raise it.
   server = await TestServer.start(db, loadConfig({ ...TEST_ENVIRONMENT, MAX_QUERY_COST: '100000' }));
+  http = await server.listen();
 }, 300_000);
 
 afterAll(async () => {
+  await http?.close();
   await server?.stop();
   await database?.drop();
 });
@@ -578,5 +585,211 @@ describe('activity under disclosure control', () => {
     expect(month(controlled, DARLINGTON).referralsReceived.status).toBe('SUPPRESSED');
     expect(cell(controlled, DARLINGTON, 'SOCIAL_WORKER').status).toBe('SUPPRESSED');
     expect(cell(controlled, DARLINGTON, 'SELF')).toEqual({ value: 0, status: 'OK' });
+  });
+});
+
+describe('council-activity.csv and its meta file', () => {
+  const TIME_AND_GEOGRAPHY = [
+    'time_period',
+    'time_identifier',
+    'geographic_level',
+    'country_code',
+    'country_name',
+    'region_code',
+    'region_name',
+    'old_la_code',
+    'new_la_code',
+    'la_name',
+  ];
+  type Meta = Record<
+    'col_name' | 'col_type' | 'label' | 'indicator_grouping' | 'indicator_unit' | 'indicator_dp' | 'filter_hint' | 'filter_grouping_column',
+    string
+  >;
+  const get = (path: string, token?: string) => fetch(`${http.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined);
+  async function file(path: string, token?: string) {
+    const response = await get(path, token);
+    const text = await response.text();
+    expect({ status: response.status, text: response.status === 200 ? '' : text }).toEqual({ status: 200, text: '' });
+    return { response, header: parse(text, { to_line: 1 })[0] as string[], rows: parse(text, { columns: true }) as Record<string, string>[] };
+  }
+  async function meta(): Promise<Meta[]> {
+    const response = await get('/reports/council-activity.meta.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="tandem-council-activity.meta.csv"');
+    return parse(await response.text(), { columns: true }) as Meta[];
+  }
+  const analystToken = () => tokenFor({ sub: 'activity-analyst', role: Role.NATIONAL_ANALYST });
+  const total = (rows: Record<string, string>[], code: string, extra: Record<string, string> = {}) =>
+    rows.filter(
+      (row) =>
+        (row.new_la_code === code || (row.new_la_code === 'z' && row.region_code === code) || (code === ENGLAND && row.geographic_level === 'National')) &&
+        Object.entries({ referral_source_code: 'Total', end_reason_code: 'Total', ...extra }).every(([column, value]) => row[column] === value),
+    );
+
+  it('keeps every cell to its meta file: EES columns, numbers or c/x/z/low in indicators, z where a row or level has no value', async () => {
+    const columns = await meta();
+    expect(Object.keys(columns[0])).toEqual([
+      'col_name',
+      'col_type',
+      'label',
+      'indicator_grouping',
+      'indicator_unit',
+      'indicator_dp',
+      'filter_hint',
+      'filter_grouping_column',
+    ]);
+    const { header, rows } = await file('/reports/council-activity.csv?from=2024-12-31&to=2025-02-28');
+    expect(header).toEqual([...TIME_AND_GEOGRAPHY, ...columns.map((column) => column.col_name)]);
+    expect(header).toEqual(expect.arrayContaining(['referral_source', 'end_reason', 'referrals_received', 'matches_ended', 'sustained_rate']));
+    // 3 months × 2 services × (England + 9 regions + 153 councils) × (Total + 8 sources + 6 reasons)
+    expect(rows).toHaveLength(3 * 2 * 163 * 15);
+    const sourceLabels = new Set(rows.map((row) => row.referral_source));
+    expect(sourceLabels).toEqual(
+      new Set([
+        'Total',
+        'Social worker',
+        'Teacher',
+        'Foster carer',
+        'Residential worker',
+        'Personal adviser',
+        'Independent reviewing officer',
+        'Self-referral',
+        'Other source',
+      ]),
+    );
+    expect(new Set(rows.map((row) => row.referral_source_code))).toEqual(new Set(['Total', ...SOURCES]));
+    expect(new Set(rows.map((row) => row.end_reason_code))).toEqual(new Set(['Total', ...REASONS]));
+    for (const column of columns) {
+      expect(['Filter', 'Indicator']).toContain(column.col_type);
+      expect(column.label).not.toBe('');
+      const values = rows.map((row) => row[column.col_name]);
+      expect(values.filter((value) => value === '')).toEqual([]);
+      if (column.col_type === 'Indicator') {
+        expect(['', '%']).toContain(column.indicator_unit);
+        const dp = Number(column.indicator_dp);
+        const number = dp === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${dp}})?$`);
+        expect(values.filter((value) => !number.test(value) && !['c', 'x', 'z', 'low'].includes(value))).toEqual([]);
+      } else {
+        expect(column.indicator_grouping + column.indicator_unit + column.indicator_dp).toBe('');
+        if (column.filter_grouping_column) expect(header).toContain(column.filter_grouping_column);
+      }
+    }
+    // A source row carries referrals only; a reason row endings only; z for the rest.
+    const indicators = columns.filter((column) => column.col_type === 'Indicator').map((column) => column.col_name);
+    for (const row of rows) {
+      const applies = row.referral_source !== 'Total' ? ['referrals_received'] : row.end_reason !== 'Total' ? ['matches_ended'] : indicators;
+      for (const indicator of indicators) if (!applies.includes(indicator)) expect(row[indicator]).toBe('z');
+    }
+    // z where a level has no value: England has no region, regions no council.
+    const england = rows.find((row) => row.geographic_level === 'National')!;
+    expect([england.country_code, england.region_code, england.la_name]).toEqual(['E92000001', 'z', 'z']);
+    const region = rows.find((row) => row.geographic_level === 'Regional')!;
+    expect([region.region_code === 'z', region.new_la_code]).toEqual([false, 'z']);
+    expect(new Set(rows.map((row) => `${row.time_period} ${row.time_identifier}`))).toEqual(new Set(['2024 December', '2025 January', '2025 February']));
+  });
+
+  it('gives the analyst the numbers GraphQL gives, and the public the same disclosure-controlled cells, naming the audience in the file name', async () => {
+    const path = '/reports/council-activity.csv?service=INDEPENDENT_VISITOR&date=2025-01-31';
+    const open = await file(path, await analystToken());
+    expect(open.response.headers.get('content-disposition')).toBe(
+      'attachment; filename="tandem-council-activity-month-unsuppressed-independent-visitor-2025-01-31.csv"',
+    );
+    const stockton = recompute([STOCKTON], ...JANUARY);
+    const [stocktonTotal] = total(open.rows, STOCKTON);
+    expect(stocktonTotal).toMatchObject({
+      referrals_received: String(stockton.referralsReceived),
+      median_days_to_match: String(stockton.medianDaysToMatch),
+      matches_started: String(stockton.matchesStarted),
+      matches_ended: String(stockton.matchesEnded),
+      sustained_rate: String(stockton.sustainedRate),
+      volunteers_approved: String(stockton.volunteersApproved),
+      service_name: 'Independent visitor',
+    });
+    for (const source of SOURCES) {
+      expect(total(open.rows, STOCKTON, { referral_source_code: source })[0]?.referrals_received ?? 'missing').toBe(String(stockton.referralsBySource[source]));
+    }
+    expect(total(open.rows, STOCKTON, { end_reason_code: 'VOLUNTEER_RESIGNED' })[0].matches_ended).toBe('6');
+    const northEast = recompute(councilsOf(NORTH_EAST), ...JANUARY);
+    expect(total(open.rows, NORTH_EAST)[0].referrals_received).toBe(String(northEast.referralsReceived));
+    expect(total(open.rows, NORTH_EAST)[0].median_days_to_match).toBe('101');
+
+    const controlled = await file(path);
+    expect(controlled.response.headers.get('content-disposition')).toBe(
+      'attachment; filename="tandem-council-activity-month-public-independent-visitor-2025-01-31.csv"',
+    );
+    const graphql = await comparison('2025-01-31', null);
+    const symbol = (figure: Figure) =>
+      figure.status === 'OK' ? String(figure.value) : { SUPPRESSED: 'c', LOW: 'low', NOT_APPLICABLE: 'z', NOT_AVAILABLE: 'x' }[figure.status];
+    for (const code of Object.keys(PLANS)) {
+      const row = graphql.councils.find((council) => council.localAuthority.code === code)!.month;
+      expect(total(controlled.rows, code)[0]).toMatchObject({
+        referrals_received: symbol(row.referralsReceived),
+        median_days_to_match: symbol(row.medianDaysToMatch),
+        matches_ended: symbol(row.matchesEnded),
+        sustained_rate: symbol(row.sustainedRate),
+      });
+      for (const cell of row.referralsBySource) {
+        expect(total(controlled.rows, code, { referral_source_code: cell.source })[0].referrals_received).toBe(symbol(cell.figure));
+      }
+      for (const cell of row.endingsByReason) expect(total(controlled.rows, code, { end_reason_code: cell.reason })[0].matches_ended).toBe(symbol(cell.figure));
+    }
+    expect(total(controlled.rows, REDCAR)[0].referrals_received).toBe('c');
+    expect(total(controlled.rows, HARTLEPOOL, { referral_source_code: 'SELF' })[0].referrals_received).toBe('c');
+    expect(total(controlled.rows, ENGLAND)[0].referrals_received).toBe(String(roundToTen(recompute(councilsOf(ENGLAND), ...JANUARY).referralsReceived)));
+  });
+
+  it('serves the year to 31 March as an EES financial year, the latest by default', async () => {
+    const year = await file('/reports/council-activity.csv?service=INDEPENDENT_VISITOR&period=YEAR_TO_31_MARCH&date=2025-03-31', await analystToken());
+    expect(new Set(year.rows.map((row) => `${row.time_period} ${row.time_identifier}`))).toEqual(new Set(['202425 Financial year']));
+    expect(total(year.rows, MIDDLESBROUGH)[0].volunteers_approved).toBe(String(recompute([MIDDLESBROUGH], ...YEAR).volunteersApproved));
+    expect(total(year.rows, STOCKTON)[0].referrals_received).toBe(String(recompute([STOCKTON], ...YEAR).referralsReceived));
+    const latest = await file('/reports/council-activity.csv?period=YEAR_TO_31_MARCH');
+    const latestYears = new Set(latest.rows.map((row) => row.time_period));
+    expect(latestYears.size).toBe(1);
+    expect(latest.response.headers.get('content-disposition')).toMatch(/tandem-council-activity-year-to-31-march-public-all-services-\d{4}-03-31\.csv/);
+    expect(new Set(latest.rows.map((row) => row.service))).toEqual(new Set(['INDEPENDENT_VISITOR', 'MENTORING']));
+  });
+
+  it('answers a repeat with 304 and compresses, as the coverage file', async () => {
+    const path = '/reports/council-activity.csv?service=MENTORING&date=2025-01-31';
+    const first = await get(path);
+    expect(first.status).toBe(200);
+    await first.text();
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(first.headers.get('cache-control')).toMatch(/max-age/);
+    const again = await fetch(`${http.url}${path}`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    // Raw HTTP, so that the body is seen as sent: gzip when asked for, the same CSV inside.
+    const gzipped = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      const request = httpRequest(`${http.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(gzipped.encoding).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString('utf8')).toBe(await (await get(path)).text());
+  });
+
+  it.each([
+    ['period=WEEK', /^period must be MONTH or YEAR_TO_31_MARCH \(omitted: MONTH\); got "WEEK"\.$/],
+    [
+      'period=YEAR_TO_31_MARCH&date=2025-01-31',
+      /^date must be a 31 March as YYYY-03-31, e\.g\. 2025-03-31, with period=YEAR_TO_31_MARCH, or latest; got "2025-01-31"\.$/,
+    ],
+    ['date=2025-01-30', /^date must be a month end as YYYY-MM-DD, e\.g\. 2025-01-31, or latest; got "2025-01-30"\.$/],
+    ['from=2025-13-01', /^from must be a date as YYYY-MM-DD, e\.g\. 2025-03-31; got "2025-13-01"\.$/],
+    ['to=yesterday', /^to must be a date as YYYY-MM-DD/],
+    ['from=2025-03-01&to=2025-01-01', /^from \(2025-03-01\) must not be after to \(2025-01-01\)\.$/],
+    ['from=2010-01-01&to=2010-12-31', /^No figures from 2010-01-01 to 2010-12-31: reporting dates available are between 2021-03-31 and /],
+    ['service=KNITTING', /^service must be one of INDEPENDENT_VISITOR, MENTORING, or omitted for both; got "KNITTING"\.$/],
+    ['colour=blue', /^Unknown query parameter "colour": expected service, period, date, or from and to\.$/],
+  ])('refuses %s with 400 and says what was expected', async (query, message) => {
+    const response = await get(`/reports/council-activity.csv?${query}`);
+    expect(response.status).toBe(400);
+    expect((await response.text()).trim()).toMatch(message);
   });
 });
