@@ -22,6 +22,7 @@ import { armor, queryCostPlugin } from '../graphql/limits';
 import { capResponseBytes, countListItems, resultBudgetPlugin } from '../graphql/resultBudget';
 import { pingDatabase } from '../database/dataSource';
 import { councilCoverageCsv, councilCoverageMetaCsv } from '../reporting/councilCoverageCsv';
+import { councilActivityCsv, councilActivityMetaCsv } from '../reporting/councilActivityCsv';
 import { createNationalViewCache, NationalViewCache } from '../reporting/responseCache';
 import type { Logger } from '../logger';
 import { corsFor, createNationalHttp, graphqlQuestion, ifNoneMatchHits, settleCacheHeaders } from './httpCaching';
@@ -244,6 +245,23 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
   });
   app.get('/reports/council-coverage.meta.csv', councilCoverageMetaCsv);
+  // The activity file: the same caller and the same 401 for a bad token as the coverage file.
+  app.get('/reports/council-activity.csv', async (req, res) => {
+    let principal: Principal | null;
+    try {
+      principal = await fileCallerOf(req);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        res.status(401).type('text/plain').send(`${error.message}\n`);
+        return;
+      }
+      throw error;
+    }
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    await councilActivityCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
+  });
+  app.get('/reports/council-activity.meta.csv', councilActivityMetaCsv);
 
   app.use(
     '/graphql',
