@@ -38,7 +38,7 @@ export async function request<TResult, TVariables>(document: TypedDocumentString
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: document.toString(), variables }),
+    body: JSON.stringify({ query: document.toString(), operationName: /\b(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1], variables }),
   });
   let body: GraphQLResponse<TResult>;
   try {

@@ -72,6 +72,7 @@ function contextFor(): PageContext {
 
 async function render(): Promise<void> {
   delete document.body.dataset.ready;
+  delete document.body.dataset.activityReady;
   const context = contextFor();
   const [, section, code, ...rest] = location.pathname.split('/');
   if (!firstRender) {

@@ -228,3 +228,86 @@ export const ViewerQuery = graphql(`
     }
   }
 `);
+
+/*
+ * Period activity (API.md: activity(period:)). The query cost limit counts an areaTimeSeries as
+ * 132 points whatever its dates, so a council's activity comes in small pieces: the monthly
+ * totals over time, and the breakdowns at one date (from = to = the date) split in two.
+ */
+
+/** An area's monthly activity totals since the start. */
+export const ActivitySeriesQuery = graphql(`
+  query DashboardActivitySeries($areaCode: String!, $service: Service!, $to: LocalDate) {
+    areaTimeSeries(areaCode: $areaCode, service: $service, to: $to) {
+      date
+      activity(period: MONTH) {
+        referralsReceived {
+          ...FigureFields
+        }
+        matchesStarted {
+          ...FigureFields
+        }
+        matchesEnded {
+          ...FigureFields
+        }
+        medianDaysToMatch {
+          ...FigureFields
+        }
+      }
+    }
+  }
+`);
+
+/** An area's referrals by source in the period ending at a date. */
+export const ActivitySourcesQuery = graphql(`
+  query DashboardActivitySources($areaCode: String!, $service: Service!, $date: LocalDate!, $period: ActivityPeriod!) {
+    areaTimeSeries(areaCode: $areaCode, service: $service, from: $date, to: $date) {
+      date
+      activity(period: $period) {
+        referralsBySource {
+          source
+          figure {
+            ...FigureFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** An area's other activity figures in the period ending at a date. */
+export const ActivityFiguresQuery = graphql(`
+  query DashboardActivityFigures($areaCode: String!, $service: Service!, $date: LocalDate!, $period: ActivityPeriod!) {
+    areaTimeSeries(areaCode: $areaCode, service: $service, from: $date, to: $date) {
+      date
+      activity(period: $period) {
+        periodStart
+        periodEnd
+        referralsReceived {
+          ...FigureFields
+        }
+        medianDaysToMatch {
+          ...FigureFields
+        }
+        matchesStarted {
+          ...FigureFields
+        }
+        matchesEnded {
+          ...FigureFields
+        }
+        endingsByReason {
+          reason
+          figure {
+            ...FigureFields
+          }
+        }
+        sustainedRate {
+          ...FigureFields
+        }
+        volunteersApproved {
+          ...FigureFields
+        }
+      }
+    }
+  }
+`);

@@ -89,13 +89,14 @@ describe('the national page', () => {
 describe('a council page', () => {
   beforeAll(async () => {
     await openPage(page, `${http.url}/council/${BIRMINGHAM}`);
+    await page.waitForSelector('body[data-activity-ready]', { timeout: 60_000 });
     await screenshot(page, 'council');
   }, 120_000);
 
   it('draws the coverage and waiting series since the start for the council, its region and England', async () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Birmingham');
     const lines = await page
-      .locator('svg.tandem-chart path.tandem-chart__line')
+      .locator('svg.tandem-chart:not(#activity svg) path.tandem-chart__line')
       .evaluateAll((paths) => paths.map((path) => ({ series: path.getAttribute('data-series'), d: path.getAttribute('d') ?? '' })));
     expect(lines.map((line) => line.series)).toEqual(['Birmingham', 'West Midlands', 'England', 'Birmingham', 'West Midlands', 'England']);
     // One point a month end since 31 March 2021: over 50 points, a few perhaps withheld.
@@ -110,6 +111,26 @@ describe('a council page', () => {
     expect(await page.locator('[data-pool] .govuk-summary-list__row').count()).toBe(3);
     expect(await page.locator('table[data-insights] thead th').allTextContents()).toEqual(['Insight', 'Birmingham', 'West Midlands', 'England']);
     await expect(page.getByText('Targets for England').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('shows the period activity of the council, its region and England: referrals by source, time to match, matches started and ended', async () => {
+    const heads = await page.locator('table[data-activity] thead th').allTextContents();
+    expect(heads.slice(0, 4)).toEqual(['Figure', 'Birmingham', 'West Midlands', 'England']);
+    const activity = page.locator('#activity');
+    for (const label of [
+      'Referrals received',
+      'Median days from acceptance to match',
+      'Matches started',
+      'Matches ended',
+      'Social worker',
+      'Child left care',
+    ]) {
+      await expect(activity.locator('th', { hasText: label }).count()).resolves.toBeGreaterThan(0);
+    }
+    // England's referrals in the month are never withheld: a number.
+    const englandReferrals = await activity.locator('table').first().locator('tr', { hasText: 'Referrals received' }).locator('td').nth(2).textContent();
+    expect(englandReferrals).toMatch(/^\d[\d,]*$/);
+    expect(await activity.locator('svg.tandem-chart path.tandem-chart__line').count()).toBe(3);
   });
 
   it('has no accessibility violation that axe-core finds, with the series tables open too', async () => {

@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The period a row’s activity covers, ending on or before its reporting date (reports/METRICS.md). */
+export type ActivityPeriod =
+  /** The calendar month ending on the reporting date. */
+  | 'MONTH'
+  /** The year 1 April to 31 March ending on the 31 March on or before the reporting date. Before the first such year the reports hold (to 31 March 2022), every figure is NOT_AVAILABLE and the period dates are null. */
+  | 'YEAR_TO_31_MARCH';
+
+/** Why an active match ended. */
+export type EndReason =
+  | 'CHILD_LEFT_CARE'
+  | 'CHILD_OBJECTED'
+  | 'COUNCIL_ENDED'
+  | 'OTHER'
+  | 'PLANNED_ENDING'
+  | 'VOLUNTEER_RESIGNED';
+
 /** Whether a published figure has a value, and if not, why not. */
 export type FigureStatus =
   /** An England or region count that is not 0 but rounds to 0, or a rate or ratio computed from one (`low` in CSV). */
@@ -27,6 +43,17 @@ export type InsightFlag =
   | 'LIST_GROWING'
   /** No waiting list, and referrals per 100 looked after under half of England's: the list may be empty because children are not referred. */
   | 'NO_LIST_FEW_REFERRALS';
+
+/** Who made the referral. */
+export type ReferralSource =
+  | 'FOSTER_CARER'
+  | 'INDEPENDENT_REVIEWING_OFFICER'
+  | 'OTHER'
+  | 'PERSONAL_ADVISER'
+  | 'RESIDENTIAL_WORKER'
+  | 'SELF'
+  | 'SOCIAL_WORKER'
+  | 'TEACHER';
 
 /** What a signed-in caller is; it decides which records and figures they see. */
 export type Role =
@@ -114,6 +141,35 @@ export type DashboardViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashboardViewerQuery = { viewer: { role: Role, userId: string, localAuthority: { code: string, name: string } | null } | null };
+
+export type DashboardActivitySeriesQueryVariables = Exact<{
+  areaCode: string;
+  service: Service;
+  to?: string | null | undefined;
+}>;
+
+
+export type DashboardActivitySeriesQuery = { areaTimeSeries: Array<{ date: string, activity: { referralsReceived: { value: number | null, status: FigureStatus }, matchesStarted: { value: number | null, status: FigureStatus }, matchesEnded: { value: number | null, status: FigureStatus }, medianDaysToMatch: { value: number | null, status: FigureStatus } } }> };
+
+export type DashboardActivitySourcesQueryVariables = Exact<{
+  areaCode: string;
+  service: Service;
+  date: string;
+  period: ActivityPeriod;
+}>;
+
+
+export type DashboardActivitySourcesQuery = { areaTimeSeries: Array<{ date: string, activity: { referralsBySource: Array<{ source: ReferralSource, figure: { value: number | null, status: FigureStatus } }> } }> };
+
+export type DashboardActivityFiguresQueryVariables = Exact<{
+  areaCode: string;
+  service: Service;
+  date: string;
+  period: ActivityPeriod;
+}>;
+
+
+export type DashboardActivityFiguresQuery = { areaTimeSeries: Array<{ date: string, activity: { periodStart: string | null, periodEnd: string | null, referralsReceived: { value: number | null, status: FigureStatus }, medianDaysToMatch: { value: number | null, status: FigureStatus }, matchesStarted: { value: number | null, status: FigureStatus }, matchesEnded: { value: number | null, status: FigureStatus }, endingsByReason: Array<{ reason: EndReason, figure: { value: number | null, status: FigureStatus } }>, sustainedRate: { value: number | null, status: FigureStatus }, volunteersApproved: { value: number | null, status: FigureStatus } } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -406,3 +462,83 @@ export const DashboardViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardViewerQuery, DashboardViewerQueryVariables>;
+export const DashboardActivitySeriesDocument = new TypedDocumentString(`
+    query DashboardActivitySeries($areaCode: String!, $service: Service!, $to: LocalDate) {
+  areaTimeSeries(areaCode: $areaCode, service: $service, to: $to) {
+    date
+    activity(period: MONTH) {
+      referralsReceived {
+        ...FigureFields
+      }
+      matchesStarted {
+        ...FigureFields
+      }
+      matchesEnded {
+        ...FigureFields
+      }
+      medianDaysToMatch {
+        ...FigureFields
+      }
+    }
+  }
+}
+    fragment FigureFields on Figure {
+  value
+  status
+}`) as unknown as TypedDocumentString<DashboardActivitySeriesQuery, DashboardActivitySeriesQueryVariables>;
+export const DashboardActivitySourcesDocument = new TypedDocumentString(`
+    query DashboardActivitySources($areaCode: String!, $service: Service!, $date: LocalDate!, $period: ActivityPeriod!) {
+  areaTimeSeries(areaCode: $areaCode, service: $service, from: $date, to: $date) {
+    date
+    activity(period: $period) {
+      referralsBySource {
+        source
+        figure {
+          ...FigureFields
+        }
+      }
+    }
+  }
+}
+    fragment FigureFields on Figure {
+  value
+  status
+}`) as unknown as TypedDocumentString<DashboardActivitySourcesQuery, DashboardActivitySourcesQueryVariables>;
+export const DashboardActivityFiguresDocument = new TypedDocumentString(`
+    query DashboardActivityFigures($areaCode: String!, $service: Service!, $date: LocalDate!, $period: ActivityPeriod!) {
+  areaTimeSeries(areaCode: $areaCode, service: $service, from: $date, to: $date) {
+    date
+    activity(period: $period) {
+      periodStart
+      periodEnd
+      referralsReceived {
+        ...FigureFields
+      }
+      medianDaysToMatch {
+        ...FigureFields
+      }
+      matchesStarted {
+        ...FigureFields
+      }
+      matchesEnded {
+        ...FigureFields
+      }
+      endingsByReason {
+        reason
+        figure {
+          ...FigureFields
+        }
+      }
+      sustainedRate {
+        ...FigureFields
+      }
+      volunteersApproved {
+        ...FigureFields
+      }
+    }
+  }
+}
+    fragment FigureFields on Figure {
+  value
+  status
+}`) as unknown as TypedDocumentString<DashboardActivityFiguresQuery, DashboardActivityFiguresQueryVariables>;

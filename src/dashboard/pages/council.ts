@@ -7,6 +7,7 @@ import type { DashboardSeriesQuery } from '../gql/graphql';
 import { cached, choosers, headlineCard, link, PageContext, provenance, symbolsHelp } from '../page';
 import { ComparisonQuery, CouncilQuery, InsightsQuery, ReportingDatesQuery, SeriesQuery, TargetsQuery } from '../queries';
 import { ENGLAND } from './national';
+import { activityPanel } from './activity';
 import { insightsTable, targetsTable } from './shared';
 
 type Point = DashboardSeriesQuery['areaTimeSeries'][number];
@@ -40,6 +41,27 @@ export async function councilPage(context: PageContext, app: HTMLElement, code: 
     return localAuthority;
   });
   const regionSeries = council.then((found) => cached(SeriesQuery, { areaCode: found.regionCode, service, to }));
+  // Started as soon as the council and the date are known, beside the other questions.
+  const activity = Promise.all([council, context.date ?? cached(ReportingDatesQuery, { service }).then((answer) => answer.reportingDates.latest)])
+    .then(([found, date]) =>
+      activityPanel(
+        context,
+        [
+          { code: found.code, name: found.name },
+          { code: found.regionCode, name: found.regionName },
+          { code: ENGLAND, name: 'England' },
+        ],
+        date,
+      ),
+    )
+    .catch((error: unknown) =>
+      h(
+        'div',
+        null,
+        h('h2', { class: 'govuk-heading-m', id: 'activity-heading' }, 'Activity'),
+        h('p', { class: 'govuk-body' }, `The activity figures could not be shown: ${error instanceof Error ? error.message : String(error)}`),
+      ),
+    );
   // Promise.all reports the first failure; the others are handled here so none goes unhandled.
   for (const pending of [ownSeries, council, regionSeries]) pending.catch(() => undefined);
   const [authority, dates, comparisonAnswer, insightsAnswer, councilSeries, regionSeriesAnswer, englandSeries, targets, englandTargets] = await Promise.all([
@@ -54,6 +76,21 @@ export async function councilPage(context: PageContext, app: HTMLElement, code: 
     cached(TargetsQuery, { areaCode: ENGLAND, service }),
   ]);
   const comparison = comparisonAnswer.councilComparison;
+  // The activity arrives after the rest (its series is the slowest question on a cold server): the
+  // page is ready without it, and the section fills in when it comes (data-activity-ready).
+  const activitySection = h(
+    'section',
+    { id: 'activity', 'aria-labelledby': 'activity-heading', 'aria-busy': 'true' },
+    h('h2', { class: 'govuk-heading-m', id: 'activity-heading' }, 'Activity'),
+    h('p', { class: 'govuk-body', role: 'status' }, 'Loading the activity figures…'),
+  );
+  void activity.then((panel) => {
+    if (!activitySection.isConnected) return; // the visitor has moved on
+    replaceChildren(activitySection, panel);
+    activitySection.removeAttribute('aria-busy');
+    performance.mark('tandem:activity-ready');
+    document.body.dataset.activityReady = authority.code;
+  });
   const row = comparison.councils.find((candidate) => candidate.localAuthority.code === authority.code);
   const region = comparison.regions.find((candidate) => candidate.regionCode === authority.regionCode);
   const insights = insightsAnswer.councilComparison;
@@ -177,7 +214,7 @@ export async function councilPage(context: PageContext, app: HTMLElement, code: 
       const ratio = waitingPer100(point);
       return [figureNode(point?.figures.waiting, 'count'), document.createTextNode(ratio === null ? '' : ` (${formatValue(ratio, 'decimal')} per 100)`)];
     }),
-    h('section', { id: 'activity', 'aria-labelledby': 'activity-heading' }),
+    activitySection,
     h('h2', { class: 'govuk-heading-m' }, 'Volunteer pool'),
     h(
       'dl',
