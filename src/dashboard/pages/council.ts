@@ -41,8 +41,23 @@ export async function councilPage(context: PageContext, app: HTMLElement, code: 
     return localAuthority;
   });
   const regionSeries = council.then((found) => cached(SeriesQuery, { areaCode: found.regionCode, service, to }));
-  // Started as soon as the council and the date are known, beside the other questions.
-  const activity = Promise.all([council, context.date ?? cached(ReportingDatesQuery, { service }).then((answer) => answer.reportingDates.latest)])
+  // Promise.all reports the first failure; the others are handled here so none goes unhandled.
+  for (const pending of [ownSeries, council, regionSeries]) pending.catch(() => undefined);
+  const [authority, dates, comparisonAnswer, insightsAnswer, councilSeries, regionSeriesAnswer, englandSeries, targets, englandTargets] = await Promise.all([
+    council,
+    cached(ReportingDatesQuery, { service }),
+    cached(ComparisonQuery, { service, date: context.date }),
+    cached(InsightsQuery, { service, date: context.date }),
+    ownSeries,
+    regionSeries,
+    cached(SeriesQuery, { areaCode: ENGLAND, service, to }),
+    cached(TargetsQuery, { areaCode: code, service }),
+    cached(TargetsQuery, { areaCode: ENGLAND, service }),
+  ]);
+  const comparison = comparisonAnswer.councilComparison;
+  // Asked once the rest has arrived: its monthly series is the slowest question on a cold server,
+  // and would otherwise hold up the questions the page is drawn from.
+  const activity = Promise.resolve([authority, comparison.date] as const)
     .then(([found, date]) =>
       activityPanel(
         context,
@@ -62,20 +77,6 @@ export async function councilPage(context: PageContext, app: HTMLElement, code: 
         h('p', { class: 'govuk-body' }, `The activity figures could not be shown: ${error instanceof Error ? error.message : String(error)}`),
       ),
     );
-  // Promise.all reports the first failure; the others are handled here so none goes unhandled.
-  for (const pending of [ownSeries, council, regionSeries]) pending.catch(() => undefined);
-  const [authority, dates, comparisonAnswer, insightsAnswer, councilSeries, regionSeriesAnswer, englandSeries, targets, englandTargets] = await Promise.all([
-    council,
-    cached(ReportingDatesQuery, { service }),
-    cached(ComparisonQuery, { service, date: context.date }),
-    cached(InsightsQuery, { service, date: context.date }),
-    ownSeries,
-    regionSeries,
-    cached(SeriesQuery, { areaCode: ENGLAND, service, to }),
-    cached(TargetsQuery, { areaCode: code, service }),
-    cached(TargetsQuery, { areaCode: ENGLAND, service }),
-  ]);
-  const comparison = comparisonAnswer.councilComparison;
   // The activity arrives after the rest (its series is the slowest question on a cold server): the
   // page is ready without it, and the section fills in when it comes (data-activity-ready).
   const activitySection = h(
