@@ -98,6 +98,7 @@ async function render(): Promise<void> {
       errorPage(error, section === 'council' ? `council with the code ${code}` : section === 'region' ? `region with the code ${code}` : 'figures for England'),
     );
   }
+  if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   performance.mark('tandem:ready');
   document.body.dataset.ready = section || 'national';
 }

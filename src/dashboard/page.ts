@@ -162,6 +162,13 @@ export function symbolsHelp(): HTMLElement {
 /** A page that could not be drawn: "not found" for a code the API does not know, else the API's message. */
 export function errorPage(error: unknown, what: string): HTMLElement[] {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+    return [
+      h('h1', { class: 'govuk-heading-l' }, 'Your token was not accepted'),
+      h('p', { class: 'govuk-body' }, 'Sign out at the foot of the page to see the figures anyone may see, or paste a new token.'),
+      h('div', { class: 'govuk-inset-text', 'data-api-error': '' }, `The API said: ${message}`),
+    ];
+  }
   const notFound = error instanceof ApiError && (/unknown|not found|expected|abolished/i.test(message) || error.code === 'NOT_FOUND');
   return [
     h('h1', { class: 'govuk-heading-l' }, notFound ? 'Page not found' : 'Sorry, there is a problem with the figures'),

@@ -72,7 +72,7 @@ export async function nationalPage(context: PageContext, app: HTMLElement): Prom
           })),
           {
             title: `Coverage quartile of each of England's ${comparison.councils.length} councils (${serviceName.toLowerCase()})`,
-            onOpen: (code) => context.navigate(`/council/${code}`),
+            onOpen: (code) => context.navigate(context.href(`/council/${code}`)),
           },
         ),
       ),
