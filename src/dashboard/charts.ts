@@ -139,7 +139,7 @@ export function barChart(options: {
               height: rowHeight - 6,
               fill: bar.highlight ? '#003078' : '#1d70b8',
             }),
-            s('text', { x: x(bar.value) + 4, y: y + 15 }, formatValue(bar.value, options.kind)),
+            s('text', { x: x(bar.value) + 4, y: y + 15, 'paint-order': 'stroke', stroke: '#ffffff', 'stroke-width': 4 }, formatValue(bar.value, options.kind)),
           ],
     );
   });
@@ -165,8 +165,8 @@ export function barChart(options: {
       { class: 'tandem-chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false' },
       s('title', { id: titleId }, options.title),
       s('desc', { id: descId }, options.summary),
-      bars,
       references,
+      bars,
     ),
     h(
       'figcaption',

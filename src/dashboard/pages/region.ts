@@ -1,9 +1,10 @@
 import { ApiError } from '../api';
-import { barChart } from '../charts';
+import { barChart, lineChart } from '../charts';
 import { h, replaceChildren } from '../dom';
 import { figureNode, formatDate, ordinal, SERVICE_NAMES, sortValue, flagTag } from '../format';
+import type { Figure } from '../format';
 import { cached, choosers, headlineCard, link, PageContext, provenance, symbolsHelp } from '../page';
-import { ComparisonQuery, InsightsQuery, ReportingDatesQuery, TargetsQuery } from '../queries';
+import { ComparisonQuery, InsightsQuery, ReportingDatesQuery, SeriesQuery, TargetsQuery } from '../queries';
 import { dataTable } from '../table';
 import { ENGLAND } from './national';
 import { insightsTable, targetsTable } from './shared';
@@ -11,12 +12,14 @@ import { insightsTable, targetsTable } from './shared';
 /** The region page: its councils against the region and England. */
 export async function regionPage(context: PageContext, app: HTMLElement, code: string): Promise<void> {
   const { service } = context;
-  const [dates, comparisonAnswer, insightsAnswer, targets] = await Promise.all([
+  const [dates, comparisonAnswer, insightsAnswer, targets, regionSeries, englandSeries] = await Promise.all([
     cached(ReportingDatesQuery, { service }),
     cached(ComparisonQuery, { service, date: context.date }),
     cached(InsightsQuery, { service, date: context.date }),
     // Unknown codes are the API's error, which the page shows.
     cached(TargetsQuery, { areaCode: code, service }),
+    cached(SeriesQuery, { areaCode: code, service, to: context.date }),
+    cached(SeriesQuery, { areaCode: ENGLAND, service, to: context.date }),
   ]);
   const comparison = comparisonAnswer.councilComparison;
   const region = comparison.regions.find((candidate) => candidate.regionCode === code);
@@ -66,6 +69,8 @@ export async function regionPage(context: PageContext, app: HTMLElement, code: s
         { label: 'England', value: sortValue(comparison.england.coverageRate), colour: '#0b0c0c', dash: 'dotted' },
       ],
     }),
+    h('h2', { class: 'govuk-heading-m' }, 'Coverage since the start'),
+    regionCoverageChart(region.regionName, regionSeries.areaTimeSeries, englandSeries.areaTimeSeries),
     dataTable({
       caption: `Councils in ${region.regionName}`,
       noun: 'councils',
@@ -124,5 +129,73 @@ export async function regionPage(context: PageContext, app: HTMLElement, code: s
     ]),
     targetsTable(`Targets for ${region.regionName}`, targets.targets, () => region.regionName),
     h('p', { class: 'govuk-body' }, link(context, '/', 'All councils in England'), ` · England's code is ${ENGLAND}`),
+  );
+}
+
+type Point = { date: string; figures: { coverageRate: { value: number | null; status: string } } };
+
+/** The region's and England's coverage at each month end, with the figures in a table under the chart. */
+function regionCoverageChart(name: string, region: Point[], england: Point[]): HTMLElement {
+  const dates = england.map((point) => point.date);
+  const value = (points: Point[], date: string) => {
+    const figure = points.find((point) => point.date === date)?.figures.coverageRate;
+    return figure && figure.status === 'OK' ? figure.value : null;
+  };
+  return h(
+    'div',
+    null,
+    lineChart({
+      title: `Coverage of children looked after, ${name} and England, at each month end`,
+      summary: 'The table below gives each value.',
+      dates,
+      kind: 'rate',
+      series: [
+        { label: name, colour: '#d4351c', dash: 'dashed', values: dates.map((date) => value(region, date)) },
+        { label: 'England', colour: '#0b0c0c', dash: 'dotted', values: dates.map((date) => value(england, date)) },
+      ],
+    }),
+    h(
+      'details',
+      { class: 'govuk-details' },
+      h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Show the figures: coverage at each month end')),
+      h(
+        'div',
+        { class: 'govuk-details__text tandem-table-scroll', role: 'region', 'aria-label': 'Coverage at each month end', tabindex: 0 },
+        h(
+          'table',
+          { class: 'govuk-table govuk-table--small-text-until-tablet' },
+          h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, `Coverage at each month end, ${name} and England`),
+          h(
+            'thead',
+            { class: 'govuk-table__head' },
+            h(
+              'tr',
+              { class: 'govuk-table__row' },
+              ['Month end', name, 'England'].map((label, index) =>
+                h('th', { scope: 'col', class: `govuk-table__header${index ? ' govuk-table__header--numeric' : ''}` }, label),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            { class: 'govuk-table__body' },
+            [...dates].reverse().map((date) =>
+              h(
+                'tr',
+                { class: 'govuk-table__row' },
+                h('th', { scope: 'row', class: 'govuk-table__header' }, formatDate(date)),
+                [region, england].map((points) =>
+                  h(
+                    'td',
+                    { class: 'govuk-table__cell govuk-table__cell--numeric' },
+                    figureNode(points.find((point) => point.date === date)?.figures.coverageRate as Figure | undefined, 'rate'),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
 }
