@@ -5,7 +5,20 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-load/', 'dist-bench/', 'dist-scripts/', 'node_modules/', 'test/generated/', '.data/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-load/',
+      'dist-bench/',
+      'dist-scripts/',
+      'node_modules/',
+      'test/generated/',
+      '.data/',
+      'coverage/',
+      'src/dashboard/gql/',
+      'test-output/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -31,6 +31,9 @@ export const LAYERS: { name: string; folders: string[] }[] = [
   },
   // Before the composition root existed, main.ts and server.ts at the top of src/ played its part.
   { name: 'app', folders: ['app', 'main', 'server'] },
+  // The reference dashboard: browser code that reads only the public GraphQL API, and that the
+  // server serves as built files, never imports.
+  { name: 'client', folders: ['dashboard'] },
 ];
 
 /** Arrows the layering test forbids outright: [from folder or layer, to folder or layer, why]. */
@@ -41,6 +44,10 @@ export const FORBIDDEN: { from: string; to: string; why: string }[] = [
   { from: 'auth', to: 'domain', why: 'auth imports no domain' },
   { from: 'auth', to: 'app', why: 'auth imports nothing from the composition root' },
   { from: 'domain', to: 'app', why: 'a domain imports nothing from the composition root' },
+  ...['plumbing', 'auth', 'domain', 'app'].flatMap((layer) => [
+    { from: 'client', to: layer, why: 'the dashboard reads only the public GraphQL API, never server code' },
+    { from: layer, to: 'client', why: 'the server serves the built dashboard, never imports it' },
+  ]),
 ];
 
 export interface Arrow {
@@ -88,6 +95,7 @@ function sourceFiles(root: string, dir = 'src'): string[] {
 
 function resolve(root: string, fromFile: string, specifier: string, known: Set<string>): string | null {
   if (!specifier.startsWith('.')) return null; // a package
+  if (/\.(json|s?css|svg)$/.test(specifier)) return null; // data or styles (the dashboard's), not a module of the graph
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier.replace(/\.js$/, '')));
   for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) if (known.has(candidate)) return candidate;
   if (base.startsWith('src/')) throw new Error(`${fromFile}: cannot resolve '${specifier}' under ${root}`);

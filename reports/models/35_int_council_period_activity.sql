@@ -186,7 +186,9 @@ days_to_match as (
         referral_months.service,
         period_months.period_type,
         period_months.period_end,
-        percentile_disc(0.5) within group (order by referral_months.days_to_match) as median_days_to_match
+        percentile_disc(0.5) within group (order by referral_months.days_to_match) as median_days_to_match,
+        -- the median's base: disclosure control withholds a median over one to four referrals
+        count(*)::integer as referrals_matched
     from referral_months
     inner join period_months
         on period_months.month_end = referral_months.matched_month_end
@@ -323,7 +325,10 @@ sustained as (
         sustained_running.service,
         reporting_periods.period_type,
         reporting_periods.period_end,
-        round(100.0 * sustained_running.sustained / sustained_running.judged, 1) as sustained_rate
+        round(100.0 * sustained_running.sustained / sustained_running.judged, 1) as sustained_rate,
+        -- the rate's counts, so that regions and England recompute it from sums (never a mean of rates)
+        sustained_running.judged::integer as sustained_judged,
+        sustained_running.sustained::integer as sustained_count
     from sustained_running
     inner join reporting_periods
         on reporting_periods.period_end = sustained_running.month_end
@@ -393,7 +398,10 @@ final as (
         coalesce(matches_ended.matches_ended, 0) as matches_ended,
         empty_breakdowns.matches_ended_by_reason || coalesce(matches_ended.matches_ended_by_reason, '{}') as matches_ended_by_reason,
         sustained.sustained_rate,
-        coalesce(volunteers_approved.volunteers_approved, 0) as volunteers_approved
+        coalesce(volunteers_approved.volunteers_approved, 0) as volunteers_approved,
+        coalesce(days_to_match.referrals_matched, 0) as referrals_matched,
+        coalesce(sustained.sustained_judged, 0) as sustained_judged,
+        coalesce(sustained.sustained_count, 0) as sustained_count
     from council_periods
     cross join empty_breakdowns
     left join referrals_received

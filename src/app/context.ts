@@ -11,6 +11,7 @@ import { createMatchLoaders } from '../matches/match.queries';
 import { createMatchingLoaders } from '../matching/matching.queries';
 import { createProviderLoaders } from '../providers/provider.queries';
 import { createReferralLoaders } from '../referrals/referral.queries';
+import { createActivityLoaders } from '../reporting/activity.queries';
 import { createTargetLoaders } from '../targets/target.queries';
 import { createVolunteerLoaders } from '../volunteers/volunteer.queries';
 
@@ -29,6 +30,7 @@ export function createLoaders(db: DataSource, principal: Principal | null) {
     ...createMatchLoaders(db, principal),
     ...createTargetLoaders(db, principal),
     ...createMatchingLoaders(db, principal),
+    ...createActivityLoaders(db, principal),
   };
 }
 

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       [
         '',
         `Tandem is ready: point a browser or GraphQL client at ${url}`,
+        `Dashboard: http://${host}:${port}/`,
         `Health: http://${host}:${port}/healthz  Readiness: http://${host}:${port}/readyz`,
         `Database: ${database.embedded ? `embedded PostgreSQL (data in ${config.embeddedPostgresDir})` : 'DATABASE_URL'}`,
         '',

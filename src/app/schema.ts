@@ -13,6 +13,7 @@ import { ChildReferralsResolver } from '../referrals/childReferrals.resolver';
 import { ReferralResolver, SelfReferralResolver } from '../referrals/referral.resolver';
 import { CoverageResolver } from '../reporting/coverage.resolver';
 import { AreaSeriesResolver } from '../reporting/areaSeries';
+import { activityResolvers } from '../reporting/activity.resolver';
 import { ReportingDatesResolver } from '../reporting/reportingDates';
 import { LocalAuthorityFiguresResolver } from '../reporting/localAuthorityFigures.resolver';
 import { TargetResolver } from '../targets/target.resolver';
@@ -48,6 +49,7 @@ export function getSchema(): GraphQLSchema {
       CoverageResolver,
       ReportingDatesResolver,
       AreaSeriesResolver,
+      ...activityResolvers,
       MatchingResolver,
       TargetResolver,
       UnmatchedReferralResolver,

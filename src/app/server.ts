@@ -22,9 +22,11 @@ import { armor, queryCostPlugin } from '../graphql/limits';
 import { capResponseBytes, countListItems, resultBudgetPlugin } from '../graphql/resultBudget';
 import { pingDatabase } from '../database/dataSource';
 import { councilCoverageCsv, councilCoverageMetaCsv } from '../reporting/councilCoverageCsv';
+import { councilActivityCsv, councilActivityMetaCsv } from '../reporting/councilActivityCsv';
 import { createNationalViewCache, NationalViewCache } from '../reporting/responseCache';
 import type { Logger } from '../logger';
 import { corsFor, createNationalHttp, graphqlQuestion, ifNoneMatchHits, settleCacheHeaders } from './httpCaching';
+import { serveDashboard } from './dashboard';
 
 /** True when any string in a parsed JSON body holds a NUL, which PostgreSQL text cannot store. */
 function containsNul(value: unknown, depth = 0): boolean {
@@ -224,6 +226,9 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not ready', reason });
   });
 
+  // The reference dashboard at / (src/app/dashboard.ts).
+  serveDashboard(app, config.projectRoot);
+
   // A file's caller, its token verified once per request: the validators' middleware and the
   // route both ask, and share the one verification (a refused token rejects both alike).
   const fileCallers = new WeakMap<express.Request, Promise<Principal | null>>();
@@ -256,6 +261,23 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
   });
   app.get('/reports/council-coverage.meta.csv', councilCoverageMetaCsv);
+  // The activity file: the same caller and the same 401 for a bad token as the coverage file.
+  app.get('/reports/council-activity.csv', async (req, res) => {
+    let principal: Principal | null;
+    try {
+      principal = await fileCallerOf(req);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        res.status(401).type('text/plain').send(`${error.message}\n`);
+        return;
+      }
+      throw error;
+    }
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    await councilActivityCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
+  });
+  app.get('/reports/council-activity.meta.csv', councilActivityMetaCsv);
 
   app.use(
     '/graphql',

@@ -38,6 +38,9 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'RefreshReportsPayload.runs': 50,
   // One entry per protected council count (six today: three for coverage and the pool, three for the insights' referrals).
   'DisclosureAudit.metrics': 8,
+  // every referral source and every match end reason, always all of them
+  'PeriodActivity.referralsBySource': 8,
+  'PeriodActivity.endingsByReason': 6,
   'Query.suggestedVolunteers': (args) => pageArgument(args.first),
   // A council's waiting list for one service: an estimate, the list has no hard maximum.
   'MatchingPlan.pairs': 200,

@@ -92,6 +92,7 @@ function byMonth<T extends { month_end: string }>(rows: T[]): Map<string, T[]> {
  */
 export function seriesPoints(
   area: SeriesArea,
+  service: string,
   rows: { england: SeriesAreaRow[]; regions: SeriesAreaRow[]; councils: SeriesCouncilRow[]; firstActive: string | null },
   controlled: boolean,
 ): AreaPoint[] {
@@ -126,7 +127,10 @@ export function seriesPoints(
       if (!figures) continue;
       point = { date, figures, rank: null, quartile: null };
     }
-    if (rows.firstActive === null || date < rows.firstActive) point = { date, figures: beforeService(point.figures), rank: null, quartile: null };
+    const activityKey = { service, date, areaCode: area.code };
+    if (rows.firstActive === null || date < rows.firstActive)
+      point = { date, figures: { ...beforeService(point.figures), activityKey: { ...activityKey, beforeService: true } }, rank: null, quartile: null };
+    else point = { ...point, figures: { ...point.figures, activityKey } };
     points.push(point);
   }
   return points;
@@ -167,6 +171,6 @@ export class AreaSeriesResolver {
     const controlled = audienceOf(context.principal) === 'PUBLIC';
     // A council's rank among published rates needs every council's row; the unsuppressed rank is in its own row.
     const rows = await readSeriesRows(context.db, area, service, first, last, area.kind === 'council' && controlled);
-    return seriesPoints(area, rows, controlled);
+    return seriesPoints(area, service, rows, controlled);
   }
 }

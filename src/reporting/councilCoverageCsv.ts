@@ -81,7 +81,9 @@ export const COVERAGE_COLUMNS: readonly EesColumn[] = [
 
 export const CSV_COLUMNS = [...TIME_AND_GEOGRAPHY_COLUMNS, ...COVERAGE_COLUMNS.map((column) => column.name)];
 
-const cell = (figure: Figure) => (figure.status === FigureStatus.OK ? String(figure.value) : SYMBOL[figure.status]);
+/** A figure as a CSV cell: its value, or the symbol of its status (c, z, x, low). */
+export const figureCell = (figure: Figure) => (figure.status === FigureStatus.OK ? String(figure.value) : SYMBOL[figure.status]);
+const cell = figureCell;
 
 /**
  * Why a council has no rank: `c` when its rate is withheld, otherwise `x`. (A rate that is `z`

@@ -6,7 +6,7 @@ import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
-import { CouncilComparison, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
+import { CouncilComparison, CoverageFigures, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
 import { Audience, ENGLAND_CODE, publishArea, publishTable, suppressCouncils } from './disclosure';
 import { hideEarlier, hideEarlierInTable, insightsAgainst } from './insights';
 import { PROTECTION } from './disclosureAudit';
@@ -66,17 +66,18 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
     hideEarlierInTable(table, comparison.earlier);
   }
   const insights = insightsAgainst(table.england);
+  const keyed = (figures: CoverageFigures, areaCode: string): CoverageFigures => ({ ...figures, activityKey: { service, date, areaCode } });
   const rows = await loaders.councilByCode.loadMany(table.councils.map((council) => council.councilCode));
   return {
     date,
     service,
     disclosureControlled: audience === 'PUBLIC',
-    england: table.england.figures,
+    england: keyed(table.england.figures, ENGLAND_CODE),
     englandInsights: insights.england,
     regions: table.regions.map((region) => ({
       regionCode: region.regionCode,
       regionName: region.regionName!,
-      figures: region.figures,
+      figures: keyed(region.figures, region.regionCode),
       volunteerPool: region.pool ?? null,
       insights: insights.of(region),
     })),
@@ -85,7 +86,7 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
       rank: council.rank,
       quartile: council.quartile,
       statisticalNeighbourMedianRate: council.statisticalNeighbourMedianRate,
-      figures: council.figures,
+      figures: keyed(council.figures, council.councilCode),
       volunteerPool: council.pool ?? null,
       insights: insights.of(council),
     })),
@@ -181,7 +182,7 @@ export class CoverageResolver {
       if (audience === 'PUBLIC') hideEarlier(mine.insightInputs, monthRows.find((row) => row.council_code === code)!.earlier_suppressed);
       // England's flags need only its own figures of that month, which the series does not serve.
       const insights = insightsAgainst(england ?? mine);
-      points.push({ date: monthEnd, figures: mine.figures, insights: insights.of(mine) });
+      points.push({ date: monthEnd, figures: { ...mine.figures, activityKey: { service, date: monthEnd, areaCode: code } }, insights: insights.of(mine) });
     }
     return points;
   }

@@ -4,6 +4,7 @@ import { Service } from '../graphql/enums';
 import { MutationPayload } from '../graphql/userErrors';
 import { Figure } from './figure.type';
 import { Insights } from './insights.types';
+import type { ActivityKey } from './activity';
 import { LocalDate } from '../graphql/scalars';
 
 @ObjectType({ simpleResolvers: true, description: 'Coverage and waiting-list figures at a reporting date (reports/METRICS.md gives each definition).' })
@@ -37,6 +38,9 @@ export class CoverageFigures {
       'The year whose 31 March official count childrenLookedAfter and coverageRate use: the latest year held on or before the date (the earliest held before any), e.g. 2025 for a 2026 date before the 2026 figures are imported.',
   })
   childrenLookedAfterYear?: number | null;
+
+  /** Which area, service and date these figures describe, read by the `activity` field (activity.resolver.ts); not published. */
+  activityKey?: ActivityKey;
 }
 
 @ObjectType({

@@ -1,4 +1,5 @@
 import { FigureStatus } from './figure.type';
+import type { ActivityKey } from './activity';
 import type { InsightInputs } from './insights';
 import { protectAreaInsightInputs } from './insights';
 
@@ -39,6 +40,8 @@ export type CoverageFigures = {
   p90WaitDays: Figure;
   /** The year (31 March) of the official count childrenLookedAfter and the rate use; public, never suppressed. */
   childrenLookedAfterYear?: number | null;
+  /** Which area, service and date these figures describe, for their activity (activity.resolver.ts); not a figure. */
+  activityKey?: ActivityKey;
 };
 
 export type PoolFigures = { volunteersAvailable: Figure; childrenWaiting: Figure; volunteersPerWaitingChild: Figure };

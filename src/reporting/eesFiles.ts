@@ -96,31 +96,57 @@ export class FileQueryError extends Error {}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-function isMonthEnd(text: string): boolean {
+export function isMonthEnd(text: string): boolean {
   if (!isCalendarDate(text)) return false;
   const next = new Date(`${text}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.getUTCDate() === 1;
 }
 
-const quote = (value: string) => JSON.stringify(value.slice(0, 40));
+export const quote = (value: string) => JSON.stringify(value.slice(0, 40));
+
+/**
+ * The dates a file's tables are for: month ends for the coverage file; the ends of the chosen
+ * period (month ends, or 31 Marches) for the activity file, which takes one more parameter.
+ */
+export type PeriodEnds = {
+  /** How the ends are named in messages, e.g. "month ends". */
+  plural: string;
+  /** What `date` must be, for the message, e.g. "a month end as YYYY-MM-DD, e.g. 2025-03-31". */
+  expected: string;
+  isEnd: (text: string) => boolean;
+  /** Every end held for these services, oldest first. */
+  read: (db: Queryable, services: string[]) => Promise<{ service: string; month_end: string }[]>;
+  /** Query parameters the file takes beside service, date, from and to (checked by the file). */
+  extraParameters?: string[];
+};
+
+export const MONTH_ENDS: PeriodEnds = {
+  plural: 'month ends',
+  expected: 'a month end as YYYY-MM-DD, e.g. 2025-03-31',
+  isEnd: isMonthEnd,
+  read: readMonthEnds,
+};
 
 /**
  * The tables a request asks for: `service` (one code, or omitted for both), and `date` (a month
  * end or `latest`) or `from`/`to` (the month ends between, inclusive; each defaults to the first
  * and latest), or nothing (the latest). Throws FileQueryError saying what was wrong and what was expected.
  */
-export async function selectTables(db: Queryable, req: Request): Promise<FileSelection> {
-  const allowed = ['service', 'date', 'from', 'to'];
+export async function selectTables(db: Queryable, req: Request, ends: PeriodEnds = MONTH_ENDS): Promise<FileSelection> {
+  const extra = ends.extraParameters ?? [];
+  const allowed = ['service', 'date', 'from', 'to', ...extra];
   const params: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.query)) {
-    if (!allowed.includes(name)) throw new FileQueryError(`Unknown query parameter ${quote(name)}: expected service, date, or from and to.`);
+    if (!allowed.includes(name)) {
+      throw new FileQueryError(`Unknown query parameter ${quote(name)}: expected service, ${extra.map((other) => `${other}, `).join('')}date, or from and to.`);
+    }
     if (typeof value !== 'string') throw new FileQueryError(`${name} must be given once, as text; got ${quote(JSON.stringify(value))}.`);
     params[name] = value;
   }
@@ -131,8 +157,8 @@ export async function selectTables(db: Queryable, req: Request): Promise<FileSel
   const chosen = (params.service === undefined ? services : [params.service]) as Service[];
   const { date, from, to } = params;
   if (date !== undefined && (from !== undefined || to !== undefined)) throw new FileQueryError('Give either date, or from and to, not both.');
-  if (date !== undefined && date !== 'latest' && !isMonthEnd(date)) {
-    throw new FileQueryError(`date must be a month end as YYYY-MM-DD, e.g. 2025-03-31, or latest; got ${quote(date)}.`);
+  if (date !== undefined && date !== 'latest' && !ends.isEnd(date)) {
+    throw new FileQueryError(`date must be ${ends.expected}, or latest; got ${quote(date)}.`);
   }
   for (const [name, value] of [
     ['from', from],
@@ -142,7 +168,7 @@ export async function selectTables(db: Queryable, req: Request): Promise<FileSel
   }
   if (from !== undefined && to !== undefined && from > to) throw new FileQueryError(`from (${from}) must not be after to (${to}).`);
 
-  const available = await readMonthEnds(db, chosen);
+  const available = await ends.read(db, chosen);
   if (available.length === 0) throw new FileQueryError('No figures yet: the reports have not been refreshed.');
   const range = `reporting dates available are between ${available[0].month_end} and ${available.at(-1)!.month_end}`;
   let tables: { service: Service; monthEnd: string }[];
@@ -156,7 +182,7 @@ export async function selectTables(db: Queryable, req: Request): Promise<FileSel
     const missing = tables.filter((table) => !available.some((row) => row.service === table.service && row.month_end === date));
     if (missing.length > 0) throw new FileQueryError(`No figures for ${date}: ${range}.`);
   } else {
-    // The latest month end of each service.
+    // The latest end of each service.
     tables = chosen.flatMap((service) => {
       const latest = available.filter((row) => row.service === service).at(-1);
       return latest ? [{ service, monthEnd: latest.month_end }] : [];
@@ -165,7 +191,7 @@ export async function selectTables(db: Queryable, req: Request): Promise<FileSel
   }
   if (tables.length > MAX_TABLES) {
     throw new FileQueryError(
-      `The request covers ${tables.length} tables (month ends × services); at most ${MAX_TABLES} per file: narrow from and to, or choose a service.`,
+      `The request covers ${tables.length} tables (${ends.plural} × services); at most ${MAX_TABLES} per file: narrow from and to, or choose a service.`,
     );
   }
   return { tables, services: chosen };
