@@ -14,6 +14,7 @@ import { analyst } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { TEST_ENVIRONMENT, TestServer, tokenFor } from '../support/testServer';
 import { loadConfig } from '../../src/config';
+import { AreaActivitySeriesDocument } from '../generated/graphql';
 import { EndReason, IV, OperationalFixtures, ReferralSource } from './fixtures';
 
 /**
@@ -440,6 +441,24 @@ describe('activity for analysts: the period metrics recomputed from the records'
     expect(row.year.referralsReceived.status).toBe('NOT_AVAILABLE');
     expect(row.year.referralsBySource.every((cell) => cell.figure.status === 'NOT_AVAILABLE')).toBe(true);
     expect(c.england.year.sustainedRate.status).toBe('NOT_AVAILABLE');
+    // A period given as a variable, through the generated typed document: the same answer on a series point.
+    const typed = await server.execute(
+      AreaActivitySeriesDocument,
+      { areaCode: STOCKTON, service: IV, from: '2021-06-30', to: '2021-06-30', period: 'YEAR_TO_31_MARCH' },
+      analyst,
+    );
+    expect(typed.errors).toBeUndefined();
+    expect(typed.data!.areaTimeSeries[0].activity).toMatchObject({
+      periodStart: null,
+      periodEnd: null,
+      matchesEnded: { value: null, status: 'NOT_AVAILABLE' },
+    });
+    const typedYear = await server.execute(
+      AreaActivitySeriesDocument,
+      { areaCode: STOCKTON, service: IV, from: '2025-03-31', to: '2025-03-31', period: 'YEAR_TO_31_MARCH' },
+      analyst,
+    );
+    expect(typedYear.data!.areaTimeSeries[0].activity).toEqual(asFigures(recompute([STOCKTON], ...YEAR)));
     // The month is held from the first reporting date.
     expect(row.month).toMatchObject({ periodStart: '2021-06-01', periodEnd: '2021-06-30', referralsReceived: { value: 0, status: 'OK' } });
   });
