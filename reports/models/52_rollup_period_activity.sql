@@ -83,6 +83,12 @@ england_medians as (
     group by 2, 3, 4
 ),
 
+area_medians as (
+    select * from region_medians
+    union all
+    select * from england_medians
+),
+
 -- A breakdown's cells summed over councils, every key kept (each council row holds every key).
 council_sources as (
     select
@@ -111,7 +117,7 @@ council_reasons as (
 -- grouping sets: one pass gives each region (region_code set) and England (region_code null)
 source_sums as (
     select
-        region_code,
+        coalesce(region_code, 'E92000001') as area_code,
         service,
         period_type,
         period_end,
@@ -126,7 +132,7 @@ source_sums as (
 
 reason_sums as (
     select
-        region_code,
+        coalesce(region_code, 'E92000001') as area_code,
         service,
         period_type,
         period_end,
@@ -141,6 +147,7 @@ reason_sums as (
 
 area_sums as (
     select
+        coalesce(region_code, 'E92000001') as area_code,
         region_code,
         service,
         period_type,
@@ -160,7 +167,7 @@ area_sums as (
 area_rows as (
     select
         case when area_sums.region_code is null then 'england' else 'region' end as geographic_level,
-        coalesce(area_sums.region_code, 'E92000001') as area_code,
+        area_sums.area_code,
         area_sums.region_code,
         area_sums.service,
         area_sums.period_type,
@@ -168,7 +175,7 @@ area_rows as (
         area_sums.period_end,
         area_sums.referrals_received,
         source_sums.referrals_by_source,
-        coalesce(region_medians.median_days_to_match, england_medians.median_days_to_match) as median_days_to_match,
+        area_medians.median_days_to_match,
         area_sums.referrals_matched,
         area_sums.matches_started,
         area_sums.matches_ended,
@@ -181,27 +188,22 @@ area_rows as (
         area_sums.sustained_count,
         area_sums.volunteers_approved
     from area_sums
+    -- equality on area_code (England's code for the England rows), so these are hash joins
     inner join source_sums
-        on source_sums.region_code is not distinct from area_sums.region_code
+        on source_sums.area_code = area_sums.area_code
         and source_sums.service = area_sums.service
         and source_sums.period_type = area_sums.period_type
         and source_sums.period_end = area_sums.period_end
     inner join reason_sums
-        on reason_sums.region_code is not distinct from area_sums.region_code
+        on reason_sums.area_code = area_sums.area_code
         and reason_sums.service = area_sums.service
         and reason_sums.period_type = area_sums.period_type
         and reason_sums.period_end = area_sums.period_end
-    left join region_medians
-        on area_sums.region_code is not null
-        and region_medians.area_code = area_sums.region_code
-        and region_medians.service = area_sums.service
-        and region_medians.period_type = area_sums.period_type
-        and region_medians.period_end = area_sums.period_end
-    left join england_medians
-        on area_sums.region_code is null
-        and england_medians.service = area_sums.service
-        and england_medians.period_type = area_sums.period_type
-        and england_medians.period_end = area_sums.period_end
+    left join area_medians
+        on area_medians.area_code = area_sums.area_code
+        and area_medians.service = area_sums.service
+        and area_medians.period_type = area_sums.period_type
+        and area_medians.period_end = area_sums.period_end
 ),
 
 council_rows as (

@@ -112,3 +112,27 @@ export async function readActivityPeriodEnds(db: Queryable, services: string[], 
     [],
   );
 }
+
+/** Every activity table the rollup holds, unsuppressed, for the audit (reports:audit). */
+export async function readAllActivityTables(db: Queryable): Promise<{ service: string; periodType: PeriodType; table: ActivityTable }[]> {
+  const keys = await whenBuilt(
+    () =>
+      query(
+        db,
+        sql`select distinct service, period_type, period_end::text as period_end from reporting.rollup_period_activity order by 1, 2, 3`,
+        rowParser(z.object({ service: z.string(), period_type: z.enum(['month', 'year']), period_end: pgDate })),
+      ),
+    [],
+  );
+  const rows = groupActivityRows(
+    await readActivityRows(
+      db,
+      keys.map((key) => ({ service: key.service, periodType: key.period_type, periodEnd: key.period_end })),
+    ),
+  );
+  return keys.map((key) => ({
+    service: key.service,
+    periodType: key.period_type,
+    table: activityTable(rows.get(`${key.service}|${key.period_type}|${key.period_end}`) ?? []),
+  }));
+}

@@ -195,9 +195,11 @@ export type ActivitySuppression = { cell: ActivityCell; councilCode: string; ste
  * each region present), as reports/METRICS.md asks of breakdowns: a count from 1 to 4 is
  * withheld; then, until nothing changes,
  * - along each breakdown row (a council's cells beside its total): a withheld total withholds
- *   every non-zero cell (they would add up to it), and a single withheld cell beside a published
- *   total takes the next smallest non-zero cell of the row with it (or the total, when every other
- *   cell is 0), so no cell is the total less the others;
+ *   every non-zero cell (they would add up to it); beside a published total, the withheld cells
+ *   share what the shown cells leave of it, so one alone would be exactly that and k of them
+ *   (each at least 1) lie within 1 to (rest − k + 1): while that spans fewer than 5 values the
+ *   next smallest non-zero cell of the row is withheld too (or the total, when every other cell
+ *   is 0);
  * - down each column (one cell or total over a region's councils, whose sum the region row
  *   publishes): no region has exactly one council withheld; the next smallest non-zero count there
  *   goes too (ties: lowest code).
@@ -238,7 +240,12 @@ export function suppressActivityCouncils(
             for (const cell of cells) if ((value(area, cell) ?? 0) > 0) changed = hide(area, cell, 'SECONDARY') || changed;
             continue;
           }
-          if (cells.filter((cell) => isHidden(area, cell)).length !== 1) continue;
+          // The withheld cells share what the shown ones leave of the total: one alone is exactly
+          // that; k of them, each at least 1, range over 1 to (rest − k + 1), which must span 5.
+          const withheld = cells.filter((cell) => isHidden(area, cell));
+          const rest =
+            (value(area, breakdown.total) ?? 0) - cells.filter((cell) => !isHidden(area, cell)).reduce((sum, cell) => sum + (value(area, cell) ?? 0), 0);
+          if (withheld.length === 0 || (withheld.length > 1 && rest - withheld.length + 1 >= 5)) continue;
           // Cells in enum order break ties (smallestShown sorts by value, then by the same code).
           const next = smallestShown(cells.map((cell) => ({ area, cell })));
           changed = hide(area, next ? next.cell : breakdown.total, 'SECONDARY') || changed;

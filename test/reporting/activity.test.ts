@@ -3,12 +3,18 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/auth/roles';
 import type { Principal } from '../../src/auth/viewer';
+import type { ActivityRow } from '../../src/reporting/activity';
+import { activityTable, publishActivityTable } from '../../src/reporting/activity';
+import { readAllActivityTables } from '../../src/reporting/activity.queries';
+import { ACTIVITY_FAMILIES, auditActivityTable, auditActivityTables, rangesOfFamily } from '../../src/reporting/activityAudit';
 import { roundToTen } from '../../src/reporting/disclosure';
+import { loadSolver } from '../../src/reporting/disclosureAudit';
 import { refreshReports } from '../../src/reporting/refresh';
 import { analyst } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
 import { TEST_ENVIRONMENT, TestServer, tokenFor } from '../support/testServer';
 import { loadConfig } from '../../src/config';
+import { AreaActivitySeriesDocument } from '../generated/graphql';
 import { EndReason, IV, OperationalFixtures, ReferralSource } from './fixtures';
 
 /**
@@ -435,6 +441,24 @@ describe('activity for analysts: the period metrics recomputed from the records'
     expect(row.year.referralsReceived.status).toBe('NOT_AVAILABLE');
     expect(row.year.referralsBySource.every((cell) => cell.figure.status === 'NOT_AVAILABLE')).toBe(true);
     expect(c.england.year.sustainedRate.status).toBe('NOT_AVAILABLE');
+    // A period given as a variable, through the generated typed document: the same answer on a series point.
+    const typed = await server.execute(
+      AreaActivitySeriesDocument,
+      { areaCode: STOCKTON, service: IV, from: '2021-06-30', to: '2021-06-30', period: 'YEAR_TO_31_MARCH' },
+      analyst,
+    );
+    expect(typed.errors).toBeUndefined();
+    expect(typed.data!.areaTimeSeries[0].activity).toMatchObject({
+      periodStart: null,
+      periodEnd: null,
+      matchesEnded: { value: null, status: 'NOT_AVAILABLE' },
+    });
+    const typedYear = await server.execute(
+      AreaActivitySeriesDocument,
+      { areaCode: STOCKTON, service: IV, from: '2025-03-31', to: '2025-03-31', period: 'YEAR_TO_31_MARCH' },
+      analyst,
+    );
+    expect(typedYear.data!.areaTimeSeries[0].activity).toEqual(asFigures(recompute([STOCKTON], ...YEAR)));
     // The month is held from the first reporting date.
     expect(row.month).toMatchObject({ periodStart: '2021-06-01', periodEnd: '2021-06-30', referralsReceived: { value: 0, status: 'OK' } });
   });
@@ -605,7 +629,17 @@ describe('council-activity.csv and its meta file', () => {
     'col_name' | 'col_type' | 'label' | 'indicator_grouping' | 'indicator_unit' | 'indicator_dp' | 'filter_hint' | 'filter_grouping_column',
     string
   >;
-  const get = (path: string, token?: string) => fetch(`${http.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined);
+  const get = async (path: string, token?: string): Promise<Response> => {
+    const send = () => fetch(`${http.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined);
+    try {
+      return await send();
+    } catch (error) {
+      // A kept-alive socket the server closed while the previous test was still checking its big
+      // file (Node's keep-alive timeout is 5 s) resets the next request once: send it again.
+      if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+      return send();
+    }
+  };
   async function file(path: string, token?: string) {
     const response = await get(path, token);
     const text = await response.text();
@@ -792,4 +826,72 @@ describe('council-activity.csv and its meta file', () => {
     expect(response.status).toBe(400);
     expect((await response.text()).trim()).toMatch(message);
   });
+});
+
+describe('the intruder audit of the activity tables', () => {
+  /** A council row of rollup_period_activity with only matches started set. */
+  const row = (code: string, level: 'council' | 'region' | 'england', regionCode: string | null, matchesStarted: number): ActivityRow => ({
+    geographic_level: level,
+    area_code: code,
+    region_code: regionCode,
+    service: IV,
+    period_type: 'month',
+    period_start: '2025-01-01',
+    period_end: '2025-01-31',
+    referrals_received: 0,
+    referrals_by_source: {},
+    median_days_to_match: null,
+    referrals_matched: 0,
+    matches_started: matchesStarted,
+    matches_ended: 0,
+    matches_ended_by_reason: {},
+    sustained_rate: null,
+    sustained_judged: 0,
+    sustained_count: 0,
+    volunteers_approved: 0,
+  });
+
+  it('finds two small councils bounded by their region’s LOW count, and withholds the next smallest until they are protected', async () => {
+    // Hartlepool 1 and Middlesbrough 2 are both withheld (no single one in the region), but the
+    // region's 3 rounds to LOW (1 to 4): each could only be 1 to 3.
+    const table = activityTable([
+      row(HARTLEPOOL, 'council', NORTH_EAST, 1),
+      row(MIDDLESBROUGH, 'council', NORTH_EAST, 2),
+      row(NORTH_EAST, 'region', NORTH_EAST, 3),
+      row(ENGLAND, 'england', null, 3),
+    ]);
+    const solver = await loadSolver();
+    const { table: published, suppressions } = publishActivityTable(table, 'PUBLIC');
+    const before = rangesOfFamily(solver, published, suppressions, ACTIVITY_FAMILIES[0], { solves: 0 });
+    expect(before.map((range) => [range.councilCode, range.lo, range.hi])).toEqual([
+      [HARTLEPOOL, 1, 3],
+      [MIDDLESBROUGH, 1, 3],
+    ]);
+    // With Redcar's 20 beside them, the region reads 20 (15 to 24): the audit withholds Redcar too.
+    const wider = activityTable([
+      row(HARTLEPOOL, 'council', NORTH_EAST, 1),
+      row(MIDDLESBROUGH, 'council', NORTH_EAST, 2),
+      row(REDCAR, 'council', NORTH_EAST, 20),
+      row(NORTH_EAST, 'region', NORTH_EAST, 23),
+      row(ENGLAND, 'england', null, 23),
+    ]);
+    const audit = auditActivityTable(solver, wider);
+    const rules = publishActivityTable(wider, 'PUBLIC');
+    const withoutAudit = rangesOfFamily(solver, rules.table, rules.suppressions, ACTIVITY_FAMILIES[0], { solves: 0 });
+    expect(withoutAudit.every((range) => range.hi <= 20)).toBe(true); // no larger than Redcar's shown 20
+    expect(audit.unresolved).toEqual([]);
+    expect(audit.audited).toEqual([{ cell: 'matchesStarted', councilCode: REDCAR }]);
+    expect(audit.ranges.every((range) => range.hi - range.lo + 1 >= 5 && range.hi >= 5)).toBe(true);
+  });
+
+  it('leaves every withheld value of the hand-built tables at least 5 wide and reaching 5, breakdowns included', async () => {
+    const tables = await readAllActivityTables(database.dataSource);
+    const january = tables.find((entry) => entry.service === IV && entry.periodType === 'month' && entry.table.england?.periodEnd === '2025-01-31')!;
+    const audit = auditActivityTable(await loadSolver(), january.table);
+    expect(audit.ranges.length).toBeGreaterThan(10);
+    expect(audit.ranges.filter((range) => range.cell.includes(':')).length).toBeGreaterThan(0);
+    expect(audit.unresolved).toEqual([]);
+    const rows = await auditActivityTables(tables.filter((entry) => entry.service === IV && entry.table.england?.periodEnd?.startsWith('2025-0')));
+    expect(rows.map((entry) => entry.unresolved)).toEqual(rows.map(() => 0));
+  }, 120_000);
 });
