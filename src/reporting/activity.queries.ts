@@ -114,8 +114,15 @@ export async function readActivityPeriodEnds(db: Queryable, services: string[], 
 }
 
 /** Every activity table the rollup holds, unsuppressed, for the audit (reports:audit). */
-export async function readAllActivityTables(db: Queryable): Promise<{ service: string; periodType: PeriodType; table: ActivityTable }[]> {
-  const keys = await whenBuilt(
+/**
+ * The activity tables the rollup holds, one per service, period type and period end; `latestOnly`
+ * keeps only the latest month and the latest year to 31 March of each service.
+ */
+export async function readAllActivityTables(
+  db: Queryable,
+  { latestOnly = false }: { latestOnly?: boolean } = {},
+): Promise<{ service: string; periodType: PeriodType; table: ActivityTable }[]> {
+  const allKeys = await whenBuilt(
     () =>
       query(
         db,
@@ -124,6 +131,10 @@ export async function readAllActivityTables(db: Queryable): Promise<{ service: s
       ),
     [],
   );
+  // Ordered by period end within each service and period type, so the last of each is the latest.
+  const keys = latestOnly
+    ? allKeys.filter((key, index) => allKeys[index + 1]?.service !== key.service || allKeys[index + 1]?.period_type !== key.period_type)
+    : allKeys;
   const rows = groupActivityRows(
     await readActivityRows(
       db,
