@@ -1,4 +1,5 @@
 import { Child, h, replaceChildren, uniqueId } from './dom';
+import { Figure, figureNode, Kind, sortValue } from './format';
 
 export type Column<T> = {
   label: string;
@@ -10,6 +11,11 @@ export type Column<T> = {
   /** The row's header cell (th scope=row), e.g. the council's name. */
   rowHeader?: boolean;
 };
+
+/** A numeric column of one figure: shown as the figure (or its symbol, c, low, z or x) and sorted by its value. */
+export function figureColumn<T>(label: string, kind: Kind, figure: (row: T) => Figure | null | undefined): Column<T> {
+  return { label, numeric: true, cell: (row) => figureNode(figure(row), kind), sort: (row) => sortValue(figure(row)) };
+}
 
 export type Filter<T> = { label: string; hint?: string } & (
   | { kind: 'text'; matches: (row: T, text: string) => boolean }

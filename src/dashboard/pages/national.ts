@@ -1,10 +1,10 @@
 import { h, replaceChildren } from '../dom';
-import { figureNode, formatValue, ordinal, SERVICE_NAMES, sortValue, flagTag, FLAG_TEXT } from '../format';
+import { figureNode, formatValue, ordinal, SERVICE_NAMES, flagTag, FLAG_TEXT } from '../format';
 import type { DashboardComparisonQuery, InsightFlag } from '../gql/graphql';
 import { hexMap } from '../hexMap';
 import { headlineCard, cached, choosers, link, PageContext, provenance, symbolsHelp } from '../page';
 import { ComparisonQuery, InsightsQuery, ReportingDatesQuery, TargetsQuery } from '../queries';
-import { dataTable } from '../table';
+import { dataTable, figureColumn } from '../table';
 import { insightsTable, targetsTable, Insights } from './shared';
 
 export const ENGLAND = 'E92000001';
@@ -114,19 +114,9 @@ function regionTable(context: PageContext, regions: RegionRow[], insights: Map<s
         cell: (region) => link(context, `/region/${region.regionCode}`, region.regionName),
         sort: (region) => region.regionName,
       },
-      {
-        label: 'Coverage',
-        numeric: true,
-        cell: (region) => figureNode(region.figures.coverageRate, 'rate'),
-        sort: (region) => sortValue(region.figures.coverageRate),
-      },
-      { label: 'Waiting', numeric: true, cell: (region) => figureNode(region.figures.waiting, 'count'), sort: (region) => sortValue(region.figures.waiting) },
-      {
-        label: 'Volunteers per waiting child',
-        numeric: true,
-        cell: (region) => figureNode(region.volunteerPool?.volunteersPerWaitingChild, 'ratio'),
-        sort: (region) => sortValue(region.volunteerPool?.volunteersPerWaitingChild),
-      },
+      figureColumn('Coverage', 'rate', (region: RegionRow) => region.figures.coverageRate),
+      figureColumn('Waiting', 'count', (region: RegionRow) => region.figures.waiting),
+      figureColumn('Volunteers per waiting child', 'ratio', (region: RegionRow) => region.volunteerPool?.volunteersPerWaitingChild),
       { label: 'Flags', cell: (region) => (insights.get(region.regionCode)?.flags ?? []).map((flag) => [flagTag(flag), ' ']) },
     ],
   });
@@ -162,30 +152,10 @@ function councilTable(context: PageContext, councils: CouncilRow[], regions: Reg
         sort: (council) => council.localAuthority.name,
       },
       { label: 'Region', cell: (council) => council.localAuthority.regionName, sort: (council) => council.localAuthority.regionName },
-      {
-        label: 'Coverage',
-        numeric: true,
-        cell: (council) => figureNode(council.figures.coverageRate, 'rate'),
-        sort: (council) => sortValue(council.figures.coverageRate),
-      },
-      {
-        label: 'Matched',
-        numeric: true,
-        cell: (council) => figureNode(council.figures.childrenMatched, 'count'),
-        sort: (council) => sortValue(council.figures.childrenMatched),
-      },
-      {
-        label: 'Waiting',
-        numeric: true,
-        cell: (council) => figureNode(council.figures.waiting, 'count'),
-        sort: (council) => sortValue(council.figures.waiting),
-      },
-      {
-        label: 'Median wait (days)',
-        numeric: true,
-        cell: (council) => figureNode(council.figures.medianWaitDays, 'count'),
-        sort: (council) => sortValue(council.figures.medianWaitDays),
-      },
+      figureColumn('Coverage', 'rate', (council: CouncilRow) => council.figures.coverageRate),
+      figureColumn('Matched', 'count', (council: CouncilRow) => council.figures.childrenMatched),
+      figureColumn('Waiting', 'count', (council: CouncilRow) => council.figures.waiting),
+      figureColumn('Median wait (days)', 'count', (council: CouncilRow) => council.figures.medianWaitDays),
       {
         label: 'Rank',
         numeric: true,
@@ -198,12 +168,7 @@ function councilTable(context: PageContext, councils: CouncilRow[], regions: Reg
         cell: (council) => (council.quartile ? String(council.quartile) : figureNode(null, 'count')),
         sort: (council) => council.quartile ?? null,
       },
-      {
-        label: 'Volunteers available',
-        numeric: true,
-        cell: (council) => figureNode(council.volunteerPool?.volunteersAvailable, 'count'),
-        sort: (council) => sortValue(council.volunteerPool?.volunteersAvailable),
-      },
+      figureColumn('Volunteers available', 'count', (council: CouncilRow) => council.volunteerPool?.volunteersAvailable),
       { label: 'Flags', cell: (council) => (insights.get(council.localAuthority.code)?.flags ?? []).map((flag) => [flagTag(flag), ' ']) },
     ],
   });

@@ -5,8 +5,8 @@ import { figureNode, formatDate, ordinal, SERVICE_NAMES, sortValue, flagTag } fr
 import type { Figure } from '../format';
 import { cached, choosers, headlineCard, link, PageContext, provenance, symbolsHelp } from '../page';
 import { ComparisonQuery, InsightsQuery, ReportingDatesQuery, SeriesQuery, TargetsQuery } from '../queries';
-import { dataTable } from '../table';
-import { ENGLAND } from './national';
+import { dataTable, figureColumn } from '../table';
+import { CouncilRow, ENGLAND } from './national';
 import { insightsTable, targetsTable } from './shared';
 
 /** The region page: its councils against the region and England. */
@@ -84,42 +84,17 @@ export async function regionPage(context: PageContext, app: HTMLElement, code: s
           cell: (council) => link(context, `/council/${council.localAuthority.code}`, council.localAuthority.name),
           sort: (council) => council.localAuthority.name,
         },
-        {
-          label: 'Coverage',
-          numeric: true,
-          cell: (council) => figureNode(council.figures.coverageRate, 'rate'),
-          sort: (council) => sortValue(council.figures.coverageRate),
-        },
-        {
-          label: 'Matched',
-          numeric: true,
-          cell: (council) => figureNode(council.figures.childrenMatched, 'count'),
-          sort: (council) => sortValue(council.figures.childrenMatched),
-        },
-        {
-          label: 'Waiting',
-          numeric: true,
-          cell: (council) => figureNode(council.figures.waiting, 'count'),
-          sort: (council) => sortValue(council.figures.waiting),
-        },
-        {
-          label: 'Median wait (days)',
-          numeric: true,
-          cell: (council) => figureNode(council.figures.medianWaitDays, 'count'),
-          sort: (council) => sortValue(council.figures.medianWaitDays),
-        },
+        figureColumn('Coverage', 'rate', (council: CouncilRow) => council.figures.coverageRate),
+        figureColumn('Matched', 'count', (council: CouncilRow) => council.figures.childrenMatched),
+        figureColumn('Waiting', 'count', (council: CouncilRow) => council.figures.waiting),
+        figureColumn('Median wait (days)', 'count', (council: CouncilRow) => council.figures.medianWaitDays),
         {
           label: 'Rank in England',
           numeric: true,
           cell: (council) => (council.rank ? ordinal(council.rank) : figureNode(null, 'count')),
           sort: (council) => council.rank ?? null,
         },
-        {
-          label: 'Volunteers available',
-          numeric: true,
-          cell: (council) => figureNode(council.volunteerPool?.volunteersAvailable, 'count'),
-          sort: (council) => sortValue(council.volunteerPool?.volunteersAvailable),
-        },
+        figureColumn('Volunteers available', 'count', (council: CouncilRow) => council.volunteerPool?.volunteersAvailable),
         { label: 'Flags', cell: (council) => (councilInsights.get(council.localAuthority.code)?.flags ?? []).map((flag) => [flagTag(flag), ' ']) },
       ],
     }),
