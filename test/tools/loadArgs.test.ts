@@ -16,7 +16,9 @@ describe('parseArguments', () => {
   });
 
   it('reads both flag forms', () => {
-    expect(parseArguments(['--clients', '8', '--seconds=5', '--pool', '3', '--self-referrals-per-hour=2', '--anonymous-per-minute', '60', '--viewers=1000'])).toMatchObject({
+    expect(
+      parseArguments(['--clients', '8', '--seconds=5', '--pool', '3', '--self-referrals-per-hour=2', '--anonymous-per-minute', '60', '--viewers=1000']),
+    ).toMatchObject({
       clients: 8,
       seconds: 5,
       poolSize: 3,
