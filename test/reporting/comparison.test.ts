@@ -580,13 +580,16 @@ describe('answers kept until the next refresh', () => {
     // A date not asked before in this file, so every caller misses the cache at the same moment,
     // as every viewer does just after a refresh on publication day.
     const question = { service: 'MENTORING' as const, date: '2023-09-30' };
+    // The generation this process knows is old enough to be read again, so the burst must read it.
+    await new Promise((resolve) => setTimeout(resolve, GENERATION_TRUSTED_MS + 100));
     const answers = await Promise.all(Array.from({ length: 12 }, () => server.execute(CouncilComparisonDocument, question, null)));
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     expect(answers.filter((answer) => readsRollups(answer.sql))).toHaveLength(1);
     for (const answer of answers) expect(answer.data).toEqual(answers[0].data);
-    // The refresh generation was read at most once for them all.
-    const generationReads = answers.flatMap((answer) => answer.sql).filter((statement) => /reporting\.refresh_runs/.test(statement));
-    expect(generationReads.length).toBeLessThanOrEqual(1);
+    // The refresh generation was read once for them all (the comparison's own refreshedAt also
+    // reads refresh_runs, so the generation's statement is told apart by its max(refresh_run_id)).
+    const generationReads = answers.flatMap((answer) => answer.sql).filter((statement) => /max\(refresh_run_id\)/.test(statement));
+    expect(generationReads).toHaveLength(1);
   });
 
   it('does not keep errors or operations that are not only national views', async () => {
