@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+const START_LIMIT_MS = 240_000;
+
 /**
  * `npm start` as a user runs it: the compiled server (`npm test` builds it first) on an embedded
  * PostgreSQL in a fresh data directory, stopped with Ctrl-C (SIGINT) and started again.
@@ -18,7 +20,9 @@ function start(dataDir: string): Promise<Running> {
   const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000);
+    // A bound on a hung start, not a speed test: the first start loads the demo and builds every
+    // rollup, which on CI's 2 cores beside the other suites has taken over 90 s.
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${START_LIMIT_MS / 1000} s:\n${output}`)), START_LIMIT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /point a browser or GraphQL client at (http:\/\/\S+\/graphql)/.exec(output);
@@ -74,22 +78,26 @@ describe('npm start lifecycle on embedded PostgreSQL', () => {
 
   afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
-  it('serves the reference data, stops cleanly on Ctrl-C and reuses the data on the next start', async () => {
-    const first = await start(dataDir);
-    expect(first.output()).toMatch(/reference data loaded/);
-    expect(first.output()).toMatch(/COUNCIL_OFFICER for Hartlepool/);
-    const expected = { data: { localAuthorities: { totalCount: 153 }, localAuthority: { name: 'Hartlepool', childrenLookedAfter: 332 } } };
-    expect(await answers(first.url)).toEqual(expected);
-    expect(processesUsing(dataDir).length).toBeGreaterThan(0);
+  it(
+    'serves the reference data, stops cleanly on Ctrl-C and reuses the data on the next start',
+    async () => {
+      const first = await start(dataDir);
+      expect(first.output()).toMatch(/reference data loaded/);
+      expect(first.output()).toMatch(/COUNCIL_OFFICER for Hartlepool/);
+      const expected = { data: { localAuthorities: { totalCount: 153 }, localAuthority: { name: 'Hartlepool', childrenLookedAfter: 332 } } };
+      expect(await answers(first.url)).toEqual(expected);
+      expect(processesUsing(dataDir).length).toBeGreaterThan(0);
 
-    expect(await stop(first, 'SIGINT')).toBe(0);
-    expect(processesUsing(dataDir)).toEqual([]);
+      expect(await stop(first, 'SIGINT')).toBe(0);
+      expect(processesUsing(dataDir)).toEqual([]);
 
-    const second = await start(dataDir);
-    // The data directory was reused: nothing was loaded again.
-    expect(second.output()).not.toMatch(/reference data loaded/);
-    expect(await answers(second.url)).toEqual(expected);
-    expect(await stop(second, 'SIGTERM')).toBe(0);
-    expect(processesUsing(dataDir)).toEqual([]);
-  }, 180_000);
+      const second = await start(dataDir);
+      // The data directory was reused: nothing was loaded again.
+      expect(second.output()).not.toMatch(/reference data loaded/);
+      expect(await answers(second.url)).toEqual(expected);
+      expect(await stop(second, 'SIGTERM')).toBe(0);
+      expect(processesUsing(dataDir)).toEqual([]);
+    },
+    2 * START_LIMIT_MS + 60_000,
+  );
 });
