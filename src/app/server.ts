@@ -245,38 +245,27 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
   // for every route under /reports; a route here adds no rate limit of its own.
   app.use('/reports', settleCacheHeaders, corsFor(config.corsOrigins, ['GET', 'HEAD']), anonymousLimit, nationalHttp.files(db, fileCallerOf));
 
-  app.get('/reports/council-coverage.csv', async (req, res) => {
-    let principal: Principal | null;
-    try {
-      principal = await fileCallerOf(req);
-    } catch (error) {
-      if (error instanceof AuthenticationError) {
-        res.status(401).type('text/plain').send(`${error.message}\n`);
-        return;
+  // A data file is written for its caller's audience: a bad token is a 401 before any work, as on /graphql.
+  const fileRoute =
+    (writeFile: typeof councilCoverageCsv) =>
+    async (req: express.Request, res: express.Response): Promise<void> => {
+      let principal: Principal | null;
+      try {
+        principal = await fileCallerOf(req);
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          res.status(401).type('text/plain').send(`${error.message}\n`);
+          return;
+        }
+        throw error;
       }
-      throw error;
-    }
-    const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
-    await councilCoverageCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
-  });
+      const requestId = randomUUID();
+      res.setHeader('x-request-id', requestId);
+      await writeFile(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
+    };
+  app.get('/reports/council-coverage.csv', fileRoute(councilCoverageCsv));
   app.get('/reports/council-coverage.meta.csv', councilCoverageMetaCsv);
-  // The activity file: the same caller and the same 401 for a bad token as the coverage file.
-  app.get('/reports/council-activity.csv', async (req, res) => {
-    let principal: Principal | null;
-    try {
-      principal = await fileCallerOf(req);
-    } catch (error) {
-      if (error instanceof AuthenticationError) {
-        res.status(401).type('text/plain').send(`${error.message}\n`);
-        return;
-      }
-      throw error;
-    }
-    const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
-    await councilActivityCsv(req, res, createContext(db, principal, requestId, logger, limits, req.ip ?? 'unknown', writePolicy, config.matchingWeights));
-  });
+  app.get('/reports/council-activity.csv', fileRoute(councilActivityCsv));
   app.get('/reports/council-activity.meta.csv', councilActivityMetaCsv);
 
   app.use(
