@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import sql from 'sql-template-tag';
+import sql, { raw } from 'sql-template-tag';
 import { z } from 'zod';
 import type { Principal } from '../auth/viewer';
 import { pgDate, pgNumeric, rowParser } from '../database/rows';
 import { query, Queryable } from '../database/sql';
-import type { ActivityRow, ActivityTable, PeriodType } from './activity';
+import type { ActivityRow, ActivitySuppression, ActivityTable, PeriodType } from './activity';
 import { activityTable, publishActivityTable } from './activity';
 import { whenBuilt } from './coverage.queries';
 import { audienceOf } from './coverage.resolver';
@@ -42,29 +42,54 @@ const activityRow = rowParser(
   }),
 );
 
-/** Every area's row of the given tables, in one statement (none before the first refresh builds the rollup). */
-export async function readActivityRows(db: Queryable, keys: readonly ActivityTableKey[]): Promise<ActivityRow[]> {
+const ROW_COLUMNS = sql`a.geographic_level, a.area_code, a.region_code, a.service, a.period_type, a.period_start::text as period_start,
+  a.period_end::text as period_end, a.referrals_received, a.referrals_by_source, a.median_days_to_match, a.referrals_matched,
+  a.matches_started, a.matches_ended, a.matches_ended_by_reason, a.sustained_rate, a.sustained_judged, a.sustained_count,
+  a.volunteers_approved`;
+
+/**
+ * Every area's row of the given tables, with the cells the refresh's audit withheld for the area
+ * (`audited_cells`), in one statement. None before the first refresh builds the rollup and its
+ * audit: activity is not served without the audit's outcome.
+ */
+export async function readActivityRows(db: Queryable, keys: readonly ActivityTableKey[]): Promise<(ActivityRow & { audited_cells: string[] })[]> {
   if (keys.length === 0) return [];
   const read = () =>
     query(
       db,
-      sql`select a.geographic_level, a.area_code, a.region_code, a.service, a.period_type, a.period_start::text as period_start,
-                 a.period_end::text as period_end, a.referrals_received, a.referrals_by_source, a.median_days_to_match, a.referrals_matched,
-                 a.matches_started, a.matches_ended, a.matches_ended_by_reason, a.sustained_rate, a.sustained_judged, a.sustained_count,
-                 a.volunteers_approved
+      sql`select ${ROW_COLUMNS},
+                 array(select s.cell from reporting.activity_suppressions s
+                       where s.service = a.service and s.period_type = a.period_type and s.period_end = a.period_end and s.area_code = a.area_code) as audited_cells
           from reporting.rollup_period_activity a
           join unnest(${keys.map((key) => key.service)}::text[], ${keys.map((key) => key.periodType)}::text[], ${keys.map((key) => key.periodEnd)}::date[])
             as wanted (service, period_type, period_end)
             on wanted.service = a.service and wanted.period_type = a.period_type and wanted.period_end = a.period_end
           order by a.service, a.period_type, a.period_end, a.area_code`,
-      activityRow,
+      auditedActivityRow,
     );
-  return whenBuilt(read, []) as Promise<ActivityRow[]>;
+  return whenBuilt(read, []);
 }
 
+const auditedActivityRow = (row: unknown) => {
+  const { audited_cells: cells, ...rest } = row as { audited_cells: unknown };
+  return { ...(activityRow(rest) as ActivityRow), audited_cells: z.array(z.string()).parse(cells) };
+};
+
+/** Every row of every table in `table` (the live rollup or this refresh's build), unsuppressed, for the refresh's audit. */
+export async function readEveryActivityRow(db: Queryable, table: string): Promise<ActivityRow[]> {
+  return whenBuilt(
+    () => query(db, sql`select ${ROW_COLUMNS} from ${raw(table)} a order by a.service, a.period_type, a.period_end, a.area_code`, activityRow),
+    [],
+  ) as Promise<ActivityRow[]>;
+}
+
+/** The audit's cells of rows read with readActivityRows, as publishActivityTable applies them. */
+export const auditedActivityCells = (rows: (ActivityRow & { audited_cells: string[] })[]): Pick<ActivitySuppression, 'cell' | 'councilCode'>[] =>
+  rows.flatMap((row) => row.audited_cells.map((cell) => ({ cell, councilCode: row.area_code })));
+
 /** The rows of several tables, grouped by table (an absent table has no rows). */
-export function groupActivityRows(rows: ActivityRow[]): Map<string, ActivityRow[]> {
-  const tables = new Map<string, ActivityRow[]>();
+export function groupActivityRows<T extends ActivityRow>(rows: T[]): Map<string, T[]> {
+  const tables = new Map<string, T[]>();
   for (const row of rows) {
     const key = tableKey({ service: row.service, periodType: row.period_type, periodEnd: row.period_end });
     const list = tables.get(key);
@@ -88,7 +113,7 @@ export function createActivityLoaders(db: Queryable, principal: Principal | null
         const tables = groupActivityRows(await readActivityRows(db, keys));
         return keys.map((key) => {
           const rows = tables.get(tableKey(key));
-          return rows ? publishActivityTable(activityTable(rows), audience).table : null;
+          return rows ? publishActivityTable(activityTable(rows), audience, auditedActivityCells(rows)).table : null;
         });
       },
       { cacheKeyFn: tableKey },
@@ -146,4 +171,36 @@ export async function readAllActivityTables(
     periodType: key.period_type,
     table: activityTable(rows.get(`${key.service}|${key.period_type}|${key.period_end}`) ?? []),
   }));
+}
+
+const activityAuditRow = rowParser(
+  z.object({
+    service: z.string(),
+    period_type: z.string(),
+    family: z.string(),
+    tables: z.number(),
+    first_period_end: pgDate,
+    last_period_end: pgDate,
+    suppressed_primary: z.number(),
+    suppressed_secondary: z.number(),
+    suppressed_audit: z.number(),
+    narrowest_range: z.number().nullable(),
+    unresolved: z.number(),
+  }),
+);
+
+/** The published activity audit summed per service, period type and family (none before the first audited refresh). */
+export async function readActivityAuditSummary(db: Queryable) {
+  return whenBuilt(
+    () =>
+      query(
+        db,
+        sql`select service, period_type, family, count(*)::int as tables, min(period_end)::text as first_period_end, max(period_end)::text as last_period_end,
+                   sum(suppressed_primary)::int as suppressed_primary, sum(suppressed_secondary)::int as suppressed_secondary,
+                   sum(suppressed_audit)::int as suppressed_audit, min(narrowest_range) as narrowest_range, sum(unresolved)::int as unresolved
+            from reporting.activity_audit group by service, period_type, family order by service, period_type, family`,
+        activityAuditRow,
+      ),
+    [],
+  );
 }

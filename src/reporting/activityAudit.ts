@@ -3,7 +3,7 @@ import { ACTIVITY_BREAKDOWNS, activityCell, ONE_WAY_COUNTS, publishActivityTable
 import type { Figure } from './disclosure';
 import { ENGLAND_CODE } from './disclosure';
 import type { Interval } from './disclosureAudit';
-import { intervalOfCount, isProtected, loadSolver } from './disclosureAudit';
+import { intervalOfCount, isProtected, loadSolver, PROTECTION } from './disclosureAudit';
 import { FigureStatus } from './figure.type';
 
 /**
@@ -46,6 +46,7 @@ export function rangesOfFamily(
   suppressions: ActivitySuppression[],
   family: (typeof ACTIVITY_FAMILIES)[number],
   counter: { solves: number },
+  { exact = false, seen = new Map(), integer = false }: { exact?: boolean; seen?: Map<string, Interval>; integer?: boolean } = {},
 ): ActivityRange[] {
   const steps = new Map(suppressions.filter((entry) => family.cells.includes(entry.cell)).map((entry) => [`${entry.cell}|${entry.councilCode}`, entry.step]));
   const withheld = published.councils.flatMap((council) =>
@@ -54,11 +55,10 @@ export function rangesOfFamily(
   if (withheld.length === 0) return [];
   const variable = new Map(withheld.map(({ council, cell }, index) => [`${cell}|${council.code}`, `x${index}`]));
   const name = (cell: ActivityCell, council: AreaActivity) => variable.get(`${cell}|${council.code}`);
-  const rows: string[] = [];
-  const constrain = (label: string, terms: string[], interval: Interval) => {
-    if (terms.length === 0) return;
-    rows.push(` ${label}_lo: ${terms.join(' + ')} >= ${interval.lo}`, ` ${label}_hi: ${terms.join(' + ')} <= ${interval.hi}`);
-  };
+  // Each constraint: a sum of variables (a withheld total negated) within an interval.
+  type Constraint = { label: string; terms: { column: string; sign: 1 | -1 }[]; lo: number; hi: number };
+  const constraints: Constraint[] = [];
+  const plus = (columns: string[]) => columns.map((column) => ({ column, sign: 1 as const }));
   // Each column: the region's and England's rounded counts bound the sum of their councils.
   const areas: { code: string; area: AreaActivity | null; councils: AreaActivity[] }[] = [
     { code: ENGLAND_CODE, area: published.england, councils: published.councils },
@@ -70,7 +70,7 @@ export function rangesOfFamily(
       if (!interval) continue;
       const known = councils.reduce((sum, council) => sum + (shownValue(activityCell(council, cell)) ?? 0), 0);
       const terms = councils.flatMap((council) => name(cell, council) ?? []);
-      constrain(`c${cellIndex}_${code}`, terms, { lo: interval.lo - known, hi: interval.hi - known });
+      if (terms.length > 0) constraints.push({ label: `c${cellIndex}_${code}`, terms: plus(terms), lo: interval.lo - known, hi: interval.hi - known });
     }
   });
   // Each council's breakdown adds up to its total.
@@ -80,12 +80,11 @@ export function rangesOfFamily(
       const unknownCells = cells.flatMap((cell) => name(cell, council) ?? []);
       const knownCells = cells.reduce((sum, cell) => sum + (shownValue(activityCell(council, cell)) ?? 0), 0);
       const total = name(family.rows.total, council);
-      if (total) {
-        if (unknownCells.length > 0) rows.push(` r_${council.code}: ${unknownCells.join(' + ')} - ${total} = ${-knownCells}`);
-        else rows.push(` r_${council.code}: ${total} = ${knownCells}`);
-      } else if (unknownCells.length > 0) {
-        const shown = shownValue(activityCell(council, family.rows.total)) ?? 0;
-        rows.push(` r_${council.code}: ${unknownCells.join(' + ')} = ${shown - knownCells}`);
+      const label = `r_${council.code}`;
+      if (total) constraints.push({ label, terms: [...plus(unknownCells), { column: total, sign: -1 }], lo: -knownCells, hi: -knownCells });
+      else if (unknownCells.length > 0) {
+        const rest = (shownValue(activityCell(council, family.rows.total)) ?? 0) - knownCells;
+        constraints.push({ label, terms: plus(unknownCells), lo: rest, hi: rest });
       }
     }
   }
@@ -98,29 +97,130 @@ export function rangesOfFamily(
         .map((council) => shownValue(activityCell(council, cell)) ?? 0)
         .filter((value) => value > 0),
     );
-  const bounds = withheld.map(({ council, cell }) => {
-    const upper = family.rows && family.rows.cells.includes(cell) ? Infinity : smallestShown(cell, council.regionCode);
-    return Number.isFinite(upper) ? ` 1 <= ${name(cell, council)} <= ${upper}` : ` ${name(cell, council)} >= 1`;
+  const limits = new Map<string, Interval>(
+    withheld.map(({ council, cell }) => [
+      name(cell, council)!,
+      { lo: 1, hi: family.rows && family.rows.cells.includes(cell) ? Infinity : smallestShown(cell, council.regionCode) },
+    ]),
+  );
+  const rows = constraints.flatMap(({ label, terms, lo, hi }) => {
+    const sum = terms.map(({ column, sign }, index) => `${sign < 0 ? '-' : index > 0 ? '+' : ''} ${column}`).join(' ');
+    return lo === hi ? [` ${label}: ${sum} = ${lo}`] : [` ${label}_lo: ${sum} >= ${lo}`, ` ${label}_hi: ${sum} <= ${hi}`];
   });
-  const body = `Subject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nGeneral\n ${[...variable.values()].join(' ')}\nEnd\n`;
+  const bounds = [...limits].map(([column, { lo, hi }]) => (Number.isFinite(hi) ? ` ${lo} <= ${column} <= ${hi}` : ` ${column} >= ${lo}`));
+  // Bounds each constraint implies on each of its variables given the others', tightened until
+  // they settle: a range outside these is impossible, so a value whose bounds already fall short
+  // of the requirement fails without a programme (the programme's range lies within them).
+  const outer = exact ? limits : tightened(limits, constraints);
+  // No `General` section: the linear programme's optimum is already whole. Every constraint is a
+  // sum over a row (a council's cells and, negated, its total) or over a column's councils (a
+  // region's, or England's), so the rows and the columns are two laminar families of sets, whose
+  // incidence matrix is totally unimodular (negating a withheld total's variable, and the rows of
+  // its own column, keeps it so); with whole bounds every vertex is whole. A test compares both.
+  // `integer` declares the variables whole anyway, for the test that compares both.
+  const whole = integer ? `General\n ${[...variable.values()].join(' ')}\n` : '';
+  const body = `Subject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\n${whole}End\n`;
+  // Every solution is a table the intruder cannot rule out, so each variable's value in it is
+  // possible: a range already seen to meet the requirement needs no programme of its own. `seen`
+  // is keyed by cell and council, so a caller may carry it from round to round: withholding more
+  // only relaxes the programme (a value turned variable keeps its true value as a solution), so
+  // what was possible stays possible.
+  const keyOf = new Map([...variable].map(([key, column]) => [column, key]));
+  // Pushing the other open values up a little, while the target goes to its end, shows more of
+  // them high in the same solution. The push is worth less than 1 in all, so, the vertices being
+  // whole, the target's end is the same as without it.
+  const nudge = (target: string, sense: 'Maximize' | 'Minimize'): string => {
+    if (exact) return '';
+    const others = [...outer].filter(
+      ([column, range]) => column !== target && Number.isFinite(range.hi) && !isProtected(seen.get(keyOf.get(column)!) ?? { lo: 0, hi: 0 }),
+    );
+    if (others.length === 0) return '';
+    const epsilon = 1 / (2 * (1 + others.reduce((sum, [, range]) => sum + range.hi - range.lo, 0)));
+    return others.map(([column]) => ` ${sense === 'Maximize' ? '+' : '-'} ${epsilon.toPrecision(8)} ${column}`).join('');
+  };
   const optimise = (sense: 'Maximize' | 'Minimize', target: string): number => {
     counter.solves += 1;
-    const solution = solver.solve(`${sense}\n obj: ${target}\n${body}`);
+    const single = variable.size > 0 && keyOf.has(target);
+    const solution = solver.solve(`${sense}\n obj: ${target}${single ? nudge(target, sense) : ''}\n${body}`);
     if (solution.Status === 'Unbounded' || solution.Status === 'Primal infeasible or unbounded') return sense === 'Maximize' ? Infinity : 1;
-    if (solution.Status !== 'Optimal') throw new Error(`activity audit: ${family.name} ${sense.toLowerCase()} of ${target} ended ${solution.Status}`);
-    return Math.round(solution.Columns[target].Primal);
+    if (solution.Status !== 'Optimal')
+      throw new Error(`activity audit: ${family.name} ${sense.toLowerCase()} of ${target.slice(0, 40)} ended ${solution.Status}`);
+    for (const [column, { Primal: value }] of Object.entries(solution.Columns)) {
+      const key = keyOf.get(column)!;
+      const range = seen.get(key);
+      seen.set(key, { lo: Math.min(range?.lo ?? Infinity, Math.floor(value + 1e-6)), hi: Math.max(range?.hi ?? -Infinity, Math.ceil(value - 1e-6)) });
+    }
+    return Math.round(single ? solution.Columns[target].Primal : solution.ObjectiveValue);
   };
+  if (!exact) {
+    // Two programmes over every value not yet seen to be safe (the largest and the smallest sum)
+    // push most of them to both ends at once, leaving few to be solved one by one.
+    const open = withheld.filter(({ council, cell }) => !isProtected(seen.get(`${cell}|${council.code}`) ?? { lo: 0, hi: 0 }));
+    if (open.length > 1) {
+      const sum = open.map(({ council, cell }) => name(cell, council)!).join(' + ');
+      optimise('Maximize', sum);
+      optimise('Minimize', sum);
+    }
+  }
   return withheld.map(({ council, cell }) => {
     const target = name(cell, council)!;
-    return {
-      cell,
-      councilCode: council.code,
-      regionCode: council.regionCode ?? '',
-      step: steps.get(`${cell}|${council.code}`) ?? 'SECONDARY',
-      lo: optimise('Minimize', target),
-      hi: optimise('Maximize', target),
+    const key = `${cell}|${council.code}`;
+    const range = (): Interval => {
+      if (exact) return { lo: optimise('Minimize', target), hi: optimise('Maximize', target) };
+      // What was seen lies within what is possible: a seen range that meets the requirement is
+      // enough; otherwise the largest value, and then the smallest unless already far enough below.
+      const known = seen.get(key);
+      if (known && isProtected(known)) return known;
+      if (!isProtected(outer.get(target)!)) return outer.get(target)!;
+      const hi = optimise('Maximize', target);
+      const below = seen.get(key)?.lo;
+      // Short of 5 at the top fails whatever the bottom; else the bottom, unless seen low enough.
+      if (below !== undefined && (hi < PROTECTION.reaches || isProtected({ lo: below, hi }))) return { lo: below, hi };
+      const lo = optimise('Minimize', target);
+      return { lo, hi };
     };
+    return { cell, councilCode: council.code, regionCode: council.regionCode ?? '', step: steps.get(`${cell}|${council.code}`) ?? 'SECONDARY', ...range() };
   });
+}
+
+/**
+ * Interval propagation (bound tightening) over sums: for each constraint and each of its terms,
+ * the term lies within the constraint's interval less what the other terms can contribute. Whole
+ * bounds stay whole (variables are whole). Stops when nothing moves, or after 50 passes, which
+ * leaves valid if looser bounds.
+ */
+function tightened(limits: Map<string, Interval>, constraints: { terms: { column: string; sign: 1 | -1 }[]; lo: number; hi: number }[]): Map<string, Interval> {
+  const bounds = new Map([...limits].map(([column, interval]) => [column, { ...interval }]));
+  const termRange = (column: string, sign: 1 | -1): Interval => {
+    const { lo, hi } = bounds.get(column)!;
+    return sign > 0 ? { lo, hi } : { lo: -hi, hi: -lo };
+  };
+  for (let pass = 0, moved = true; moved && pass < 50; pass += 1) {
+    moved = false;
+    for (const { terms, lo, hi } of constraints) {
+      const ranges = terms.map(({ column, sign }) => termRange(column, sign));
+      const sumLo = ranges.reduce((sum, range) => sum + range.lo, 0);
+      const sumHi = ranges.reduce((sum, range) => sum + range.hi, 0);
+      terms.forEach(({ column, sign }, index) => {
+        const own = ranges[index];
+        // The others' extremes; an infinite own bound makes the difference undefined, so recount.
+        const othersHi = Number.isFinite(own.hi) ? sumHi - own.hi : ranges.reduce((sum, range, other) => (other === index ? sum : sum + range.hi), 0);
+        const othersLo = Number.isFinite(own.lo) ? sumLo - own.lo : ranges.reduce((sum, range, other) => (other === index ? sum : sum + range.lo), 0);
+        const termLo = lo - othersHi;
+        const termHi = hi - othersLo;
+        const current = bounds.get(column)!;
+        const next =
+          sign > 0
+            ? { lo: Math.max(current.lo, termLo), hi: Math.min(current.hi, termHi) }
+            : { lo: Math.max(current.lo, -termHi), hi: Math.min(current.hi, -termLo) };
+        if (next.lo > current.lo || next.hi < current.hi) {
+          bounds.set(column, next);
+          moved = true;
+        }
+      });
+    }
+  }
+  return bounds;
 }
 
 export type ActivityTableAudit = {
@@ -131,15 +231,38 @@ export type ActivityTableAudit = {
   solves: number;
 };
 
-/** Audits one activity table (unsuppressed figures in), withholding more until every withheld value meets the requirement. */
-export function auditActivityTable(solver: Highs, table: ActivityTable): ActivityTableAudit {
+/**
+ * Audits one activity table (unsuppressed figures in), withholding more until every withheld value
+ * meets the requirement. `exact` solves both bounds of every withheld value, for the ranges the
+ * audit command reports; otherwise a value seen to meet the requirement in earlier solutions is
+ * not solved again (the outcome is the same, the ranges reported may be narrower than possible).
+ */
+export function auditActivityTable(solver: Highs, table: ActivityTable, options: { exact?: boolean } = {}): ActivityTableAudit {
   const audited: Pick<ActivitySuppression, 'cell' | 'councilCode'>[] = [];
   const counter = { solves: 0 };
+  const ranges = new Map<string, ActivityRange[]>();
+  // Families share no variable: after a round, solve again only those that withheld more.
+  let changed = new Set(ACTIVITY_FAMILIES.map((family) => family.name));
+  // The true table is one the intruder cannot rule out: its values are the first seen.
+  const truth = (cells: ActivityCell[]) =>
+    new Map<string, Interval>(
+      table.councils.flatMap((council) =>
+        cells.flatMap((cell) => {
+          const value = shownValue(activityCell(council, cell));
+          return value === null ? [] : [[`${cell}|${council.code}`, { lo: value, hi: value }] as const];
+        }),
+      ),
+    );
+  const seen = new Map(ACTIVITY_FAMILIES.map((family) => [family.name, truth(family.cells)]));
   for (;;) {
     const { table: published, suppressions } = publishActivityTable(table, 'PUBLIC', audited);
-    const ranges = ACTIVITY_FAMILIES.flatMap((family) => rangesOfFamily(solver, published, suppressions, family, counter));
-    const failing = ranges.filter((range) => !isProtected(range));
-    let added = false;
+    for (const family of ACTIVITY_FAMILIES) {
+      if (changed.has(family.name))
+        ranges.set(family.name, rangesOfFamily(solver, published, suppressions, family, counter, { exact: options.exact, seen: seen.get(family.name) }));
+    }
+    const all = ACTIVITY_FAMILIES.flatMap((family) => ranges.get(family.name) ?? []);
+    const failing = all.filter((range) => !isProtected(range));
+    changed = new Set();
     const done = new Set<string>();
     for (const range of failing) {
       const key = `${range.cell}|${range.regionCode}`;
@@ -148,9 +271,9 @@ export function auditActivityTable(solver: Highs, table: ActivityTable): Activit
       const next = nextToWithhold(published, range);
       if (!next || audited.some((entry) => entry.cell === next.cell && entry.councilCode === next.councilCode)) continue;
       audited.push(next);
-      added = true;
+      changed.add(ACTIVITY_FAMILIES.find((family) => family.cells.includes(next.cell))!.name);
     }
-    if (!added) return { audited, suppressions, ranges, unresolved: failing, solves: counter.solves };
+    if (changed.size === 0) return { audited, suppressions, ranges: all, unresolved: failing, solves: counter.solves };
   }
 }
 
@@ -172,7 +295,12 @@ function nextToWithhold(published: ActivityTable, range: ActivityRange): Pick<Ac
     if (inRow) return { cell: inRow.cell, councilCode: owner.code };
   }
   const code = nextInColumn(published, range);
-  return code ? { cell: range.cell, councilCode: code } : null;
+  if (code) return { cell: range.cell, councilCode: code };
+  // A cell beside a withheld total is bounded by that total, which is no larger than the smallest
+  // total shown in the region (three withheld cells of a withheld total under 3 are 1 each):
+  // withholding that total lifts the bound.
+  const bound = breakdown ? nextInColumn(published, { ...range, cell: total }) : null;
+  return bound ? { cell: total, councilCode: bound } : null;
 }
 
 function nextInColumn(published: ActivityTable, range: ActivityRange): string | null {

@@ -33,7 +33,7 @@ import type { CouncilPoolRow, RegionPoolRow } from './volunteerPool';
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The table a model has in this run: its build when built, otherwise the live one. */
-function source(built: BuiltTable[], name: string): string {
+export function source(built: BuiltTable[], name: string): string {
   return built.some((table) => table.name === name) ? `reporting.${quote(`${name}__build`)}` : `reporting.${quote(name)}`;
 }
 

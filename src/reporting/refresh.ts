@@ -9,6 +9,7 @@ import { classifyFault } from '../graphql/errors';
 import { UserError, UserFacingError } from '../graphql/userErrors';
 import type { Logger } from '../logger';
 import { loadModels, loadTests, ReportModel, ReportTest } from './models';
+import { auditActivityPublication } from './activityPublication';
 import { auditPublication } from './publication';
 
 /**
@@ -128,6 +129,11 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
         outcomes.push(audit);
         if (audit.status === 'FAILED') failed = audit.model;
       }
+      if (!failed && (!options.only || options.only.includes(ACTIVITY_ROLLUP))) {
+        const audit = await auditActivityPublication(runner, refreshId, built, options.logger);
+        outcomes.push(audit);
+        if (audit.status === 'FAILED') failed = audit.model;
+      }
       // Publication: every new table at once, and only when every model, data test and the
       // disclosure audit passed; otherwise readers keep the last good tables.
       if (failed) {
@@ -170,6 +176,9 @@ export async function refreshReports(db: DataSource, options: RefreshOptions = {
     await runner.release();
   }
 }
+
+/** The activity rollup, whose every table the activity audit reads (activityPublication.ts). */
+const ACTIVITY_ROLLUP = 'rollup_period_activity';
 
 /** The comparison rollups the disclosure audit reads; refreshing any of them audits again. */
 const PUBLISHED_ROLLUPS = ['rollup_council_month', 'rollup_region_month', 'rollup_england_month', 'rollup_council_pool', 'rollup_region_pool'];

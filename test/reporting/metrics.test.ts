@@ -236,8 +236,11 @@ describe('reporting metrics on hand-built records', () => {
       ...loadModels().map((model) => model.name),
       ...loadTests().map((test) => `test:${test.name}`),
       'audit:disclosure',
+      'audit:activity',
       'disclosure_suppressions',
       'disclosure_audit',
+      'activity_suppressions',
+      'activity_audit',
     ]);
   });
 
