@@ -223,7 +223,11 @@ export async function councilActivityCsv(req: Request, res: Response, context: C
   const codes = table?.councils.map((council) => council.code) ?? [];
   const rows = await context.loaders.councilByCode.loadMany(codes);
   const councils: Councils = new Map();
-  for (const row of rows) if (row && !(row instanceof Error)) councils.set(row.code, LocalAuthority.fromRow(row as CouncilRow));
+  for (const row of rows) {
+    // A failed read fails the file before its headers (SERVICE_UNAVAILABLE when the database is).
+    if (row instanceof Error) throw row;
+    if (row) councils.set(row.code, LocalAuthority.fromRow(row as CouncilRow));
+  }
   const base = periodType === 'month' ? 'council-activity-month' : 'council-activity-year-to-31-march';
   res.status(200);
   res.type('text/csv; charset=utf-8');

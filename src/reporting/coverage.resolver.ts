@@ -67,7 +67,15 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
   }
   const insights = insightsAgainst(table.england);
   const keyed = (figures: CoverageFigures, areaCode: string): CoverageFigures => ({ ...figures, activityKey: { service, date, areaCode } });
-  const rows = await loaders.councilByCode.loadMany(table.councils.map((council) => council.councilCode));
+  const loaded = await loaders.councilByCode.loadMany(table.councils.map((council) => council.councilCode));
+  // loadMany gives a failed read as an Error in its place: fail the field with it (the database
+  // being unavailable is SERVICE_UNAVAILABLE), never a council made from an Error.
+  const failure = loaded.find((row): row is Error => row instanceof Error);
+  if (failure) throw failure;
+  const rows = loaded.map((row, index) => {
+    if (!row || row instanceof Error) throw new Error(`council ${table.councils[index].councilCode} of the rollup is not in the reference data`);
+    return row;
+  });
   return {
     date,
     service,
@@ -82,7 +90,7 @@ export async function compareCouncils({ db, principal, loaders }: Context, servi
       insights: insights.of(region),
     })),
     councils: table.councils.map((council, index) => ({
-      localAuthority: LocalAuthority.fromRow(rows[index] as Exclude<(typeof rows)[number], Error | null>),
+      localAuthority: LocalAuthority.fromRow(rows[index]),
       rank: council.rank,
       quartile: council.quartile,
       statisticalNeighbourMedianRate: council.statisticalNeighbourMedianRate,
