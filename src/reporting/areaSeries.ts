@@ -11,7 +11,9 @@ import { CoverageFigures } from './coverage.types';
 import type { ComparisonTable, CoverageFigures as Figures, Figure } from './disclosure';
 import { ENGLAND_CODE, publishTable } from './disclosure';
 import { FigureStatus } from './figure.type';
-import { readReportingDates, readSeriesRows, SeriesArea, SeriesAreaRow, SeriesCouncilRow } from './series.queries';
+import { LRUCache } from 'lru-cache';
+import { refreshGeneration } from './responseCache';
+import { readFirstActive, readReportingDates, readSeriesRows, SeriesArea, SeriesAreaRow, SeriesCouncilRow, SeriesRows } from './series.queries';
 
 @ObjectType({ simpleResolvers: true, description: "An area's figures at one month end, with a council's place among councils." })
 export class AreaPoint {
@@ -85,55 +87,96 @@ function byMonth<T extends { month_end: string }>(rows: T[]): Map<string, T[]> {
   return months;
 }
 
+type CouncilPoint = Pick<AreaPoint, 'figures' | 'rank' | 'quartile'>;
+
 /**
- * One point per month end: the month's table (the rows the area needs) built as the comparison
- * builds it and, for disclosure-controlled audiences, published by the same publishTable with the
- * cells the refresh's audit withheld, so a point is exactly what the comparison says that date.
+ * One month's table (the rows the area needs) built as the comparison builds it and, for
+ * disclosure-controlled audiences, published by the same publishTable with the cells the
+ * refresh's audit withheld, so a point is exactly what the comparison says that date.
  */
-export function seriesPoints(
-  area: SeriesArea,
-  service: string,
-  rows: { england: SeriesAreaRow[]; regions: SeriesAreaRow[]; councils: SeriesCouncilRow[]; firstActive: string | null },
-  controlled: boolean,
-): AreaPoint[] {
+function publishedMonth(englandRow: SeriesAreaRow, regionRows: SeriesAreaRow[], councilRows: SeriesCouncilRow[], controlled: boolean): ComparisonTable {
+  const table: ComparisonTable = {
+    councils: councilRows.map((row) => toCouncilFigures(row)),
+    regions: regionRows.map((row) => ({ ...toAreaFigures(row), regionCode: row.region_code!, regionName: row.region_name })),
+    england: toAreaFigures(englandRow),
+  };
+  if (!controlled) return table;
+  const audited = [
+    ...auditedCells(councilRows, (row) => row.council_code),
+    ...auditedCells(regionRows, (row) => row.region_code!),
+    ...auditedCells([englandRow], () => ENGLAND_CODE),
+  ];
+  // The neighbours' medians are not part of a point, so none are given.
+  return publishTable(table, new Map(), audited).table;
+}
+
+/** A point as served: before the area's service began its counts are not available; the activity is looked up by its key. */
+function servedPoint(date: string, point: CouncilPoint, area: SeriesArea, service: string, firstActive: string | null): AreaPoint {
+  const activityKey = { service, date, areaCode: area.code };
+  if (firstActive === null || date < firstActive)
+    return { date, figures: { ...beforeService(point.figures), activityKey: { ...activityKey, beforeService: true } }, rank: null, quartile: null };
+  return { date, ...point, figures: { ...point.figures, activityKey } };
+}
+
+/** One point per month end of the rows, each as councilComparison gives it that date to the same audience. */
+export function seriesPoints(area: SeriesArea, service: string, rows: SeriesRows, firstActive: string | null, controlled: boolean): AreaPoint[] {
   const regions = byMonth(rows.regions);
   const councils = byMonth(rows.councils);
   const points: AreaPoint[] = [];
   for (const englandRow of rows.england) {
     const date = englandRow.month_end;
-    const regionRows = regions.get(date) ?? [];
-    const councilRows = councils.get(date) ?? [];
-    let table: ComparisonTable = {
-      councils: councilRows.map((row) => toCouncilFigures(row)),
-      regions: regionRows.map((row) => ({ ...toAreaFigures(row), regionCode: row.region_code!, regionName: row.region_name })),
-      england: toAreaFigures(englandRow),
-    };
-    if (controlled) {
-      const audited = [
-        ...auditedCells(councilRows, (row) => row.council_code),
-        ...auditedCells(regionRows, (row) => row.region_code!),
-        ...auditedCells([englandRow], () => ENGLAND_CODE),
-      ];
-      // The neighbours' medians are not part of a point, so none are given.
-      table = publishTable(table, new Map(), audited).table;
-    }
-    let point: AreaPoint;
+    const table = publishedMonth(englandRow, regions.get(date) ?? [], councils.get(date) ?? [], controlled);
+    let point: CouncilPoint;
     if (area.kind === 'council') {
       const council = table.councils.find((row) => row.councilCode === area.code);
       if (!council) continue;
-      point = { date, figures: council.figures, rank: council.rank, quartile: council.quartile };
+      point = { figures: council.figures, rank: council.rank, quartile: council.quartile };
     } else {
       const figures = area.kind === 'england' ? table.england.figures : table.regions.find((region) => region.regionCode === area.code)?.figures;
       if (!figures) continue;
-      point = { date, figures, rank: null, quartile: null };
+      point = { figures, rank: null, quartile: null };
     }
-    const activityKey = { service, date, areaCode: area.code };
-    if (rows.firstActive === null || date < rows.firstActive)
-      point = { date, figures: { ...beforeService(point.figures), activityKey: { ...activityKey, beforeService: true } }, rank: null, quartile: null };
-    else point = { ...point, figures: { ...point.figures, activityKey } };
-    points.push(point);
+    points.push(servedPoint(date, point, area, service, firstActive));
   }
   return points;
+}
+
+/**
+ * Every council's published point at every month end of a service, for disclosure-controlled
+ * callers, by refresh generation. A council's published figures and rank depend on every council
+ * that month, so each council's series reads and publishes the whole table each month: the same
+ * work for all 153. On publication day every council's series is asked for at once, so it is
+ * done once per service and refresh and shared (computations in flight included), instead of 153
+ * times over a pool of a few connections. Two services and the generation before a refresh: 4.
+ */
+const publishedCouncilSeries = new LRUCache<string, Promise<Map<string, Map<string, CouncilPoint>>>>({ max: 4 });
+const generationOf = refreshGeneration();
+
+async function publishedCouncilPoints(db: Context['db'], service: string): Promise<Map<string, Map<string, CouncilPoint>>> {
+  const key = `${await generationOf(db)}|${service}`;
+  const known = publishedCouncilSeries.get(key);
+  if (known) return known;
+  const computing = (async () => {
+    const { monthEnds } = await readReportingDates(db, service);
+    const months = new Map<string, Map<string, CouncilPoint>>();
+    if (monthEnds.length === 0) return months;
+    const rows = await readSeriesRows(db, { kind: 'council', code: '', regionCode: '' }, service, monthEnds[0], monthEnds[monthEnds.length - 1], true);
+    const councils = byMonth(rows.councils);
+    for (const englandRow of rows.england) {
+      const table = publishedMonth(englandRow, [], councils.get(englandRow.month_end) ?? [], true);
+      months.set(
+        englandRow.month_end,
+        new Map(table.councils.map((council) => [council.councilCode, { figures: council.figures, rank: council.rank, quartile: council.quartile }])),
+      );
+    }
+    return months;
+  })();
+  publishedCouncilSeries.set(key, computing);
+  // A failed computation (the pool exhausted, say) is not kept: the next caller tries again.
+  computing.catch(() => {
+    if (publishedCouncilSeries.get(key) === computing) publishedCouncilSeries.delete(key);
+  });
+  return computing;
 }
 
 @Resolver()
@@ -169,8 +212,17 @@ export class AreaSeriesResolver {
     const [first, last] = [from ?? earliest, to ?? latest];
     if (first > last) throw badInput(`\`from\` (${first}) must not be after \`to\` (${last}).`, 'from');
     const controlled = audienceOf(context.principal) === 'PUBLIC';
-    // A council's rank among published rates needs every council's row; the unsuppressed rank is in its own row.
-    const rows = await readSeriesRows(context.db, area, service, first, last, area.kind === 'council' && controlled);
-    return seriesPoints(area, service, rows, controlled);
+    const firstActive = await readFirstActive(context.db, area, service);
+    if (area.kind === 'council' && controlled) {
+      // A council's rank among published rates needs every council's row: shared work.
+      const months = await publishedCouncilPoints(context.db, service);
+      return [...months].flatMap(([date, councils]) => {
+        const point = date >= first && date <= last ? councils.get(area.code) : undefined;
+        return point ? [servedPoint(date, point, area, service, firstActive)] : [];
+      });
+    }
+    // The unsuppressed rank is in the council's own row.
+    const rows = await readSeriesRows(context.db, area, service, first, last, false);
+    return seriesPoints(area, service, rows, firstActive, controlled);
   }
 }

@@ -46,7 +46,7 @@ export const GENERATION_TRUSTED_MS = 1000;
  * Callers that arrive while it is being read share that one read: on publication day a thousand
  * viewers asking at once would otherwise each take a pooled connection to read the same number.
  */
-function refreshGeneration(): (db: DataSource) => Promise<string> {
+export function refreshGeneration(): (db: DataSource) => Promise<string> {
   let known: { generation: string; readAt: number; runsHere: number } | null = null;
   let reading: { promise: Promise<string>; runsHere: number } | null = null;
   return async (db) => {

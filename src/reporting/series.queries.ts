@@ -65,8 +65,6 @@ export type SeriesRows = {
   england: SeriesAreaRow[];
   regions: SeriesAreaRow[];
   councils: SeriesCouncilRow[];
-  /** The first month end on or before which the area had any record for the service; null when it never had one. */
-  firstActive: string | null;
 };
 
 const firstActiveRow = rowParser(z.object({ first_active: pgDate.nullable() }));
@@ -115,24 +113,33 @@ export async function readSeriesRows(db: Queryable, area: SeriesArea, service: s
     const withheld = new Map(audited.map((row) => [`${row.month_end}|${row.area_code}`, row.metrics]));
     const withAudit = <T extends { month_end: string }>(list: T[], code: (row: T) => string) =>
       list.map((row) => ({ ...row, audited_metrics: withheld.get(`${row.month_end}|${code(row)}`) ?? [] }));
-    // Any referral received, child waiting or matched, or match started or ended: the area's
-    // service had begun by then (reports/METRICS.md, "Series").
+    return {
+      england: withAudit(england, () => ENGLAND_CODE) as unknown as SeriesAreaRow[],
+      regions: withAudit(regions, (row) => String(row.region_code)) as unknown as SeriesAreaRow[],
+      councils: withAudit(councils, (row) => String(row.council_code)) as unknown as SeriesCouncilRow[],
+    };
+  };
+  return whenBuilt(read, { england: [], regions: [], councils: [] });
+}
+
+/**
+ * The first month end on or before which the area had any record for the service: any referral
+ * received, child waiting or matched, or match started or ended means its service had begun by
+ * then (reports/METRICS.md, "Series"); null when it never had one.
+ */
+export async function readFirstActive(db: Queryable, area: SeriesArea, service: string): Promise<string | null> {
+  const read = async () => {
     const within =
       area.kind === 'council' ? sql`and c.council_code = ${area.code}::text` : area.kind === 'region' ? sql`and c.region_code = ${area.code}::text` : empty;
     const [{ first_active: firstActive }] = await query(
       db,
       sql`select min(c.month_end)::text as first_active from reporting.rollup_council_month c
-          where c.service = ${service}::text ${within}
-            and (c.children_matched > 0 or c.waiting > 0 or coalesce(c.referrals_received, 0) > 0
-                 or coalesce(c.matches_started, 0) > 0 or coalesce(c.matches_ended, 0) > 0)`,
+        where c.service = ${service}::text ${within}
+          and (c.children_matched > 0 or c.waiting > 0 or coalesce(c.referrals_received, 0) > 0
+               or coalesce(c.matches_started, 0) > 0 or coalesce(c.matches_ended, 0) > 0)`,
       firstActiveRow,
     );
-    return {
-      england: withAudit(england, () => ENGLAND_CODE) as unknown as SeriesAreaRow[],
-      regions: withAudit(regions, (row) => String(row.region_code)) as unknown as SeriesAreaRow[],
-      councils: withAudit(councils, (row) => String(row.council_code)) as unknown as SeriesCouncilRow[],
-      firstActive,
-    };
+    return firstActive;
   };
-  return whenBuilt(read, { england: [], regions: [], councils: [], firstActive: null });
+  return whenBuilt(read, null);
 }

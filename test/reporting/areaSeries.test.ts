@@ -116,10 +116,12 @@ function rankAmong(rate: number, rates: number[]): { rank: number; quartile: num
   return { rank, quartile: Math.ceil((4 * rank) / rates.length) };
 }
 
+let fixtures: OperationalFixtures;
+
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.dataSource;
-  const fixtures = new OperationalFixtures(db);
+  fixtures = new OperationalFixtures(db);
   // Hartlepool (North East): six children referred in December 2023, matched from 10 January 2024;
   // a seventh accepted on 20 January 2024 waits for good.
   for (let child = 0; child < 6; child += 1) {
@@ -442,5 +444,28 @@ describe('unknown and abolished codes are errors, never empty answers', () => {
     );
     expect(empty.errors).toBeUndefined();
     expect(empty.data!.waitingList.totalCount).toBe(0);
+  });
+});
+
+describe('every council’s public series, worked out once per refresh', () => {
+  // Last in the file: it adds records and refreshes.
+  it('shares one reading of every council’s table between councils, and follows a refresh at once', async () => {
+    const before = await series(MIDDLESBROUGH, null, '2024-03-31', '2024-03-31');
+    expect(before.data!.areaTimeSeries[0].figures.childrenMatched).toEqual({ value: null, status: 'SUPPRESSED' });
+    // Three more Middlesbrough children matched from 5 March 2024: 5, no longer withheld.
+    for (let child = 0; child < 3; child += 1) {
+      await fixtures.referral({ council: MIDDLESBROUGH, referredOn: '2024-02-01', acceptedOn: '2024-02-05', matches: [{ startedOn: '2024-03-05' }] });
+    }
+    expect((await refreshReports(db)).status).toBe('SUCCEEDED');
+    const first = await series(MIDDLESBROUGH, null, '2024-03-31', '2024-03-31');
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.areaTimeSeries[0].figures.childrenMatched).toEqual({ value: 5, status: 'OK' });
+    // Camden's series after it reads no council table: only its own look-ups.
+    const second = await series(CAMDEN, null, '2024-03-31', '2024-03-31');
+    expect(second.errors).toBeUndefined();
+    const readsCouncilTable = (sql: string[]) => sql.some((text) => /from reporting\.rollup_council_month c\b/.test(text) && !/min\(c\.month_end\)/.test(text));
+    expect(readsCouncilTable(first.sql)).toBe(true);
+    expect(readsCouncilTable(second.sql)).toBe(false);
+    expect(second.statements).toBeLessThan(first.statements);
   });
 });
