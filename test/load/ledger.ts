@@ -69,4 +69,6 @@ export type RaceOutcome = {
   /** Allowed winners, e.g. exactly 1 proposal for a volunteer with capacity 1. */
   expected: { min: number; max: number };
   codes: string[];
+  /** The matches the winners made (database ids), where the race made matches. */
+  matchIds?: string[];
 };

@@ -1,4 +1,5 @@
 import type { GraphQLClient, MutationResult } from './client';
+import { keyOf } from './client';
 import type { RaceOutcome } from './ledger';
 import * as ops from './operations';
 import type { Connection, SelfReferralNode } from './operations';
@@ -80,7 +81,13 @@ export class Racer implements Behaviour {
     ]);
     if (!volunteer || !referrals) return;
     const results = await together(referrals.map((referral, i) => () => wf.proposeMatch(coordinators[i % coordinators.length], referral.id, volunteer.id)));
-    this.outcomes.push(outcome(`proposeMatch: ${count} referrals, one volunteer of capacity ${capacity}`, results, { min: capacity, max: capacity }));
+    this.outcomes.push({
+      ...outcome(`proposeMatch: ${count} referrals, one volunteer of capacity ${capacity}`, results, { min: capacity, max: capacity }),
+      matchIds: results.flatMap((r) => {
+        const match = (r.payload as { match?: { id: string } | null } | null)?.match;
+        return r.acknowledged && match ? [keyOf(match.id, 'Match')] : [];
+      }),
+    });
   }
 
   /** One referral, several volunteers (of this and rival providers), proposed all at once. */

@@ -266,7 +266,7 @@ async function run(options: LoadOptions, env: Environment, gate: Gate): Promise<
   checks.push(await checkCapacity(env.db));
   checks.push(await checkOneOpenMatch(env.db));
   checks.push(await checkAudit(env.db, ledger, acknowledged.records, runStart));
-  checks.push(checkRaces(outcomes));
+  checks.push(await checkRaces(env.db, outcomes));
   checks.push(checkIdempotency(ledger));
 
   const serverErrors = env.serverLog.filter((line) => line.level >= 50);

@@ -202,12 +202,36 @@ export function checkIdempotency(ledger: Ledger): CheckResult {
   };
 }
 
-export function checkRaces(outcomes: RaceOutcome[]): CheckResult {
-  const over = outcomes.filter((o) => o.winners > o.expected.max);
+/**
+ * More winners than the rules allow break a rule, unless another client freed a place between
+ * the proposals: a coordinator at work may cancel or end one winner's match before the next
+ * proposal commits (each is its own transaction), and then the volunteer's capacity was never
+ * exceeded. The audit log tells which: a winner's match cancelled or ended no later than the last
+ * winner's proposal.
+ */
+export async function checkRaces(db: DataSource, outcomes: RaceOutcome[]): Promise<CheckResult> {
+  const over: RaceOutcome[] = [];
+  let freed = 0;
+  for (const race of outcomes.filter((o) => o.winners > o.expected.max)) {
+    if (race.matchIds?.length) {
+      const [{ freedMeanwhile }] = await db.query(
+        `select exists (select 1 from audit_events f
+                         where f.record_type = 'Match' and f.record_id = any($1::text[]) and f.action in ('cancelMatch', 'endMatch')
+                           and f.occurred_at <= (select max(p.occurred_at) from audit_events p
+                                                  where p.record_type = 'Match' and p.record_id = any($1::text[]) and p.action = 'proposeMatch')) as "freedMeanwhile"`,
+        [race.matchIds],
+      );
+      if (freedMeanwhile) {
+        freed += 1;
+        continue;
+      }
+    }
+    over.push(race);
+  }
   return {
     name: 'deliberate races: never more winners than the rules allow',
     pass: over.length === 0,
-    detail: `${outcomes.length} race rounds, ${over.length} with too many winners`,
+    detail: `${outcomes.length} race rounds, ${over.length} with too many winners${freed ? ` (and ${freed} where another client freed a place between the proposals)` : ''}`,
     problems: limited(over.map((o) => `${o.kind}: ${o.winners} of ${o.attempts} won (at most ${o.expected.max} may); codes ${o.codes.join(', ') || 'none'}`)),
   };
 }
