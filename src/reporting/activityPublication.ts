@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { QueryRunner } from 'typeorm';
 import sql from 'sql-template-tag';
-import { execute, queryUnchecked } from '../database/sql';
+import { queryUnchecked } from '../database/sql';
 import type { Logger } from '../logger';
 import type { ActivitySuppression, ActivityTable } from './activity';
 import { activityTable } from './activity';
@@ -10,7 +10,7 @@ import { groupActivityRows, readEveryActivityRow } from './activity.queries';
 import type { ActivityRange } from './activityAudit';
 import { ACTIVITY_FAMILIES, auditActivityTable } from './activityAudit';
 import { loadSolver } from './disclosureAudit';
-import { source } from './publication';
+import { buildTable, source } from './publication';
 import type { BuiltTable, ModelOutcome } from './refresh';
 import { record } from './refresh';
 
@@ -146,54 +146,33 @@ async function readLastAudit(runner: QueryRunner): Promise<Map<string, LastAudit
   return last;
 }
 
-/** Both tables, built beside the live ones and published with the rollups (each joins `built` as soon as it exists). */
+/** Both tables, built beside the live ones and published with the rollups. */
 async function writeBuilds(
   runner: QueryRunner,
   built: BuiltTable[],
   cells: (TableKey & Pick<ActivitySuppression, 'cell' | 'councilCode'>)[],
   summaries: (TableKey & FamilyRow & { inputHash: string })[],
 ): Promise<void> {
-  const suppressions: BuiltTable = {
-    name: 'activity_suppressions',
-    build: 'activity_suppressions__build',
-    indexes: ['activity_suppressions_0_idx'],
-    rows: cells.length,
-    durationMs: 0,
-    startedAt: new Date(),
-  };
-  await runner.query('drop table if exists reporting.activity_suppressions__build');
-  await execute(
+  await buildTable(
     runner,
-    sql`create table reporting.activity_suppressions__build as
-        select * from unnest(${cells.map((c) => c.service)}::text[], ${cells.map((c) => c.periodType)}::text[], ${cells.map((c) => c.periodEnd)}::date[],
+    built,
+    'activity_suppressions',
+    cells.length,
+    sql`select * from unnest(${cells.map((c) => c.service)}::text[], ${cells.map((c) => c.periodType)}::text[], ${cells.map((c) => c.periodEnd)}::date[],
           ${cells.map((c) => c.cell)}::text[], ${cells.map((c) => c.councilCode)}::text[]) as cell(service, period_type, period_end, cell, area_code)`,
+    [{ name: 'activity_suppressions_0_idx', columns: 'service, period_type, period_end, area_code, cell', unique: true }],
   );
-  built.push(suppressions);
-  await runner.query(
-    'create unique index "activity_suppressions_0_idx__build" on reporting.activity_suppressions__build (service, period_type, period_end, area_code, cell)',
-  );
-  suppressions.durationMs = Date.now() - suppressions.startedAt.getTime();
-
-  const audit: BuiltTable = {
-    name: 'activity_audit',
-    build: 'activity_audit__build',
-    indexes: ['activity_audit_0_idx'],
-    rows: summaries.length,
-    durationMs: 0,
-    startedAt: new Date(),
-  };
-  await runner.query('drop table if exists reporting.activity_audit__build');
   const column = <K extends keyof FamilyRow>(key: K) => summaries.map((row) => row[key]);
-  await execute(
+  await buildTable(
     runner,
-    sql`create table reporting.activity_audit__build as
-        select * from unnest(${summaries.map((row) => row.service)}::text[], ${summaries.map((row) => row.periodType)}::text[],
+    built,
+    'activity_audit',
+    summaries.length,
+    sql`select * from unnest(${summaries.map((row) => row.service)}::text[], ${summaries.map((row) => row.periodType)}::text[],
           ${summaries.map((row) => row.periodEnd)}::date[], ${column('family')}::text[], ${column('suppressed_primary')}::integer[],
           ${column('suppressed_secondary')}::integer[], ${column('suppressed_audit')}::integer[], ${column('narrowest_range')}::integer[],
           ${column('unresolved')}::integer[], ${summaries.map((row) => row.inputHash)}::text[])
           as audit(service, period_type, period_end, family, suppressed_primary, suppressed_secondary, suppressed_audit, narrowest_range, unresolved, input_hash)`,
+    [{ name: 'activity_audit_0_idx', columns: 'service, period_type, period_end, family', unique: true }],
   );
-  built.push(audit);
-  await runner.query('create unique index "activity_audit_0_idx__build" on reporting.activity_audit__build (service, period_type, period_end, family)');
-  audit.durationMs = Date.now() - audit.startedAt.getTime();
 }

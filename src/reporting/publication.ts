@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { QueryRunner } from 'typeorm';
-import sql, { raw } from 'sql-template-tag';
+import sql, { raw, Sql } from 'sql-template-tag';
 import { z } from 'zod';
 import { rowParser } from '../database/rows';
 import { execute, query, queryUnchecked } from '../database/sql';
@@ -228,49 +228,53 @@ async function writeBuilds(
   cells: { service: string; monthEnd: string; suppression: CouncilSuppression }[],
   summaries: (AuditMetricRow & { service: string; monthEnd: string; inputHash: string })[],
 ): Promise<void> {
-  const suppressions: BuiltTable = {
-    name: 'disclosure_suppressions',
-    build: 'disclosure_suppressions__build',
-    indexes: ['disclosure_suppressions_0_idx', 'disclosure_suppressions_1_idx'],
-    rows: cells.length,
-    durationMs: 0,
-    startedAt: new Date(),
-  };
-  await runner.query('drop table if exists reporting.disclosure_suppressions__build');
-  await execute(
+  await buildTable(
     runner,
-    sql`create table reporting.disclosure_suppressions__build as
-     select * from unnest(${cells.map((c) => c.service)}::text[], ${cells.map((c) => c.monthEnd)}::date[], ${cells.map((c) => c.suppression.metric)}::text[],
+    built,
+    'disclosure_suppressions',
+    cells.length,
+    sql`select * from unnest(${cells.map((c) => c.service)}::text[], ${cells.map((c) => c.monthEnd)}::date[], ${cells.map((c) => c.suppression.metric)}::text[],
        ${cells.map((c) => c.suppression.councilCode)}::text[], ${cells.map((c) => c.suppression.step)}::text[]) as cell(service, month_end, metric, area_code, step)`,
+    [
+      { name: 'disclosure_suppressions_0_idx', columns: 'service, month_end, metric, area_code', unique: true },
+      { name: 'disclosure_suppressions_1_idx', columns: 'area_code, service, month_end' },
+    ],
   );
-  built.push(suppressions);
-  await runner.query(
-    'create unique index "disclosure_suppressions_0_idx__build" on reporting.disclosure_suppressions__build (service, month_end, metric, area_code)',
-  );
-  await runner.query('create index "disclosure_suppressions_1_idx__build" on reporting.disclosure_suppressions__build (area_code, service, month_end)');
-  suppressions.durationMs = Date.now() - suppressions.startedAt.getTime();
-
-  const audit: BuiltTable = {
-    name: 'disclosure_audit',
-    build: 'disclosure_audit__build',
-    indexes: ['disclosure_audit_0_idx'],
-    rows: summaries.length,
-    durationMs: 0,
-    startedAt: new Date(),
-  };
-  await runner.query('drop table if exists reporting.disclosure_audit__build');
   const column = <K extends keyof AuditMetricRow>(key: K) => summaries.map((row) => row[key]);
   const capped = (values: (number | null)[]) => values.map((value) => (value === null ? null : Math.min(value, 2_000_000_000)));
-  await execute(
+  await buildTable(
     runner,
-    sql`create table reporting.disclosure_audit__build as
-     select * from unnest(${summaries.map((row) => row.service)}::text[], ${summaries.map((row) => row.monthEnd)}::date[], ${column('metric')}::text[],
+    built,
+    'disclosure_audit',
+    summaries.length,
+    sql`select * from unnest(${summaries.map((row) => row.service)}::text[], ${summaries.map((row) => row.monthEnd)}::date[], ${column('metric')}::text[],
        ${column('suppressed_primary')}::integer[], ${column('suppressed_secondary')}::integer[], ${column('suppressed_audit')}::integer[],
        ${capped(column('narrowest_range'))}::integer[], ${capped(column('lowest_upper_bound'))}::integer[], ${column('unresolved')}::integer[],
        ${summaries.map((row) => row.inputHash)}::text[])
        as audit(service, month_end, metric, suppressed_primary, suppressed_secondary, suppressed_audit, narrowest_range, lowest_upper_bound, unresolved, input_hash)`,
+    [{ name: 'disclosure_audit_0_idx', columns: 'service, month_end, metric', unique: true }],
   );
-  built.push(audit);
-  await runner.query('create unique index "disclosure_audit_0_idx__build" on reporting.disclosure_audit__build (service, month_end, metric)');
-  audit.durationMs = Date.now() - audit.startedAt.getTime();
+}
+
+/**
+ * An audit's table, built as `reporting.<name>__build` from `select` beside the live one and
+ * published with the rollups. It joins `built` as soon as it exists, so the refresh drops it
+ * whatever fails after.
+ */
+export async function buildTable(
+  runner: QueryRunner,
+  built: BuiltTable[],
+  name: string,
+  rows: number,
+  select: Sql,
+  indexes: { name: string; columns: string; unique?: boolean }[],
+): Promise<void> {
+  const table: BuiltTable = { name, build: `${name}__build`, indexes: indexes.map((index) => index.name), rows, durationMs: 0, startedAt: new Date() };
+  await runner.query(`drop table if exists reporting.${quote(table.build)}`);
+  await execute(runner, sql`create table ${raw(`reporting.${quote(table.build)}`)} as ${select}`);
+  built.push(table);
+  for (const index of indexes) {
+    await runner.query(`create ${index.unique ? 'unique ' : ''}index ${quote(`${index.name}__build`)} on reporting.${quote(table.build)} (${index.columns})`);
+  }
+  table.durationMs = Date.now() - table.startedAt.getTime();
 }
