@@ -8,7 +8,7 @@ import onHeaders from 'on-headers';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
 import type { Context } from '../graphql/context';
-import { audienceOf } from '../reporting/coverage.resolver';
+import { audienceOf } from '../reporting/disclosure';
 import { isNationalViewOperation } from '../reporting/responseCache';
 
 /**

@@ -7,7 +7,7 @@ import { query, Queryable } from '../database/sql';
 import type { ActivityRow, ActivitySuppression, ActivityTable, PeriodType } from './activity';
 import { activityTable, publishActivityTable } from './activity';
 import { whenBuilt } from './coverage.queries';
-import { audienceOf } from './coverage.resolver';
+import { audienceOf } from './disclosure';
 
 /**
  * Reads of reporting.rollup_period_activity (the period metrics at every level). Like

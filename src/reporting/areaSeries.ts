@@ -6,7 +6,7 @@ import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
 import { LocalDate } from '../graphql/scalars';
 import { auditedCells, toAreaFigures, toCouncilFigures } from './coverage.queries';
-import { audienceOf } from './coverage.resolver';
+import { audienceOf } from './disclosure';
 import { CoverageFigures } from './coverage.types';
 import type { ComparisonTable, CoverageFigures as Figures, Figure } from './disclosure';
 import { ENGLAND_CODE, publishTable } from './disclosure';

@@ -10,7 +10,7 @@ import { ReferralSource } from '../referrals/referral.types';
 import type { ActivityTable, AreaActivity, PeriodType } from './activity';
 import { END_REASONS, REFERRAL_SOURCES } from './activity';
 import { readActivityPeriodEnds } from './activity.queries';
-import { audienceOf } from './coverage.resolver';
+import { audienceOf } from './disclosure';
 import { figureCell } from './councilCoverageCsv';
 import type { Figure } from './disclosure';
 import { ENGLAND_CODE } from './disclosure';

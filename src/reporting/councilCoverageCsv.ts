@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../graphql/context';
 import { OFFICIAL_SOURCE } from '../councils/officialStatistics.import';
-import { audienceOf, compareCouncils } from './coverage.resolver';
+import { compareCouncils } from './coverage.resolver';
+import { audienceOf } from './disclosure';
 import type { CouncilComparison, CoverageFigures } from './coverage.types';
 import {
   dataFileName,

@@ -1,13 +1,12 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { recordAuditEvent } from '../audit/audit';
 import { Role } from '../auth/roles';
-import type { Principal } from '../auth/viewer';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
 import { Service } from '../graphql/enums';
 import { badInput } from '../graphql/relay';
 import { CouncilComparison, CoverageFigures, CoveragePoint, DisclosureAudit, RefreshReportsInput, RefreshReportsPayload, RollupRun } from './coverage.types';
-import { Audience, ENGLAND_CODE, publishArea, publishTable, suppressCouncils } from './disclosure';
+import { Audience, audienceOf, ENGLAND_CODE, publishArea, publishTable, suppressCouncils } from './disclosure';
 import { hideEarlier, hideEarlierInTable, insightsAgainst } from './insights';
 import { PROTECTION } from './disclosureAudit';
 import { refreshFailure, refreshReports } from './refresh';
@@ -27,11 +26,6 @@ import {
 import { LocalDate } from '../graphql/scalars';
 import { requireCurrentCouncil } from '../councils/councilCodes';
 import { latestMonthEnd } from './reportingDates';
-
-/** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
-export function audienceOf(principal: Principal | null): Audience {
-  return principal && [Role.COUNCIL_OFFICER, Role.NATIONAL_ANALYST, Role.ADMIN].includes(principal.role) ? 'FULL' : 'PUBLIC';
-}
 
 const STAFF = [Role.COUNCIL_OFFICER, Role.PROVIDER_COORDINATOR, Role.NATIONAL_ANALYST, Role.ADMIN];
 

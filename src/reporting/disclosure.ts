@@ -2,6 +2,8 @@ import { FigureStatus } from './figure.type';
 import type { ActivityKey } from './activity';
 import type { InsightInputs } from './insights';
 import { protectAreaInsightInputs } from './insights';
+import { Role } from '../auth/roles';
+import type { Principal } from '../auth/viewer';
 
 /**
  * Statistical disclosure control for researchers, providers and anything published without login
@@ -21,6 +23,11 @@ import { protectAreaInsightInputs } from './insights';
  */
 
 export type Audience = 'FULL' | 'PUBLIC';
+
+/** Council officers, national analysts and admins see unsuppressed figures; everyone else the published ones. */
+export function audienceOf(principal: Principal | null): Audience {
+  return principal && [Role.COUNCIL_OFFICER, Role.NATIONAL_ANALYST, Role.ADMIN].includes(principal.role) ? 'FULL' : 'PUBLIC';
+}
 
 export type Figure = { value: number | null; status: FigureStatus };
 

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
 import type { Context } from '../graphql/context';
-import { audienceOf } from './coverage.resolver';
+import { audienceOf } from './disclosure';
 import { refreshRunsRecordedHere } from './refresh';
 import { latestRefreshGeneration } from './refreshRuns.queries';
 

@@ -14,7 +14,7 @@ import {
   toCouncilFigures,
   whenBuilt,
 } from '../reporting/coverage.queries';
-import { audienceOf } from '../reporting/coverage.resolver';
+import { audienceOf } from '../reporting/disclosure';
 import { Audience, CoverageFigures, ENGLAND_CODE, publishArea, suppressCouncils } from '../reporting/disclosure';
 import { execute, query, Queryable } from '../database/sql';
 import { pgDate, rowParser } from '../database/rows';
