@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
 import sql, { raw } from 'sql-template-tag';
 import { z } from 'zod';
 import type { Principal } from '../auth/viewer';
@@ -8,6 +9,7 @@ import type { ActivityRow, ActivitySuppression, ActivityTable, PeriodType } from
 import { activityTable, publishActivityTable } from './activity';
 import { whenBuilt } from './coverage.queries';
 import { audienceOf } from './disclosure';
+import { refreshScoped } from './generation';
 
 /**
  * Reads of reporting.rollup_period_activity (the period metrics at every level). Like
@@ -100,21 +102,45 @@ export function groupActivityRows<T extends ActivityRow>(rows: T[]): Map<string,
 }
 
 /**
+ * Published activity tables by refresh generation, audience and table, shared by every request
+ * (reads in flight included): each is the same for everyone of an audience until the next
+ * refresh, and a council's series asks for one per month end, each published whole (secondary
+ * suppression needs every council of a region). About 150 KB a table; 300 tables at most.
+ */
+
+/**
  * `activityTable`: each activity table the request asks for, published for the caller's audience.
  * The keys of one request (every council, region and England row of a comparison, every point of
- * a series, both periods) are read in one statement; each table is published once, whole, since
- * secondary suppression needs every council of a region.
+ * a series, both periods) that no earlier request has published since the last refresh are read
+ * in one statement.
  */
-export function createActivityLoaders(db: Queryable, principal: Principal | null) {
+export function createActivityLoaders(db: DataSource, principal: Principal | null) {
   const audience = audienceOf(principal);
+  const { generation: generationOf, cache: publishedTables } = refreshScoped<ActivityTable | null>(db, 'activityTables', 300);
   return {
     activityTable: new DataLoader<ActivityTableKey, ActivityTable | null, string>(
       async (keys) => {
-        const tables = groupActivityRows(await readActivityRows(db, keys));
-        return keys.map((key) => {
-          const rows = tables.get(tableKey(key));
-          return rows ? publishActivityTable(activityTable(rows), audience, auditedActivityCells(rows)).table : null;
-        });
+        const generation = await generationOf();
+        const shared = keys.map((key) => `${generation}|${audience}|${tableKey(key)}`);
+        const tables = new Map(shared.map((key) => [key, publishedTables.get(key)]));
+        const missing = keys.filter((_, index) => !tables.get(shared[index]));
+        if (missing.length > 0) {
+          const reading = readActivityRows(db, missing).then((rows) => groupActivityRows(rows));
+          for (const key of missing) {
+            const sharedKey = `${generation}|${audience}|${tableKey(key)}`;
+            const table = reading.then((grouped) => {
+              const rows = grouped.get(tableKey(key));
+              return rows ? publishActivityTable(activityTable(rows), audience, auditedActivityCells(rows)).table : null;
+            });
+            tables.set(sharedKey, table);
+            publishedTables.set(sharedKey, table);
+            // A failed read is not kept: the next request reads again.
+            table.catch(() => {
+              if (publishedTables.get(sharedKey) === table) publishedTables.delete(sharedKey);
+            });
+          }
+        }
+        return Promise.all(shared.map((key) => tables.get(key)!));
       },
       { cacheKeyFn: tableKey },
     ),

@@ -12,8 +12,9 @@ import { FigureStatus } from './figure.type';
  * coverage. Of every withheld council count it asks the smallest and largest values consistent
  * with everything published for that table:
  * - the council counts shown; a withheld count is at least 1 (only non-zero counts are withheld);
- *   a withheld one-way count (matches started, volunteers approved) or breakdown total is no larger
- *   than the smallest non-zero count shown in its region for it (suppression takes the smallest);
+ *   a withheld one-way count (matches started, volunteers approved) is no larger than the smallest
+ *   non-zero count shown in its region for it (suppression takes the smallest); a breakdown's
+ *   cells and total have no such bound, as the row rule withholds them whatever their size;
  * - England and region counts rounded to 10 (or LOW: 1 to 4), which the councils sum to, for every
  *   count and every breakdown cell;
  * - along each council's breakdown, the cells summing to the council's total (exactly, where the
@@ -88,8 +89,11 @@ export function rangesOfFamily(
       }
     }
   }
-  // What the rules say of each withheld cell: non-zero; a column's smallest, unless it may have been
-  // withheld along its row (a breakdown cell).
+  // What the rules say of each withheld cell: non-zero; a one-way count, the smallest of its column
+  // (only the column rules withhold it). Not so a breakdown's cell or total: the row rule withholds
+  // a cell beside one withheld for its column, and the total when every other cell is 0, whatever
+  // their size (a council's 37 from social workers alone, withheld down its column, takes its
+  // total of 37 with it), so a withheld total may exceed every total shown in its region.
   const smallestShown = (cell: ActivityCell, regionCode: string | null) =>
     Math.min(
       ...published.councils
@@ -98,10 +102,7 @@ export function rangesOfFamily(
         .filter((value) => value > 0),
     );
   const limits = new Map<string, Interval>(
-    withheld.map(({ council, cell }) => [
-      name(cell, council)!,
-      { lo: 1, hi: family.rows && family.rows.cells.includes(cell) ? Infinity : smallestShown(cell, council.regionCode) },
-    ]),
+    withheld.map(({ council, cell }) => [name(cell, council)!, { lo: 1, hi: family.rows ? Infinity : smallestShown(cell, council.regionCode) }]),
   );
   const rows = constraints.flatMap(({ label, terms, lo, hi }) => {
     const sum = terms.map(({ column, sign }, index) => `${sign < 0 ? '-' : index > 0 ? '+' : ''} ${column}`).join(' ');

@@ -11,8 +11,7 @@ import { CoverageFigures } from './coverage.types';
 import type { ComparisonTable, CoverageFigures as Figures, Figure } from './disclosure';
 import { ENGLAND_CODE, publishTable } from './disclosure';
 import { FigureStatus } from './figure.type';
-import { LRUCache } from 'lru-cache';
-import { refreshGeneration } from './responseCache';
+import { refreshScoped } from './generation';
 import { readFirstActive, readReportingDates, readSeriesRows, SeriesArea, SeriesAreaRow, SeriesCouncilRow, SeriesRows } from './series.queries';
 
 @ObjectType({ simpleResolvers: true, description: "An area's figures at one month end, with a council's place among councils." })
@@ -149,11 +148,9 @@ export function seriesPoints(area: SeriesArea, service: string, rows: SeriesRows
  * done once per service and refresh and shared (computations in flight included), instead of 153
  * times over a pool of a few connections. Two services and the generation before a refresh: 4.
  */
-const publishedCouncilSeries = new LRUCache<string, Promise<Map<string, Map<string, CouncilPoint>>>>({ max: 4 });
-const generationOf = refreshGeneration();
-
 async function publishedCouncilPoints(db: Context['db'], service: string): Promise<Map<string, Map<string, CouncilPoint>>> {
-  const key = `${await generationOf(db)}|${service}`;
+  const { generation, cache: publishedCouncilSeries } = refreshScoped<Map<string, Map<string, CouncilPoint>>>(db, 'councilSeries', 4);
+  const key = `${await generation()}|${service}`;
   const known = publishedCouncilSeries.get(key);
   if (known) return known;
   const computing = (async () => {

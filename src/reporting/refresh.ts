@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { loadModels, loadTests, ReportModel, ReportTest } from './models';
 import { auditActivityPublication } from './activityPublication';
 import { auditPublication } from './publication';
+import { noteRunRecorded } from './generation';
 
 /**
  * Builds the reporting models in dependency order without ever leaving readers without data:
@@ -221,10 +222,6 @@ async function swapIn(runner: QueryRunner, built: BuiltTable[]): Promise<void> {
   }
 }
 
-/** Runs recorded by this process; the national-view cache re-reads the generation when it moves. */
-let runsRecordedHere = 0;
-export const refreshRunsRecordedHere = (): number => runsRecordedHere;
-
 export async function record(
   runner: QueryRunner,
   refreshId: string,
@@ -232,7 +229,7 @@ export async function record(
   outcome: Omit<ModelOutcome, 'model'>,
   startedAt?: Date,
 ): Promise<ModelOutcome> {
-  runsRecordedHere += 1;
+  noteRunRecorded();
   await execute(
     runner,
     sql`insert into reporting.refresh_runs (refresh_id, model, started_at, finished_at, rows, status, error)

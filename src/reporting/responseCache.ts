@@ -6,8 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { audienceOf } from './disclosure';
-import { refreshRunsRecordedHere } from './refresh';
-import { latestRefreshGeneration } from './refreshRuns.queries';
+import { refreshGeneration } from './generation';
 
 /**
  * Answers for the national views, kept until the next refresh.
@@ -35,37 +34,7 @@ export function isNationalViewOperation(operation: OperationDefinitionNode | und
   return selections.length > 0 && selections.every((selection) => selection.kind === 'Field' && NATIONAL_VIEWS.has(selection.name.value));
 }
 
-/**
- * How long the refresh generation read from the database is trusted. A refresh in this process
- * is seen at once (it counts its runs); one in another process within this time.
- */
-export const GENERATION_TRUSTED_MS = 1000;
-
-/**
- * The number of the latest refresh run: it changes whenever anything in the rollups may have.
- * Callers that arrive while it is being read share that one read: on publication day a thousand
- * viewers asking at once would otherwise each take a pooled connection to read the same number.
- */
-export function refreshGeneration(): (db: DataSource) => Promise<string> {
-  let known: { generation: string; readAt: number; runsHere: number } | null = null;
-  let reading: { promise: Promise<string>; runsHere: number } | null = null;
-  return async (db) => {
-    const runsHere = refreshRunsRecordedHere();
-    if (known && known.runsHere === runsHere && Date.now() - known.readAt < GENERATION_TRUSTED_MS) return known.generation;
-    if (reading && reading.runsHere === runsHere) return reading.promise;
-    const read = latestRefreshGeneration(db).then((generation) => {
-      known = { generation, readAt: Date.now(), runsHere };
-      return generation;
-    });
-    const current = { promise: read, runsHere };
-    reading = current;
-    const clear = () => {
-      if (reading === current) reading = null;
-    };
-    read.then(clear, clear);
-    return read;
-  };
-}
+export { GENERATION_TRUSTED_MS } from './generation';
 
 /**
  * How long a request waits for the same question already being answered by another request before

@@ -452,6 +452,20 @@ describe('every council’s public series, worked out once per refresh', () => {
   it('shares one reading of every council’s table between councils, and follows a refresh at once', async () => {
     const before = await series(MIDDLESBROUGH, null, '2024-03-31', '2024-03-31');
     expect(before.data!.areaTimeSeries[0].figures.childrenMatched).toEqual({ value: null, status: 'SUPPRESSED' });
+    // The published activity tables are kept until the next refresh too.
+    const referralsIn = async (month: string) => {
+      const result = await server.execute<
+        { areaTimeSeries: { activity: { referralsReceived: { value: number | null; status: string } } }[] },
+        Record<string, unknown>
+      >(
+        `query A($code: String!, $month: LocalDate!) { areaTimeSeries(areaCode: $code, service: INDEPENDENT_VISITOR, from: $month, to: $month) { activity { referralsReceived { value status } } } }`,
+        { code: MIDDLESBROUGH, month },
+        null,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.areaTimeSeries[0].activity.referralsReceived;
+    };
+    expect(await referralsIn('2024-02-29')).toEqual({ value: null, status: 'SUPPRESSED' });
     // Three more Middlesbrough children matched from 5 March 2024: 5, no longer withheld.
     for (let child = 0; child < 3; child += 1) {
       await fixtures.referral({ council: MIDDLESBROUGH, referredOn: '2024-02-01', acceptedOn: '2024-02-05', matches: [{ startedOn: '2024-03-05' }] });
@@ -460,6 +474,7 @@ describe('every council’s public series, worked out once per refresh', () => {
     const first = await series(MIDDLESBROUGH, null, '2024-03-31', '2024-03-31');
     expect(first.errors).toBeUndefined();
     expect(first.data!.areaTimeSeries[0].figures.childrenMatched).toEqual({ value: 5, status: 'OK' });
+    expect(await referralsIn('2024-02-29')).toEqual({ value: 5, status: 'OK' });
     // Camden's series after it reads no council table: only its own look-ups.
     const second = await series(CAMDEN, null, '2024-03-31', '2024-03-31');
     expect(second.errors).toBeUndefined();

@@ -1,0 +1,72 @@
+import { LRUCache } from 'lru-cache';
+import type { DataSource } from 'typeorm';
+import type { Queryable } from '../database/sql';
+import { latestRefreshGeneration } from './refreshRuns.queries';
+
+/**
+ * Which refresh the rollups are at, for whatever is kept until the next one (the national views'
+ * answers, every council's public series, the published activity tables).
+ */
+
+/**
+ * How long the refresh generation read from the database is trusted. A refresh in this process
+ * is seen at once (it counts its runs); one in another process within this time.
+ */
+export const GENERATION_TRUSTED_MS = 1000;
+
+/** Runs recorded by this process (refresh.ts counts them): a refresh here is seen at once. */
+let runsRecordedHere = 0;
+export const refreshRunsRecordedHere = (): number => runsRecordedHere;
+export const noteRunRecorded = (): void => {
+  runsRecordedHere += 1;
+};
+
+/**
+ * The number of the latest refresh run: it changes whenever anything in the rollups may have.
+ * Callers that arrive while it is being read share that one read: on publication day a thousand
+ * viewers asking at once would otherwise each take a pooled connection to read the same number.
+ */
+export function refreshGeneration(): (db: Queryable) => Promise<string> {
+  let known: { generation: string; readAt: number; runsHere: number } | null = null;
+  let reading: { promise: Promise<string>; runsHere: number } | null = null;
+  return async (db) => {
+    const runsHere = refreshRunsRecordedHere();
+    if (known && known.runsHere === runsHere && Date.now() - known.readAt < GENERATION_TRUSTED_MS) return known.generation;
+    if (reading && reading.runsHere === runsHere) return reading.promise;
+    const read = latestRefreshGeneration(db).then((generation) => {
+      known = { generation, readAt: Date.now(), runsHere };
+      return generation;
+    });
+    const current = { promise: read, runsHere };
+    reading = current;
+    const clear = () => {
+      if (reading === current) reading = null;
+    };
+    read.then(clear, clear);
+    return read;
+  };
+}
+
+type Kept = { generation: (db: Queryable) => Promise<string>; caches: Map<string, LRUCache<string, Promise<unknown>>> };
+/** Per database: its DataSource's options object, which every request's view of it shares. */
+const perDatabase = new WeakMap<object, Kept>();
+
+/**
+ * A cache of values kept until the next refresh, one per database and name (a process serving one
+ * database has one; tests with several databases in one process keep theirs apart). Keys should
+ * start with the generation it gives. A promise that fails is the caller's to delete.
+ */
+export function refreshScoped<T>(db: DataSource, name: string, max: number): { generation: () => Promise<string>; cache: LRUCache<string, Promise<T>> } {
+  let kept = perDatabase.get(db.options);
+  if (!kept) {
+    kept = { generation: refreshGeneration(), caches: new Map() };
+    perDatabase.set(db.options, kept);
+  }
+  let cache = kept.caches.get(name);
+  if (!cache) {
+    cache = new LRUCache<string, Promise<unknown>>({ max });
+    kept.caches.set(name, cache);
+  }
+  const { generation } = kept;
+  return { generation: () => generation(db), cache: cache as LRUCache<string, Promise<T>> };
+}
