@@ -116,31 +116,29 @@ export function groupActivityRows<T extends ActivityRow>(rows: T[]): Map<string,
  */
 export function createActivityLoaders(db: DataSource, principal: Principal | null) {
   const audience = audienceOf(principal);
-  const { generation: generationOf, cache: publishedTables } = refreshScoped<ActivityTable | null>(db, 'activityTables', 300);
+  const published = refreshScoped<ActivityTable | null>(db, 'activityTables', 300);
   return {
     activityTable: new DataLoader<ActivityTableKey, ActivityTable | null, string>(
       async (keys) => {
-        const generation = await generationOf();
+        const generation = await published.generation();
         const shared = keys.map((key) => `${generation}|${audience}|${tableKey(key)}`);
-        const tables = new Map(shared.map((key) => [key, publishedTables.get(key)]));
-        const missing = keys.filter((_, index) => !tables.get(shared[index]));
+        const tables = shared.map((key) => published.get(key));
+        const missing = keys.filter((_, index) => !tables[index]);
         if (missing.length > 0) {
           const reading = readActivityRows(db, missing).then((rows) => groupActivityRows(rows));
-          for (const key of missing) {
-            const sharedKey = `${generation}|${audience}|${tableKey(key)}`;
-            const table = reading.then((grouped) => {
-              const rows = grouped.get(tableKey(key));
-              return rows ? publishActivityTable(activityTable(rows), audience, auditedActivityCells(rows)).table : null;
-            });
-            tables.set(sharedKey, table);
-            publishedTables.set(sharedKey, table);
+          keys.forEach((key, index) => {
+            if (tables[index]) return;
             // A failed read is not kept: the next request reads again.
-            table.catch(() => {
-              if (publishedTables.get(sharedKey) === table) publishedTables.delete(sharedKey);
-            });
-          }
+            tables[index] = published.keep(
+              shared[index],
+              reading.then((grouped) => {
+                const rows = grouped.get(tableKey(key));
+                return rows ? publishActivityTable(activityTable(rows), audience, auditedActivityCells(rows)).table : null;
+              }),
+            );
+          });
         }
-        return Promise.all(shared.map((key) => tables.get(key)!));
+        return Promise.all(tables as Promise<ActivityTable | null>[]);
       },
       { cacheKeyFn: tableKey },
     ),

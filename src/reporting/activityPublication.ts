@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { QueryRunner } from 'typeorm';
 import sql from 'sql-template-tag';
 import { queryUnchecked } from '../database/sql';
@@ -10,7 +8,7 @@ import { groupActivityRows, readEveryActivityRow } from './activity.queries';
 import type { ActivityRange } from './activityAudit';
 import { ACTIVITY_FAMILIES, auditActivityTable } from './activityAudit';
 import { loadSolver } from './disclosureAudit';
-import { buildTable, source } from './publication';
+import { buildTable, rulesFingerprint, source, tableExists } from './publication';
 import type { BuiltTable, ModelOutcome } from './refresh';
 import { record } from './refresh';
 
@@ -42,13 +40,7 @@ type LastAudit = { inputHash: string; rows: FamilyRow[]; audited: Pick<ActivityS
 
 const keyOf = (key: TableKey) => `${key.service}|${key.periodType}|${key.periodEnd}`;
 
-let rulesSource: string | null = null;
-function fingerprint(table: ActivityTable): string {
-  rulesSource ??= [require.resolve('./activity'), require.resolve('./activityAudit'), require.resolve('./disclosureAudit')]
-    .map((file) => fs.readFileSync(file, 'utf8'))
-    .join('\n');
-  return createHash('sha256').update(rulesSource).update(JSON.stringify(table)).digest('hex');
-}
+const fingerprint: (table: ActivityTable) => string = rulesFingerprint(['./activity', './activityAudit', './disclosureAudit']);
 
 function familyRows(suppressions: ActivitySuppression[], ranges: ActivityRange[], unresolved: ActivityRange[]): FamilyRow[] {
   return ACTIVITY_FAMILIES.map((family) => {
@@ -116,9 +108,7 @@ export async function auditActivityPublication(runner: QueryRunner, refreshId: s
 /** The published audit by table; tables with a value left short are not worth keeping. */
 async function readLastAudit(runner: QueryRunner): Promise<Map<string, LastAudit>> {
   const last = new Map<string, LastAudit>();
-  const exists = async (table: string) =>
-    ((await queryUnchecked(runner, sql`select to_regclass(${table}::text) is not null as exists`))[0] as { exists: boolean }).exists;
-  if (!(await exists('reporting.activity_audit')) || !(await exists('reporting.activity_suppressions'))) return last;
+  if (!(await tableExists(runner, 'reporting.activity_audit')) || !(await tableExists(runner, 'reporting.activity_suppressions'))) return last;
   const rows = (await queryUnchecked(
     runner,
     sql`select service, period_type, period_end::text as period_end, family, suppressed_primary, suppressed_secondary, suppressed_audit,

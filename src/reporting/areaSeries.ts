@@ -149,31 +149,29 @@ export function seriesPoints(area: SeriesArea, service: string, rows: SeriesRows
  * times over a pool of a few connections. Two services and the generation before a refresh: 4.
  */
 async function publishedCouncilPoints(db: Context['db'], service: string): Promise<Map<string, Map<string, CouncilPoint>>> {
-  const { generation, cache: publishedCouncilSeries } = refreshScoped<Map<string, Map<string, CouncilPoint>>>(db, 'councilSeries', 4);
-  const key = `${await generation()}|${service}`;
-  const known = publishedCouncilSeries.get(key);
+  const shared = refreshScoped<Map<string, Map<string, CouncilPoint>>>(db, 'councilSeries', 4);
+  const key = `${await shared.generation()}|${service}`;
+  const known = shared.get(key);
   if (known) return known;
-  const computing = (async () => {
-    const { monthEnds } = await readReportingDates(db, service);
-    const months = new Map<string, Map<string, CouncilPoint>>();
-    if (monthEnds.length === 0) return months;
-    const rows = await readSeriesRows(db, { kind: 'council', code: '', regionCode: '' }, service, monthEnds[0], monthEnds[monthEnds.length - 1], true);
-    const councils = byMonth(rows.councils);
-    for (const englandRow of rows.england) {
-      const table = publishedMonth(englandRow, [], councils.get(englandRow.month_end) ?? [], true);
-      months.set(
-        englandRow.month_end,
-        new Map(table.councils.map((council) => [council.councilCode, { figures: council.figures, rank: council.rank, quartile: council.quartile }])),
-      );
-    }
-    return months;
-  })();
-  publishedCouncilSeries.set(key, computing);
   // A failed computation (the pool exhausted, say) is not kept: the next caller tries again.
-  computing.catch(() => {
-    if (publishedCouncilSeries.get(key) === computing) publishedCouncilSeries.delete(key);
-  });
-  return computing;
+  return shared.keep(
+    key,
+    (async () => {
+      const { monthEnds } = await readReportingDates(db, service);
+      const months = new Map<string, Map<string, CouncilPoint>>();
+      if (monthEnds.length === 0) return months;
+      const rows = await readSeriesRows(db, { kind: 'council', code: '', regionCode: '' }, service, monthEnds[0], monthEnds[monthEnds.length - 1], true);
+      const councils = byMonth(rows.councils);
+      for (const englandRow of rows.england) {
+        const table = publishedMonth(englandRow, [], councils.get(englandRow.month_end) ?? [], true);
+        months.set(
+          englandRow.month_end,
+          new Map(table.councils.map((council) => [council.councilCode, { figures: council.figures, rank: council.rank, quartile: council.quartile }])),
+        );
+      }
+      return months;
+    })(),
+  );
 }
 
 @Resolver()

@@ -51,22 +51,41 @@ type Kept = { generation: (db: Queryable) => Promise<string>; caches: Map<string
 /** Per database: its DataSource's options object, which every request's view of it shares. */
 const perDatabase = new WeakMap<object, Kept>();
 
+/** Values kept until the next refresh: look one up, or keep one (a promise, so computations in flight are shared). */
+export type RefreshScoped<T> = {
+  /** The refresh generation; keys should start with it. */
+  generation: () => Promise<string>;
+  get: (key: string) => Promise<T> | undefined;
+  /** Keeps `value` under `key` and gives it back; should it fail, it is dropped, so the next caller tries again. */
+  keep: (key: string, value: Promise<T>) => Promise<T>;
+};
+
 /**
  * A cache of values kept until the next refresh, one per database and name (a process serving one
- * database has one; tests with several databases in one process keep theirs apart). Keys should
- * start with the generation it gives. A promise that fails is the caller's to delete.
+ * database has one; tests with several databases in one process keep theirs apart).
  */
-export function refreshScoped<T>(db: DataSource, name: string, max: number): { generation: () => Promise<string>; cache: LRUCache<string, Promise<T>> } {
+export function refreshScoped<T>(db: DataSource, name: string, max: number): RefreshScoped<T> {
   let kept = perDatabase.get(db.options);
   if (!kept) {
     kept = { generation: refreshGeneration(), caches: new Map() };
     perDatabase.set(db.options, kept);
   }
-  let cache = kept.caches.get(name);
-  if (!cache) {
-    cache = new LRUCache<string, Promise<unknown>>({ max });
-    kept.caches.set(name, cache);
+  let found = kept.caches.get(name);
+  if (!found) {
+    found = new LRUCache<string, Promise<unknown>>({ max });
+    kept.caches.set(name, found);
   }
+  const cache = found as LRUCache<string, Promise<T>>;
   const { generation } = kept;
-  return { generation: () => generation(db), cache: cache as LRUCache<string, Promise<T>> };
+  return {
+    generation: () => generation(db),
+    get: (key) => cache.get(key),
+    keep: (key, value) => {
+      cache.set(key, value);
+      value.catch(() => {
+        if (cache.get(key) === value) cache.delete(key);
+      });
+      return value;
+    },
+  };
 }

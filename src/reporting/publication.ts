@@ -41,9 +41,14 @@ type Keyed<T> = T & { service: string; month_end: string };
 
 const existsRow = rowParser(z.object({ exists: z.boolean() }));
 
-async function readAll<T>(runner: QueryRunner, table: string, columns: string): Promise<Keyed<T>[]> {
+/** Whether `table` (schema-qualified, quoted or not) exists: before the first refresh, a reporting table does not. */
+export async function tableExists(runner: QueryRunner, table: string): Promise<boolean> {
   const [{ exists }] = await query(runner, sql`select to_regclass(${table.replace(/"/g, '')}::text) is not null as exists`, existsRow);
-  if (!exists) return [];
+  return exists;
+}
+
+async function readAll<T>(runner: QueryRunner, table: string, columns: string): Promise<Keyed<T>[]> {
+  if (!(await tableExists(runner, table))) return [];
   // Rollup rows as typed in coverage.queries.ts (columns of the reports' own models).
   return (await queryUnchecked(runner, raw(`select ${columns}, service, month_end::text as month_end from ${table}`))) as Keyed<T>[];
 }
@@ -160,14 +165,19 @@ export async function auditPublication(runner: QueryRunner, refreshId: string, b
   }
 }
 
-/** The source of the rules, read once: a change to them invalidates every kept audit. */
-let rulesSource: string | null = null;
-function fingerprint(table: ComparisonTable): string {
-  rulesSource ??= [require.resolve('./disclosure'), require.resolve('./disclosureAudit'), require.resolve('./insights')]
-    .map((file) => fs.readFileSync(file, 'utf8'))
-    .join('\n');
-  return createHash('sha256').update(rulesSource).update(JSON.stringify(table)).digest('hex');
+/**
+ * A table's fingerprint under the rules in `modules` (resolved from here): its figures and the
+ * rules' source, read once, so a change to either invalidates a kept audit.
+ */
+export function rulesFingerprint(modules: string[]): (table: unknown) => string {
+  let rulesSource: string | null = null;
+  return (table) => {
+    rulesSource ??= modules.map((module) => fs.readFileSync(require.resolve(module), 'utf8')).join('\n');
+    return createHash('sha256').update(rulesSource).update(JSON.stringify(table)).digest('hex');
+  };
 }
+
+const fingerprint: (table: ComparisonTable) => string = rulesFingerprint(['./disclosure', './disclosureAudit', './insights']);
 
 type LastAudit = { inputHash: string | null; rows: AuditMetricRow[]; audited: CouncilSuppression[] };
 

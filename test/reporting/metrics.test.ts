@@ -734,13 +734,19 @@ describe('the refresh runner with the real models', () => {
     'audits again only the tables whose figures changed since the last published audit',
     async () => {
       const audits: Record<string, unknown>[] = [];
+      const activityAudits: Record<string, unknown>[] = [];
       const logger = {
-        info: (fields: Record<string, unknown>, message: string) => message === 'disclosure audit finished' && audits.push(fields),
+        info: (fields: Record<string, unknown>, message: string) => {
+          if (message === 'disclosure audit finished') audits.push(fields);
+          if (message === 'activity disclosure audit finished') activityAudits.push(fields);
+        },
         warn: () => undefined,
       } as unknown as Logger;
       expectSucceeded(await refreshReports(db, { logger }));
       const tables = audits[0].tables as number;
       expect(audits[0]).toMatchObject({ reused: tables, solves: 0 });
+      const activityTables = activityAudits[0].tables as number;
+      expect(activityAudits[0]).toMatchObject({ reused: activityTables, solves: 0 });
       // One child waiting for a visitor in Hartlepool from 10 June to 15 July 2024: of the tables,
       // only the independent-visitor ones change whose 12 months of referrals include June 2024 (the
       // insights' referral counts): 30 June 2024 to 31 May 2025, 12 month ends. (The waiting of 30
@@ -751,6 +757,8 @@ describe('the refresh runner with the real models', () => {
       );
       expectSucceeded(await refreshReports(db, { logger }));
       expect(audits[1]).toMatchObject({ tables, reused: tables - 12 });
+      // Its activity: the month of June 2024 and the year to 31 March 2025 (one referral received).
+      expect(activityAudits[1]).toMatchObject({ tables: activityTables, reused: activityTables - 2 });
       // Hartlepool's 1 waiting is suppressed, and with it the region's next smallest (none other waits: the region, then England).
       const after = await db.query(
         `select metric, area_code, step from reporting.disclosure_suppressions where service = 'INDEPENDENT_VISITOR' and month_end = '2024-06-30' order by 1, 2`,
