@@ -162,39 +162,10 @@ export async function readActivityPeriodEnds(db: Queryable, services: string[], 
   );
 }
 
-/** Every activity table the rollup holds, unsuppressed, for the audit (reports:audit). */
-/**
- * The activity tables the rollup holds, one per service, period type and period end; `latestOnly`
- * keeps only the latest month and the latest year to 31 March of each service.
- */
-export async function readAllActivityTables(
-  db: Queryable,
-  { latestOnly = false }: { latestOnly?: boolean } = {},
-): Promise<{ service: string; periodType: PeriodType; table: ActivityTable }[]> {
-  const allKeys = await whenBuilt(
-    () =>
-      query(
-        db,
-        sql`select distinct service, period_type, period_end::text as period_end from reporting.rollup_period_activity order by 1, 2, 3`,
-        rowParser(z.object({ service: z.string(), period_type: z.enum(['month', 'year']), period_end: pgDate })),
-      ),
-    [],
-  );
-  // Ordered by period end within each service and period type, so the last of each is the latest.
-  const keys = latestOnly
-    ? allKeys.filter((key, index) => allKeys[index + 1]?.service !== key.service || allKeys[index + 1]?.period_type !== key.period_type)
-    : allKeys;
-  const rows = groupActivityRows(
-    await readActivityRows(
-      db,
-      keys.map((key) => ({ service: key.service, periodType: key.period_type, periodEnd: key.period_end })),
-    ),
-  );
-  return keys.map((key) => ({
-    service: key.service,
-    periodType: key.period_type,
-    table: activityTable(rows.get(`${key.service}|${key.period_type}|${key.period_end}`) ?? []),
-  }));
+/** Every activity table the rollup holds, unsuppressed, one per service, period type and period end (for the tests of the audit). */
+export async function readAllActivityTables(db: Queryable): Promise<{ service: string; periodType: PeriodType; table: ActivityTable }[]> {
+  const tables = groupActivityRows(await readEveryActivityRow(db, 'reporting.rollup_period_activity'));
+  return [...tables.values()].map((rows) => ({ service: rows[0].service, periodType: rows[0].period_type, table: activityTable(rows) }));
 }
 
 const activityAuditRow = rowParser(

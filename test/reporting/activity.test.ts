@@ -6,7 +6,7 @@ import type { Principal } from '../../src/auth/viewer';
 import type { ActivityRow } from '../../src/reporting/activity';
 import { activityCell, activityTable, publishActivityTable } from '../../src/reporting/activity';
 import { createActivityLoaders, readAllActivityTables } from '../../src/reporting/activity.queries';
-import { ACTIVITY_FAMILIES, auditActivityTable, auditActivityTables, rangesOfFamily } from '../../src/reporting/activityAudit';
+import { ACTIVITY_FAMILIES, auditActivityTable, rangesOfFamily } from '../../src/reporting/activityAudit';
 import { roundToTen } from '../../src/reporting/disclosure';
 import { isProtected, loadSolver } from '../../src/reporting/disclosureAudit';
 import { refreshReports } from '../../src/reporting/refresh';
@@ -906,8 +906,9 @@ describe('the intruder audit of the activity tables', () => {
     expect(audit.ranges.length).toBeGreaterThan(10);
     expect(audit.ranges.filter((range) => range.cell.includes(':')).length).toBeGreaterThan(0);
     expect(audit.unresolved).toEqual([]);
-    const rows = await auditActivityTables(tables.filter((entry) => entry.service === IV && entry.table.england?.periodEnd?.startsWith('2025-0')));
-    expect(rows.map((entry) => entry.unresolved)).toEqual(rows.map(() => 0));
+    const of2025 = tables.filter((entry) => entry.service === IV && entry.table.england?.periodEnd?.startsWith('2025-0'));
+    expect(of2025.length).toBeGreaterThan(0);
+    for (const { table } of of2025) expect(auditActivityTable(await loadSolver(), table).unresolved).toEqual([]);
   }, 120_000);
 
   it('solves linear programmes whose ranges are the integer programmes’ (rows and columns are totally unimodular)', async () => {
