@@ -57,6 +57,7 @@ export async function openDatabase(config: Config, logger: Logger, options: { mi
     statementTimeoutMs: config.statementTimeoutMs,
     queryTimeoutMs: config.databaseQueryTimeoutMs,
     connectTimeoutMs: config.databaseConnectTimeoutMs,
+    preparedStatements: config.databasePreparedStatements,
   });
   try {
     await dataSource.initialize();

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Sql } from 'sql-template-tag';
+import { prepareStatement } from './dataSource';
 
 /**
  * Running SQL values (sql-template-tag's `Sql`: `.text` with `$1..` placeholders and `.values`)
@@ -20,11 +21,20 @@ function evenOut(result: unknown): unknown[] {
 }
 
 /**
+ * Statements on the operational tables are prepared once per connection (dataSource.ts says why);
+ * those on the rollups (schema `reporting`) are not, since a refresh replaces those tables.
+ */
+function markPreparable(statement: Sql): void {
+  if (!statement.text.includes('reporting.')) prepareStatement(statement.text);
+}
+
+/**
  * Runs a statement and returns its rows as `T`, checked by `parse` (a row schema's parser,
  * src/database/rows.ts): the first row is parsed, the others share its columns and types (see
  * rows.ts for why not every row). A row of the wrong shape throws, naming the column.
  */
 export async function query<T>(db: Queryable, statement: Sql, parse: (row: unknown) => T): Promise<T[]> {
+  markPreparable(statement);
   const result = evenOut(await db.query(statement.text, statement.values));
   return checkedRows(result, parse);
 }
@@ -37,6 +47,7 @@ export function checkedRows<T>(rows: unknown[], parse: (row: unknown) => T): T[]
 
 /** Runs a statement and returns its rows unchecked: for callers that parse them themselves (list pages). */
 export async function queryUnchecked(db: Queryable, statement: Sql): Promise<Record<string, unknown>[]> {
+  markPreparable(statement);
   return evenOut(await db.query(statement.text, statement.values)) as Record<string, unknown>[];
 }
 
