@@ -58,6 +58,8 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL')
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.max(200, 'expected at most 200 connections').default(10),
+  DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
+  GRAPHQL_COMPILE_AT: z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(0, 'expected 0 (never) or more').default(2),
   EMBEDDED_POSTGRES_DIR: z
     .string()
     .min(1)
@@ -226,6 +228,10 @@ export type Config = {
   /** Where PostgreSQL is; undefined means start the embedded one. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** Lists and loaders run as named statements, prepared once per connection (src/database/dataSource.ts). */
+  databasePreparedStatements: boolean;
+  /** The run of an operation at which graphql-jit compiles it (src/graphql/compiledExecution.ts); 0: never. */
+  graphqlCompileAt: number;
   embeddedPostgresDir: string;
   jwtSecret: string;
   logLevel: string;
@@ -314,6 +320,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: values.PORT,
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
+    databasePreparedStatements: values.DATABASE_PREPARED_STATEMENTS === 'true',
+    graphqlCompileAt: values.GRAPHQL_COMPILE_AT,
     embeddedPostgresDir: path.resolve(values.EMBEDDED_POSTGRES_DIR),
     jwtSecret: values.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     logLevel: values.LOG_LEVEL,

@@ -19,6 +19,7 @@ import { beginRequestState, requestState } from './requestState';
 import { getSchema } from './schema';
 import { createErrorFormatter, classifyFault, settleErrors } from '../graphql/errors';
 import { armor, queryCostPlugin } from '../graphql/limits';
+import { compiledGateway } from '../graphql/compiledExecution';
 import { capResponseBytes, countListItems, resultBudgetPlugin } from '../graphql/resultBudget';
 import { pingDatabase } from '../database/dataSource';
 import { councilCoverageCsv, councilCoverageMetaCsv } from '../reporting/councilCoverageCsv';
@@ -159,7 +160,10 @@ export async function createServer(config: Config, db: DataSource, logger: Logge
     },
   };
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Repeated operations run compiled (src/graphql/compiledExecution.ts); GRAPHQL_COMPILE_AT=0 keeps graphql-js for all.
+    ...(config.graphqlCompileAt > 0
+      ? { gateway: compiledGateway(schema, config.graphqlCompileAt, (operationName) => logger.debug({ operationName }, 'operation compiled')) }
+      : { schema }),
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

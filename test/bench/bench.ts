@@ -71,6 +71,10 @@ function benchArgs(argv: string[]): Args {
 }
 
 const BENCH_DIR = path.join(projectRoot, 'test', 'bench');
+/** Node's flags for Tandem, as `npm start` runs it (package.json's start script). */
+const SERVER_NODE_FLAGS = (/^node\s+((?:--\S+\s+)*)/.exec(JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.start)?.[1] ?? '')
+  .split(/\s+/)
+  .filter(Boolean);
 const NODE22 = path.join(projectRoot, 'node_modules', 'node', 'bin', 'node');
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -530,7 +534,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       LOAD_DEMO_DATA: 'false', REPORTS_SCHEDULER: 'false', DATABASE_POOL_SIZE: '10',
       ...env,
     };
-    await startChild(name, process.execPath, [path.join(projectRoot, 'dist', 'src', 'app', 'main.js')], settings, null);
+    await startChild(name, process.execPath, [...SERVER_NODE_FLAGS, path.join(projectRoot, 'dist', 'src', 'app', 'main.js')], settings, null);
     await waitForHttp(`http://127.0.0.1:${port}/readyz`);
     return port;
   };

@@ -10,8 +10,17 @@ import { createContext } from '../../src/app/context';
 import { createLogger, Logger } from '../../src/logger';
 import { createServer, TandemServer } from '../../src/app/server';
 
-/** The environment of testConfig, for a test that changes one setting. */
-export const TEST_ENVIRONMENT = { NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123' };
+/**
+ * The environment of testConfig, for a test that changes one setting. Every operation the tests
+ * send runs compiled by graphql-jit from its first run (src/graphql/compiledExecution.ts);
+ * production compiles at the second.
+ */
+export const TEST_ENVIRONMENT = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  AUTH_JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+  GRAPHQL_COMPILE_AT: '1',
+};
 export const testConfig = loadConfig(TEST_ENVIRONMENT);
 export const testLogger = createLogger('silent');
 
