@@ -30,6 +30,8 @@ const port = z.coerce
   .min(0, 'expected a port from 0 to 65535')
   .max(65535, 'expected a port from 0 to 65535');
 
+/** A switch: the words true or false, so a typo is an error rather than a silent default. */
+const yesNo = z.enum(['true', 'false'], { message: 'expected true or false' });
 const positiveInt = z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0');
 
 /**
@@ -58,7 +60,7 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL')
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.max(200, 'expected at most 200 connections').default(10),
-  DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
+  DATABASE_PREPARED_STATEMENTS: yesNo.default('true'),
   GRAPHQL_COMPILE_AT: z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(0, 'expected 0 (never) or more').default(2),
   EMBEDDED_POSTGRES_DIR: z
     .string()
@@ -66,15 +68,15 @@ const environmentSchema = z.object({
     .default(path.join(projectRoot, '.data', 'postgres')),
   AUTH_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  LOAD_DEMO_DATA: yesNo.default('true'),
   SELF_REFERRALS_PER_HOUR: positiveInt.max(1000000, 'expected at most 1000000').default(5),
   ANONYMOUS_REQUESTS_PER_MINUTE: positiveInt.default(300),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: yesNo.default('false'),
   REPORTS_REFRESH_CRON: z
     .string()
     .regex(/^\S+( \S+){4}$/, 'expected a five-field cron expression such as "30 2 * * *"')
     .default('30 2 * * *'),
-  REPORTS_SCHEDULER: z.enum(['true', 'false']).default('true'),
+  REPORTS_SCHEDULER: yesNo.default('true'),
   REPORTS_POLL_SECONDS: positiveInt.max(45, 'expected at most 45 seconds').default(30),
   MAX_QUERY_DEPTH: positiveInt.max(100, 'expected at most 100').default(12),
   MAX_QUERY_COST: positiveInt.default(10000),
@@ -91,7 +93,7 @@ const environmentSchema = z.object({
     .min(0, 'expected 0 (off) or more')
     .max(4096, 'expected at most 4096')
     .default(64),
-  INTROSPECTION: z.enum(['true', 'false']).optional(),
+  INTROSPECTION: yesNo.optional(),
   TOKEN_MAX_LIFETIME_HOURS: positiveInt.max(720, 'expected at most 720 hours (30 days)').default(12),
   TOKEN_CLOCK_SKEW_SECONDS: z.coerce
     .number({ message: 'expected a whole number of seconds' })

@@ -4,6 +4,8 @@ describe('loadConfig', () => {
   it('applies defaults for a bare environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ nodeEnv: 'development', port: 4000, databaseUrl: undefined, jwtSecret: DEVELOPMENT_JWT_SECRET, logLevel: 'info' });
+    // Repeated operations compile at their second run; lists and loaders run as prepared statements.
+    expect(config).toMatchObject({ graphqlCompileAt: 2, databasePreparedStatements: true });
   });
 
   it.each([
@@ -13,6 +15,10 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: .*\(got "loud"\)/],
     ['AUTH_JWT_SECRET', 'short', /AUTH_JWT_SECRET: expected at least 32 characters/],
     ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE: expected a number above 0/],
+    ['DATABASE_PREPARED_STATEMENTS', 'yes', /DATABASE_PREPARED_STATEMENTS: expected true or false \(got "yes"\)/],
+    ['TRUST_PROXY', 'TRUE', /TRUST_PROXY: expected true or false \(got "TRUE"\)/],
+    ['GRAPHQL_COMPILE_AT', 'twice', /GRAPHQL_COMPILE_AT: expected a whole number/],
+    ['GRAPHQL_COMPILE_AT', '-1', /GRAPHQL_COMPILE_AT: expected 0 \(never\) or more/],
   ])('rejects %s=%s with a message naming the variable', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(message);
