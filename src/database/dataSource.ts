@@ -64,11 +64,6 @@ export function prepareStatement(text: string): void {
   preparedNames.set(text, `tandem_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`);
 }
 
-/** The name a marked statement runs under; undefined for others. */
-export function preparedName(text: string): string | undefined {
-  return preparedNames.get(text);
-}
-
 /**
  * A DataSource whose plain `query()` outside a transaction goes straight to the pg pool.
  * TypeORM's own path builds a QueryRunner and broadcasts events around every statement, which
