@@ -102,17 +102,15 @@ export function groupActivityRows<T extends ActivityRow>(rows: T[]): Map<string,
 }
 
 /**
- * Published activity tables by refresh generation, audience and table, shared by every request
- * (reads in flight included): each is the same for everyone of an audience until the next
- * refresh, and a council's series asks for one per month end, each published whole (secondary
- * suppression needs every council of a region). About 150 KB a table; 300 tables at most.
- */
-
-/**
  * `activityTable`: each activity table the request asks for, published for the caller's audience.
  * The keys of one request (every council, region and England row of a comparison, every point of
  * a series, both periods) that no earlier request has published since the last refresh are read
  * in one statement.
+ *
+ * Published tables are kept by refresh generation, audience and table and shared by every request
+ * (reads in flight included): each is the same for everyone of an audience until the next
+ * refresh, and a council's series asks for one per month end, each published whole (secondary
+ * suppression needs every council of a region). About 150 KB a table; 300 tables at most.
  */
 export function createActivityLoaders(db: DataSource, principal: Principal | null) {
   const audience = audienceOf(principal);

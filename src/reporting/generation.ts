@@ -26,7 +26,7 @@ export const noteRunRecorded = (): void => {
  * Callers that arrive while it is being read share that one read: on publication day a thousand
  * viewers asking at once would otherwise each take a pooled connection to read the same number.
  */
-export function refreshGeneration(): (db: Queryable) => Promise<string> {
+function refreshGeneration(): (db: Queryable) => Promise<string> {
   let known: { generation: string; readAt: number; runsHere: number } | null = null;
   let reading: { promise: Promise<string>; runsHere: number } | null = null;
   return async (db) => {
@@ -60,25 +60,38 @@ export type RefreshScoped<T> = {
   keep: (key: string, value: Promise<T>) => Promise<T>;
 };
 
-/**
- * A cache of values kept until the next refresh, one per database and name (a process serving one
- * database has one; tests with several databases in one process keep theirs apart).
- */
-export function refreshScoped<T>(db: DataSource, name: string, max: number): RefreshScoped<T> {
+/** The per-database state: its refresh-generation reader and its named caches. */
+function keptFor(db: DataSource): Kept {
   let kept = perDatabase.get(db.options);
   if (!kept) {
     kept = { generation: refreshGeneration(), caches: new Map() };
     perDatabase.set(db.options, kept);
   }
+  return kept;
+}
+
+/**
+ * The refresh generation of `db`, through the one reader every cache of that database shares (the
+ * national views' answers and the caches of refreshScoped), so it is read once, not once per cache.
+ */
+export function refreshGenerationOf(db: DataSource): Promise<string> {
+  return keptFor(db).generation(db);
+}
+
+/**
+ * A cache of values kept until the next refresh, one per database and name (a process serving one
+ * database has one; tests with several databases in one process keep theirs apart).
+ */
+export function refreshScoped<T>(db: DataSource, name: string, max: number): RefreshScoped<T> {
+  const kept = keptFor(db);
   let found = kept.caches.get(name);
   if (!found) {
     found = new LRUCache<string, Promise<unknown>>({ max });
     kept.caches.set(name, found);
   }
   const cache = found as LRUCache<string, Promise<T>>;
-  const { generation } = kept;
   return {
-    generation: () => generation(db),
+    generation: () => refreshGenerationOf(db),
     get: (key) => cache.get(key),
     keep: (key, value) => {
       cache.set(key, value);

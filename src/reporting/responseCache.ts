@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { audienceOf } from './disclosure';
-import { refreshGeneration } from './generation';
+import { refreshGenerationOf } from './generation';
 
 /**
  * Answers for the national views, kept until the next refresh.
@@ -33,8 +33,6 @@ export function isNationalViewOperation(operation: OperationDefinitionNode | und
   const selections = operation.selectionSet.selections;
   return selections.length > 0 && selections.every((selection) => selection.kind === 'Field' && NATIONAL_VIEWS.has(selection.name.value));
 }
-
-export { GENERATION_TRUSTED_MS } from './generation';
 
 /**
  * How long a request waits for the same question already being answered by another request before
@@ -80,11 +78,10 @@ export function createNationalViewCache(maxBytes: number): NationalViewCache {
     pending.settle(answer);
   };
 
-  const generationOf = refreshGeneration();
   const keyFor = async (db: DataSource, principal: Principal | null, query: string, operationName: unknown, variables: unknown): Promise<string | null> => {
     let generation: string;
     try {
-      generation = await generationOf(db);
+      generation = await refreshGenerationOf(db);
     } catch {
       // Without a generation nothing can be trusted from the cache; answer it the long way.
       return null;
@@ -149,5 +146,5 @@ export function createNationalViewCache(maxBytes: number): NationalViewCache {
     return key ? (answers.get(key) ?? null) : null;
   };
 
-  return { plugin, answerFor, generation: generationOf, size: () => answers.size };
+  return { plugin, answerFor, generation: refreshGenerationOf, size: () => answers.size };
 }

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { loadDemoData } from '../../src/demo/demoData';
 import { loadModels, parseModel } from '../../src/reporting/models';
 import { refreshReports } from '../../src/reporting/refresh';
-import { GENERATION_TRUSTED_MS } from '../../src/reporting/responseCache';
+import { GENERATION_TRUSTED_MS } from '../../src/reporting/generation';
 import {
   CouncilComparisonDocument,
   CouncilComparisonQuery,
