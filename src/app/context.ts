@@ -5,7 +5,6 @@ import { createChildLoaders } from '../children/child.queries';
 import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from '../config';
 import { createCouncilLoaders } from '../councils/council.queries';
 import { DEFAULT_WRITE_POLICY, type Context, type WritePolicy } from '../graphql/context';
-import { Prefetched } from '../graphql/prefetch';
 import type { Logger } from '../logger';
 import { createMatchLoaders } from '../matches/match.queries';
 import { createMatchingLoaders } from '../matching/matching.queries';
@@ -60,7 +59,6 @@ export function createContext(
     writePolicy,
     matchingWeights,
     loaders: createLoaders(db, principal),
-    prefetched: new Prefetched(),
     db,
     requestId,
     logger,

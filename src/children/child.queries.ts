@@ -6,6 +6,7 @@ import type { Principal } from '../auth/viewer';
 import { pgDate, rowParser } from '../database/rows';
 import { query, Queryable } from '../database/sql';
 import type { ListSource } from '../graphql/listQuery';
+import type { FieldColumns } from '../graphql/lookAhead';
 import { oneInKeyOrder } from '../graphql/listQuery';
 
 /** Every statement on children. */
@@ -29,6 +30,22 @@ export const parseChildRow = rowParser(childRow);
 export const CHILD_COLUMNS =
   'c.child_id, c.council_code, c.case_reference, c.birth_month, c.gender, c.ethnicity, c.placement_type, c.placed_out_of_area, c.looked_after_since, c.interests, c.languages';
 const columns = raw(CHILD_COLUMNS);
+
+/** The columns each field of Child reads (Child.fromRow and its field resolvers), for lists that read only those (lookAhead.ts). */
+export const CHILD_FIELD_COLUMNS: FieldColumns = {
+  id: ['child_id'],
+  caseReference: ['case_reference'],
+  birthMonth: ['birth_month'],
+  gender: ['gender'],
+  ethnicity: ['ethnicity'],
+  placementType: ['placement_type'],
+  placedOutOfArea: ['placed_out_of_area'],
+  lookedAfterSince: ['looked_after_since'],
+  interests: ['interests'],
+  languages: ['languages'],
+  localAuthority: ['council_code'],
+  referrals: ['child_id'],
+};
 
 export function createChildLoaders(db: Queryable, principal: Principal | null) {
   return {

@@ -70,7 +70,8 @@ export class Child extends Node {
       childKey: row.child_id,
       councilCode: row.council_code,
       caseReference: row.case_reference,
-      birthMonth: row.birth_month.slice(0, 7),
+      // Absent from a row narrowed to other fields (src/graphql/lookAhead.ts).
+      birthMonth: row.birth_month?.slice(0, 7),
       gender: row.gender as Gender,
       ethnicity: row.ethnicity as Ethnicity,
       placementType: row.placement_type as PlacementType,

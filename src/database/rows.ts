@@ -25,7 +25,28 @@ export const pgTimestamp = z.date();
 export const pgNumeric = z.string();
 export const pgBigint = z.string();
 
-/** A parser for one row: throws (a ZodError naming the column, what was expected and what arrived) when the row is not of the declared shape. */
-export function rowParser<S extends z.ZodType>(schema: S): (row: unknown) => z.infer<S> {
-  return (row) => schema.parse(row);
+/**
+ * A parser for one row: throws (a ZodError naming the column, what was expected and what arrived)
+ * when the row is not of the declared shape. `pick(columns)` parses a row of only those columns,
+ * as a list reads when its client selected few fields (src/graphql/lookAhead.ts).
+ */
+export type RowParser<T> = ((row: unknown) => T) & { pick: (columns: readonly string[]) => (row: unknown) => Partial<T> };
+
+/** Picked schemas kept per parser; a client choosing fields cannot grow it past this. */
+const MAX_PICKED_SCHEMAS = 64;
+
+export function rowParser<S extends z.ZodType>(schema: S): RowParser<z.infer<S>> {
+  const picked = new Map<string, z.ZodType>();
+  const pick = (columns: readonly string[]) => {
+    if (!(schema instanceof z.ZodObject)) throw new Error('Only a row schema of columns (z.object) can be picked.');
+    const key = columns.join(',');
+    let part = picked.get(key);
+    if (!part) {
+      part = schema.pick(Object.fromEntries(columns.map((column) => [column, true])) as never) as z.ZodType;
+      if (picked.size < MAX_PICKED_SCHEMAS) picked.set(key, part);
+    }
+    const parsePart = part;
+    return (row: unknown) => parsePart.parse(row) as Partial<z.infer<S>>;
+  };
+  return Object.assign((row: unknown) => schema.parse(row) as z.infer<S>, { pick });
 }

@@ -3,7 +3,6 @@ import type { Principal } from '../auth/viewer';
 import type { MatchingWeights } from '../config';
 import type { Logger } from '../logger';
 import type { RateLimits } from '../auth/rateLimits';
-import type { Prefetched } from './prefetch';
 
 /**
  * Every per-request loader (see src/app/context.ts). Declared empty here so that the plumbing names
@@ -33,8 +32,6 @@ export type Context = {
   /** Sets an HTTP response header (Retry-After); absent when the operation runs in process. */
   setResponseHeader?: (name: string, value: string) => void;
   loaders: Loaders;
-  /** Relations a list fetched ahead, for its field resolvers to read at once. */
-  prefetched: Prefetched;
   db: DataSource;
   requestId: string;
   logger: Logger;

@@ -2,6 +2,7 @@ import sql, { empty, join, raw, Sql } from 'sql-template-tag';
 import { z } from 'zod';
 import { checkedRows, query, Queryable, queryUnchecked } from '../database/sql';
 import { rowParser } from '../database/rows';
+import { Joined, withJoined } from './prefetch';
 import { badInput, decodeCursor, Page, pageSize, toPage } from './relay';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -56,8 +57,8 @@ export type RelatedRecords<Row> = {
   /** Extra select columns and `left join lateral` clauses. */
   select: Sql;
   joins: Sql;
-  /** Takes the joined records out of a result row (primes the loaders), before the row becomes a node. */
-  take: (raw: Record<string, unknown>, row: Row) => void;
+  /** Takes the joined records out of a result row, for the node the row becomes (src/graphql/prefetch.ts). */
+  take: (raw: Record<string, unknown>, row: Row) => Joined;
 };
 
 const DIRECTIONS = { asc: { order: raw('asc'), after: raw('>') }, desc: { order: raw('desc'), after: raw('<') } } as const;
@@ -86,13 +87,18 @@ export async function fetchPage<Row, Node>(db: Queryable, spec: ListSpec<Row>, t
   const from = related ? sql`${spec.from} ${related.joins}` : spec.from;
   const raws = await queryUnchecked(db, sql`select ${select} from ${from} ${where(conditions)} order by ${order} limit ${first + 1}::int`);
   const rows = checkedRows(raws, spec.row);
-  // Only rows on the page prime loaders; the extra row that tells hasNextPage is not shown.
-  if (related) for (let index = 0; index < Math.min(first, rows.length); index += 1) related.take(raws[index], rows[index]);
+  // Only rows on the page become nodes; the extra row that tells hasNextPage is not shown.
+  let nodeOf = toNode;
+  if (related) {
+    const joined = new Map<Row, Joined>();
+    for (let index = 0; index < Math.min(first, rows.length); index += 1) joined.set(rows[index], related.take(raws[index], rows[index]));
+    nodeOf = (row) => withJoined(toNode(row) as Node & object, joined.get(row));
+  }
   return toPage(
     rows,
     first,
     (row) => spec.orderBy.map((o) => o.key(row)),
-    toNode,
+    nodeOf,
     async () => (await query(db, countSql, countRow))[0].count,
   );
 }

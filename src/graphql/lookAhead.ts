@@ -1,30 +1,64 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import sql, { raw, Sql } from 'sql-template-tag';
+import type { RowParser } from '../database/rows';
 
 /**
  * Look-ahead for list resolvers: a list that knows which relations its client selected can fetch
- * them in its own statement (`left join lateral`) and prime the per-request loaders with the rows,
- * instead of leaving one round trip per level to the loaders. The field resolvers stay as they
- * are and find the primed rows; anything not primed still goes through the loader, so a missed
- * look-ahead costs a statement, never a wrong answer.
+ * them in its own statement (`left join lateral`) and hand them to its items, instead of leaving
+ * one round trip per level to the loaders; and a list that knows which fields its client selected
+ * reads only the columns those fields need. The field resolvers stay as they are and find the
+ * joined records on their parent (src/graphql/prefetch.ts); anything not joined still goes
+ * through the loader, so a missed look-ahead costs a statement, never a wrong answer.
  */
 
+/** What an operation selects below a list field. */
+export type Selection = {
+  /** Whether a path of field names is selected, e.g. `has('edges.node.currentMatch.volunteer')`. */
+  has: (path: string) => boolean;
+  /** The names of the fields selected directly below a path (every alias, fragment and type condition together). */
+  fieldsBelow: (path: string) => Set<string>;
+};
+
 /**
- * Whether the operation selects a path of field names below the current field, e.g.
- * `selects('edges.node.currentMatch.volunteer')`. graphql-parse-resolve-info resolves fragments,
- * aliases and `@skip`/`@include` against the variables; a field selected under several aliases
- * or type conditions counts once.
+ * graphql-parse-resolve-info resolves fragments, aliases and `@skip`/`@include` against the
+ * variables; a field selected under several aliases or type conditions counts once, with the
+ * union of what each selects below it.
  */
-export function selectedFields(info: GraphQLResolveInfo): (path: string) => boolean {
+export function selectionOf(info: GraphQLResolveInfo): Selection {
   const root = parseResolveInfo(info) as ResolveTree | null | undefined;
-  return (path) => {
+  const below = (trees: ResolveTree[]) => trees.flatMap((tree) => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields)));
+  const at = (path: string) => {
     let level: ResolveTree[] = root ? [root] : [];
-    for (const name of path.split('.')) {
-      level = level.flatMap((tree) => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields))).filter((field) => field.name === name);
-    }
-    return level.length > 0;
+    for (const name of path.split('.')) level = below(level).filter((field) => field.name === name);
+    return level;
   };
+  return {
+    has: (path) => at(path).length > 0,
+    fieldsBelow: (path) => new Set(below(at(path)).map((field) => field.name)),
+  };
+}
+
+/**
+ * The columns each GraphQL field of a row-backed type reads from its row (through `fromRow` and
+ * its field resolvers). A field missing from the map needs every column, so a field added to the
+ * type without an entry here is slower, never wrong.
+ */
+export type FieldColumns = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The columns, of `all` and in its order, that the selected `fields` need, with `always` (the key,
+ * sort columns); all of them when a field is not in `fieldColumns`.
+ */
+export function columnsFor(all: readonly string[], always: readonly string[], fields: Iterable<string>, fieldColumns: FieldColumns): readonly string[] {
+  const needed = new Set(always);
+  for (const field of fields) {
+    if (field === '__typename') continue;
+    const columns = fieldColumns[field];
+    if (!columns) return all;
+    for (const column of columns) needed.add(column);
+  }
+  return needed.size === all.length ? all : all.filter((column) => needed.has(column));
 }
 
 /**
@@ -38,34 +72,68 @@ export type JoinedRecord<Row> = {
   join: (where: Sql) => Sql;
   /** The select list. */
   select: Sql;
-  /** The record in one result row, exactly as its loader returns it (checked by its row parser when `check`); null when the join found none. */
+  /** Whether every column of the loader's row is read (a complete row may prime the loader). */
+  complete: boolean;
+  /** The record in one result row, its columns as its loader returns them (checked by its row parser when `check`); null when the join found none. */
   take: (row: Record<string, unknown>, check: boolean) => Row | null;
 };
 
+export type JoinedTable<Row> = {
+  /** The record with the columns the selected fields need (`fields`), or every column (`undefined`). */
+  narrowed: (fields?: Iterable<string>) => JoinedRecord<Row>;
+};
+
+/** Narrowed forms kept per table; a client choosing fields cannot grow it past this. */
+const MAX_NARROWED_FORMS = 64;
+
 export function joinedRecord<Row>(
   alias: string,
-  loader: { from: string; columns: string; key: keyof Row & string; row: (raw: unknown) => Row },
-): JoinedRecord<Row> {
-  const names = columnNames(loader.columns);
-  if (!names.includes(loader.key)) throw new Error(`joinedRecord(${alias}): the key ${loader.key} is not among the columns ${names.join(', ')}.`);
+  loader: { from: string; columns: string; key: keyof Row & string; row: RowParser<Row>; fields: FieldColumns },
+): JoinedTable<Row> {
+  const all = columnNames(loader.columns);
+  if (!all.includes(loader.key)) throw new Error(`joinedRecord(${alias}): the key ${loader.key} is not among the columns ${all.join(', ')}.`);
   if (!/^\w+$/.test(alias)) throw new Error(`joinedRecord: ${JSON.stringify(alias)} is not an alias.`);
+  const qualifier = /^\s*(\w+)\./.exec(loader.columns)![1];
   const prefixed = (name: string) => `${alias}__${name}`;
-  // The prefixed names once, not per row and column (a page of 50 takes about 1,800 of them).
-  const prefixedNames = names.map(prefixed);
   const prefixedKey = prefixed(loader.key);
-  // Built once per module: names from the loader's own column list, never from input.
-  const head = raw(`left join lateral (select ${loader.columns} from ${loader.from} where `);
   const tail = raw(`) ${alias} on true`);
+  // Built once per column set: names from the loader's own column list, never from input.
+  const form = (names: readonly string[]): JoinedRecord<Row> => {
+    const complete = names.length === all.length;
+    // The prefixed names once, not per row and column (a page of 50 takes hundreds of them).
+    const prefixedNames = names.map(prefixed);
+    const head = raw(
+      `left join lateral (select ${complete ? loader.columns : names.map((name) => `${qualifier}.${name}`).join(', ')} from ${loader.from} where `,
+    );
+    const check = complete ? loader.row : loader.row.pick(names);
+    return {
+      join: (where) => sql`${head}${where}${tail}`,
+      select: raw(names.map((name, index) => `${alias}.${name} as ${prefixedNames[index]}`).join(', ')),
+      complete,
+      take: (row, checkRow) => {
+        // The key is the primary key: null only when the join found no record (none, or none visible).
+        if (row[prefixedKey] === null) return null;
+        const record: Record<string, unknown> = {};
+        for (let index = 0; index < names.length; index += 1) record[names[index]] = row[prefixedNames[index]];
+        if (checkRow) check(record);
+        return record as Row;
+      },
+    };
+  };
+  const whole = form(all);
+  const forms = new Map<string, JoinedRecord<Row>>();
   return {
-    join: (where) => sql`${head}${where}${tail}`,
-    select: raw(names.map((name) => `${alias}.${name} as ${prefixed(name)}`).join(', ')),
-    take: (row, check) => {
-      // The key is the primary key: null only when the join found no record (none, or none visible).
-      if (row[prefixedKey] === null) return null;
-      const record: Record<string, unknown> = {};
-      for (let index = 0; index < names.length; index += 1) record[names[index]] = row[prefixedNames[index]];
-      if (check) loader.row(record);
-      return record as Row;
+    narrowed: (fields) => {
+      if (!fields) return whole;
+      const names = columnsFor(all, [loader.key], fields, loader.fields);
+      if (names === all) return whole;
+      const key = names.join(',');
+      let found = forms.get(key);
+      if (!found) {
+        found = form(names);
+        if (forms.size < MAX_NARROWED_FORMS) forms.set(key, found);
+      }
+      return found;
     },
   };
 }

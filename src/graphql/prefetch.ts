@@ -1,29 +1,32 @@
-import type DataLoader from 'dataloader';
+/**
+ * Records a list fetched ahead for its items' relations (src/graphql/lookAhead.ts), carried by
+ * the item itself. Each record holds only the columns its selection needs, so it belongs to the
+ * item it was joined for: a request-wide map would hand a narrowed record to another list, or to
+ * a relation reached another way, that selects other fields. Readable at once: DataLoader hands
+ * back even a primed record as a promise, and a promise per relation per row makes graphql-js
+ * settle every row asynchronously, a measurable share of a nested page.
+ */
+export type Joined = { [relation: string]: { row: unknown; joined?: Joined } };
+
+const JOINED = Symbol('records joined to this node');
+
+/** Gives `node` the records joined for it (none: unchanged). */
+export function withJoined<T extends object>(node: T, joined: Joined | undefined): T {
+  if (joined) (node as { [JOINED]?: Joined })[JOINED] = joined;
+  return node;
+}
 
 /**
- * Records a list fetched ahead for its items' relations (src/graphql/lookAhead.ts), readable at
- * once. DataLoader hands back even a primed record as a promise, and a promise per relation per
- * row makes graphql-js settle every row asynchronously, a measurable share of a nested page.
- * Each record is primed into its loader as well, so code that loads it still finds it there.
+ * The node `relation` of `parent` stands for: made at once from the record joined for the parent
+ * (null when the join found none, or none the caller may see), otherwise from what `load` finds.
  */
-export class Prefetched {
-  private readonly records = new Map<DataLoader<string, unknown>, Map<string, unknown>>();
-
-  /** Keeps `record` for `key` (null: none, or none the caller may see) and primes the loader with it. */
-  set<V>(loader: DataLoader<string, V>, key: string, record: V): void {
-    loader.prime(key, record);
-    let byKey = this.records.get(loader as DataLoader<string, unknown>);
-    if (!byKey) {
-      byKey = new Map();
-      this.records.set(loader as DataLoader<string, unknown>, byKey);
-    }
-    byKey.set(key, record);
-  }
-
-  /** What `map` makes of the record for `key`: at once when it was fetched ahead, otherwise through the loader. */
-  resolve<V, R>(loader: DataLoader<string, V>, key: string, map: (record: V) => R): R | Promise<R> {
-    const byKey = this.records.get(loader as DataLoader<string, unknown>);
-    if (byKey?.has(key)) return map(byKey.get(key) as V);
-    return loader.load(key).then(map);
-  }
+export function relatedNode<Row, N extends object>(
+  parent: object,
+  relation: string,
+  load: () => Promise<Row | null>,
+  toNode: (row: Row) => N,
+): N | null | Promise<N | null> {
+  const found = (parent as { [JOINED]?: Joined })[JOINED]?.[relation];
+  if (found) return found.row ? withJoined(toNode(found.row as Row), found.joined) : null;
+  return load().then((row) => (row ? toNode(row) : null));
 }

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/viewer';
 import { pgDate, rowParser } from '../database/rows';
 import { execute, query, Queryable } from '../database/sql';
 import { groupInKeyOrder, ListSource, oneInKeyOrder } from '../graphql/listQuery';
+import type { FieldColumns } from '../graphql/lookAhead';
 
 /** Every statement on matches and visits (and the volunteer capacity a match takes). */
 
@@ -33,6 +34,20 @@ const visitColumns = raw(VISIT_COLUMNS);
 export const MATCH_COLUMNS = `m.match_id, m.referral_id, m.volunteer_id, m.status, m.proposed_on, m.started_on, m.ended_on, m.end_reason,
   m.cancelled_on, m.cancel_reason`;
 const columns = raw(MATCH_COLUMNS);
+
+/** The columns each field of Match reads (Match.fromRow and its field resolvers), for lists that read only those (lookAhead.ts). */
+export const MATCH_FIELD_COLUMNS: FieldColumns = {
+  id: ['match_id'],
+  status: ['status'],
+  proposedOn: ['proposed_on'],
+  startedOn: ['started_on'],
+  endedOn: ['ended_on'],
+  endReason: ['end_reason'],
+  cancelledOn: ['cancelled_on'],
+  referral: ['referral_id'],
+  volunteer: ['volunteer_id'],
+  visits: ['match_id'],
+};
 
 /** A referral's open match: at most one per referral, by a partial unique index. */
 export const OPEN_MATCH = raw(`m.status in ('PROPOSED', 'ACTIVE')`);

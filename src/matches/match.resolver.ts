@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles';
 import type { Context } from '../graphql/context';
+import { relatedNode } from '../graphql/prefetch';
 import { Service } from '../graphql/enums';
 import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
@@ -71,8 +72,8 @@ export class MatchResolver {
   }
 
   @FieldResolver(() => Volunteer, { nullable: true, description: 'The volunteer.' })
-  volunteer(@Root() match: Match, @Ctx() { loaders, prefetched }: Context): Volunteer | null | Promise<Volunteer | null> {
-    return prefetched.resolve(loaders.volunteerById, match.volunteerKey, (row) => (row ? Volunteer.fromRow(row) : null));
+  volunteer(@Root() match: Match, @Ctx() { loaders }: Context): Volunteer | null | Promise<Volunteer | null> {
+    return relatedNode(match, 'volunteer', () => loaders.volunteerById.load(match.volunteerKey), Volunteer.fromRow);
   }
 
   @FieldResolver(() => [Visit], { description: 'Visits logged, oldest first.' })

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
+import { relatedNode } from '../graphql/prefetch';
 import { Referral } from '../referrals/referral.types';
 import { Match } from './match.types';
 
@@ -7,8 +8,8 @@ import { Match } from './match.types';
 @Resolver(() => Referral)
 export class ReferralMatchesResolver {
   @FieldResolver(() => Match, { nullable: true, description: 'The PROPOSED or ACTIVE match, if any (and visible to you).' })
-  currentMatch(@Root() referral: Referral, @Ctx() { loaders, prefetched }: Context): Match | null | Promise<Match | null> {
-    return prefetched.resolve(loaders.openMatchByReferral, referral.referralKey, (row) => (row ? Match.fromRow(row) : null));
+  currentMatch(@Root() referral: Referral, @Ctx() { loaders }: Context): Match | null | Promise<Match | null> {
+    return relatedNode(referral, 'currentMatch', () => loaders.openMatchByReferral.load(referral.referralKey), Match.fromRow);
   }
 
   @FieldResolver(() => [Match], { description: 'Every match for this referral that you may see, oldest first.' })

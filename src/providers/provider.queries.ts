@@ -7,6 +7,7 @@ import { pgDate, pgTimestamp, rowParser } from '../database/rows';
 import { query, Queryable } from '../database/sql';
 import { Service } from '../graphql/enums';
 import { groupInKeyOrder, ListSource, oneInKeyOrder } from '../graphql/listQuery';
+import type { FieldColumns } from '../graphql/lookAhead';
 import { CommissionRow, ProviderKind, ProviderRow } from './provider.types';
 
 /** Every statement on providers and commissions. */
@@ -26,6 +27,15 @@ const parseCommissionRow = rowParser(commissionRow);
 export const PROVIDER_COLUMNS = 'p.provider_id, p.name, p.kind, p.created_at';
 export const COMMISSION_COLUMNS = 'cm.commission_id, cm.provider_id, cm.council_code, cm.service, cm.starts_on, cm.ends_on';
 const providerColumns = raw(PROVIDER_COLUMNS);
+
+/** The columns each field of Provider reads (Provider.fromRow and its field resolvers), for lists that read only those (lookAhead.ts). */
+export const PROVIDER_FIELD_COLUMNS: FieldColumns = {
+  id: ['provider_id'],
+  name: ['name'],
+  kind: ['kind'],
+  createdAt: ['created_at'],
+  commissions: ['provider_id'],
+};
 const commissionColumns = raw(COMMISSION_COLUMNS);
 
 export function createProviderLoaders(db: Queryable, principal: Principal | null) {

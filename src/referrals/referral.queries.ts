@@ -6,6 +6,7 @@ import type { Principal } from '../auth/viewer';
 import { pgBigint, pgDate, pgTimestamp, rowParser } from '../database/rows';
 import { execute, query, Queryable } from '../database/sql';
 import { groupInKeyOrder, ListSource, oneInKeyOrder } from '../graphql/listQuery';
+import { columnNames, columnsFor, FieldColumns } from '../graphql/lookAhead';
 
 /** Every statement on referrals and self-referrals. */
 
@@ -36,6 +37,39 @@ export const REFERRAL_COLUMNS = `r.referral_id, r.child_id, r.council_code, r.pl
   r.referred_on, r.accepted_on, r.matched_on, r.closed_on, r.close_reason, r.reason, r.preferred_volunteer_gender,
   r.volunteer_gender_required, r.preferred_languages, r.language_required, r.self_referral_id`;
 const columns = raw(REFERRAL_COLUMNS);
+const ALL_COLUMNS = columnNames(REFERRAL_COLUMNS);
+
+/** The columns each field of Referral reads (Referral.fromRow and its field resolvers), for lists that read only those (lookAhead.ts). */
+export const REFERRAL_FIELD_COLUMNS: FieldColumns = {
+  id: ['referral_id'],
+  service: ['service'],
+  source: ['source'],
+  status: ['status'],
+  referredOn: ['referred_on'],
+  acceptedOn: ['accepted_on'],
+  matchedOn: ['matched_on'],
+  closedOn: ['closed_on'],
+  closeReason: ['close_reason'],
+  reason: ['reason'],
+  preferences: ['preferred_volunteer_gender', 'volunteer_gender_required', 'preferred_languages', 'language_required'],
+  daysWaiting: ['status', 'accepted_on'],
+  child: ['child_id'],
+  localAuthority: ['council_code'],
+  placementLocalAuthority: ['placement_council_code'],
+  currentMatch: ['referral_id'],
+  matches: ['referral_id'],
+};
+
+/**
+ * A list's select list and row parser for the fields its client selected (`fields`; every column
+ * when undefined), with the key and the sort column that cursors are made of.
+ */
+function listColumns(fields: Iterable<string> | undefined, sortColumn: string): { select: Sql; row: (raw: unknown) => ReferralRow } {
+  const names = fields ? columnsFor(ALL_COLUMNS, ['referral_id', sortColumn], fields, REFERRAL_FIELD_COLUMNS) : ALL_COLUMNS;
+  if (names === ALL_COLUMNS) return { select: columns, row: parseReferralRow };
+  // A narrowed row has only the selected fields' columns: Referral.fromRow leaves the others undefined, and no resolver reads them.
+  return { select: raw(names.map((name) => `r.${name}`).join(', ')), row: parseReferralRow.pick(names) as (raw: unknown) => ReferralRow };
+}
 
 export function createReferralLoaders(db: Queryable, principal: Principal | null) {
   return {
@@ -65,6 +99,7 @@ const REFERRALS = raw('referrals r');
 export function referralList(
   principal: Principal | null,
   filter: { status?: string; service?: string; source?: string; councilCode?: string },
+  fields?: Iterable<string>,
 ): ListSource<ReferralRow> {
   const conditions: Sql[] = [referralScope(principal, 'r')];
   if (filter.status) conditions.push(sql`r.status = ${filter.status}::text`);
@@ -72,7 +107,7 @@ export function referralList(
   if (filter.source) conditions.push(sql`r.source = ${filter.source}::text`);
   if (filter.councilCode !== undefined) conditions.push(sql`r.council_code = ${filter.councilCode}::text`);
   return {
-    select: columns,
+    ...listColumns(fields, 'referred_on'),
     from: REFERRALS,
     conditions,
     orderBy: [
@@ -80,7 +115,6 @@ export function referralList(
       { sql: raw('r.referral_id'), cast: 'uuid', key: (row) => row.referral_id },
     ],
     direction: 'desc',
-    row: parseReferralRow,
   };
 }
 
@@ -92,6 +126,7 @@ const HAS_NO_PROPOSAL = raw(`not exists (select 1 from matches pm where pm.refer
 export function waitingList(
   principal: Principal | null,
   filter: { councilCode: string; service: string; hasProposal?: boolean; source?: string; placementCouncilCode?: string },
+  fields?: Iterable<string>,
 ): ListSource<ReferralRow> {
   const conditions: Sql[] = [
     sql`r.council_code = ${filter.councilCode}::text`,
@@ -103,7 +138,7 @@ export function waitingList(
   if (filter.source) conditions.push(sql`r.source = ${filter.source}::text`);
   if (filter.placementCouncilCode !== undefined) conditions.push(sql`r.placement_council_code = ${filter.placementCouncilCode}::text`);
   return {
-    select: columns,
+    ...listColumns(fields, 'accepted_on'),
     from: REFERRALS,
     conditions,
     orderBy: [
@@ -111,7 +146,6 @@ export function waitingList(
       { sql: raw('r.referral_id'), cast: 'uuid', key: (row) => row.referral_id },
     ],
     direction: 'asc',
-    row: parseReferralRow,
   };
 }
 

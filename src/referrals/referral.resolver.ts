@@ -12,7 +12,9 @@ import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../audit/mutation';
 import { registerNodeType } from '../graphql/nodeRegistry';
 import { badInput, ConnectionArgs, connectionTypes, Page, toGlobalId } from '../graphql/relay';
-import { referralRelations } from './referral.lookAhead';
+import { referralFields, referralRelations } from './referral.lookAhead';
+import { selectionOf } from '../graphql/lookAhead';
+import { relatedNode } from '../graphql/prefetch';
 import {
   findSelfReferral,
   referralForReplay,
@@ -145,16 +147,22 @@ class InboxArgs extends ConnectionArgs {
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Query(() => ReferralConnection, { description: 'Referrals you may see, most recent first.' })
-  referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal, loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
+  referrals(@Args() args: ReferralsArgs, @Ctx() { db, principal, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
     const filter = {
       status: args.status ?? undefined,
       service: args.service ?? undefined,
       source: args.source ?? undefined,
       councilCode: args.localAuthorityCode ? args.localAuthorityCode.trim().toUpperCase() : undefined,
     };
+    const selection = selectionOf(info);
     return fetchPage<ReferralRow, Referral>(
       db,
-      { ...referralList(principal, filter), first: args.first, after: args.after, related: referralRelations(info, principal, loaders, prefetched) },
+      {
+        ...referralList(principal, filter, referralFields(selection)),
+        first: args.first,
+        after: args.after,
+        related: referralRelations(selection, principal, loaders),
+      },
       Referral.fromRow,
     );
   }
@@ -163,11 +171,7 @@ export class ReferralResolver {
     description:
       "A council's waiting list for a service: ACCEPTED referrals you may see, longest waiting first, optionally narrowed by proposal, source and placement area. An unknown council code is an error.",
   })
-  async waitingList(
-    @Args() args: WaitingListArgs,
-    @Ctx() { db, principal, loaders, prefetched }: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Page<Referral>> {
+  async waitingList(@Args() args: WaitingListArgs, @Ctx() { db, principal, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Referral>> {
     const councilCode = args.localAuthorityCode.trim().toUpperCase();
     const codes: [string, string, string][] = [];
     let placementCouncilCode: string | undefined;
@@ -175,17 +179,16 @@ export class ReferralResolver {
       placementCouncilCode = args.placementLocalAuthorityCode.trim().toUpperCase();
       codes.push(['placementLocalAuthorityCode', args.placementLocalAuthorityCode, placementCouncilCode]);
     }
-    const list = waitingList(principal, {
-      councilCode,
-      service: args.service,
-      hasProposal: args.hasProposal ?? undefined,
-      source: args.source ?? undefined,
-      placementCouncilCode,
-    });
+    const selection = selectionOf(info);
+    const list = waitingList(
+      principal,
+      { councilCode, service: args.service, hasProposal: args.hasProposal ?? undefined, source: args.source ?? undefined, placementCouncilCode },
+      referralFields(selection),
+    );
     const page = await fetchPage<ReferralRow, Referral>(
       db,
       // The child, open match, volunteer and provider in the same statement, when selected.
-      { ...list, first: args.first, after: args.after, related: referralRelations(info, principal, loaders, prefetched) },
+      { ...list, first: args.first, after: args.after, related: referralRelations(selection, principal, loaders) },
       Referral.fromRow,
     );
     await checkCouncilCodes(page, db, loaders, ['localAuthorityCode', args.localAuthorityCode], codes);
@@ -202,8 +205,8 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => Child, { nullable: true, description: 'The child referred.' })
-  child(@Root() referral: Referral, @Ctx() { loaders, prefetched }: Context): Child | null | Promise<Child | null> {
-    return prefetched.resolve(loaders.childById, referral.childKey, (row) => (row ? Child.fromRow(row) : null));
+  child(@Root() referral: Referral, @Ctx() { loaders }: Context): Child | null | Promise<Child | null> {
+    return relatedNode(referral, 'child', () => loaders.childById.load(referral.childKey), Child.fromRow);
   }
 
   @FieldResolver(() => LocalAuthority, { description: 'The responsible council.' })

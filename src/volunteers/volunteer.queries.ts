@@ -6,6 +6,7 @@ import type { Principal } from '../auth/viewer';
 import { pgDate, rowParser } from '../database/rows';
 import { query, Queryable } from '../database/sql';
 import { ListSource, oneInKeyOrder } from '../graphql/listQuery';
+import type { FieldColumns } from '../graphql/lookAhead';
 
 /** Every statement on volunteers (the capacity a match takes is in match.queries.ts, with the match). */
 
@@ -33,6 +34,26 @@ export const VOLUNTEER_COLUMNS = `v.volunteer_id, v.provider_id, v.home_council_
   v.open_matches, v.status, v.applied_on, v.dbs_issued_on, v.dbs_update_service, v.training_completed_on, v.references_received,
   v.approved_on`;
 const columns = raw(VOLUNTEER_COLUMNS);
+
+/** The columns each field of Volunteer reads (Volunteer.fromRow and its field resolvers), for lists that read only those (lookAhead.ts). */
+export const VOLUNTEER_FIELD_COLUMNS: FieldColumns = {
+  id: ['volunteer_id'],
+  gender: ['gender'],
+  languages: ['languages'],
+  interests: ['interests'],
+  maxMatches: ['max_matches'],
+  openMatches: ['open_matches'],
+  status: ['status'],
+  appliedOn: ['applied_on'],
+  dbsIssuedOn: ['dbs_issued_on'],
+  dbsUpdateService: ['dbs_update_service'],
+  dbsExpiresOn: ['dbs_issued_on', 'dbs_update_service'],
+  trainingCompletedOn: ['training_completed_on'],
+  referencesReceived: ['references_received'],
+  approvedOn: ['approved_on'],
+  provider: ['provider_id'],
+  homeLocalAuthority: ['home_council_code'],
+};
 
 /**
  * A statement that changes a volunteer and, when `historyOn` is a date, records the volunteer's

@@ -3,6 +3,7 @@ import { PROVIDER_TYPE } from '../auth/scope';
 import { Role } from '../auth/roles';
 import { LocalAuthority } from '../councils/localAuthority.type';
 import type { Context } from '../graphql/context';
+import { relatedNode } from '../graphql/prefetch';
 import { fetchPage } from '../graphql/listQuery';
 import { replayById } from '../graphql/idempotency';
 import { runMutation } from '../audit/mutation';
@@ -54,8 +55,8 @@ export class VolunteerResolver {
   }
 
   @FieldResolver(() => Provider, { nullable: true, description: "The volunteer's provider." })
-  provider(@Root() volunteer: Volunteer, @Ctx() { loaders, prefetched }: Context): Provider | null | Promise<Provider | null> {
-    return prefetched.resolve(loaders.providerById, volunteer.providerKey, (row) => (row ? Provider.fromRow(row) : null));
+  provider(@Root() volunteer: Volunteer, @Ctx() { loaders }: Context): Provider | null | Promise<Provider | null> {
+    return relatedNode(volunteer, 'provider', () => loaders.providerById.load(volunteer.providerKey), Provider.fromRow);
   }
 
   @FieldResolver(() => LocalAuthority, { description: 'The council area the volunteer lives in.' })

@@ -4,6 +4,12 @@ import { createContext, createLoaders } from '../../src/app/context';
 import type { Loaders } from '../../src/graphql/context';
 import { keyOfGlobalId } from '../../src/graphql/relay';
 import { REFERRAL_TYPE } from '../../src/referrals/referral.types';
+import { CHILD_FIELD_COLUMNS } from '../../src/children/child.queries';
+import { columnsFor } from '../../src/graphql/lookAhead';
+import { MATCH_FIELD_COLUMNS } from '../../src/matches/match.queries';
+import { PROVIDER_FIELD_COLUMNS } from '../../src/providers/provider.queries';
+import { REFERRAL_FIELD_COLUMNS } from '../../src/referrals/referral.queries';
+import { VOLUNTEER_FIELD_COLUMNS } from '../../src/volunteers/volunteer.queries';
 import { CancelMatchDocument, ProposeMatchDocument, StartMatchDocument } from '../generated/graphql';
 import { admin, coordinator, daysAgo, Fixtures, officer } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/testDatabase';
@@ -11,7 +17,8 @@ import { TestServer, testLogger } from '../support/testServer';
 
 /**
  * waitingList and referrals fetch the child, open match, volunteer and provider they are asked for
- * in the page's own statement and prime the loaders with them (src/referrals/referral.lookAhead.ts).
+ * in the page's own statement, reading only the columns the selected fields need, and hand them to
+ * the nodes they were joined for (src/referrals/referral.lookAhead.ts).
  * These tests hold that shortcut to the loaders' answers, for every caller: the same records, the
  * same values and types, and null wherever the caller's scope hides a record.
  *
@@ -182,7 +189,7 @@ async function relatedRows(loaders: Loaders, referrals: { referral_id: string; c
   );
 }
 
-it.each(PRINCIPALS)('as %s, the primed rows are the rows the loaders return: same columns, values and types', async (_name, principal) => {
+it.each(PRINCIPALS)('as %s, the loaders answer whole rows after a narrowed page, and a whole record primes its loader', async (_name, principal) => {
   const context = createContext(server.db, principal(), 'test-request', testLogger, server.limits);
   const response = await server.server.apollo.executeOperation({ query: WAITING_LIST, variables: { code: COUNCIL, first: 100 } }, { contextValue: context });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -190,10 +197,31 @@ it.each(PRINCIPALS)('as %s, the primed rows are the rows the loaders return: sam
   const edges = (response.body.singleResult.data as ListData).waitingList!.edges;
   const fresh = createLoaders(server.db, principal());
   const referrals = await Promise.all(edges.map(async ({ node }) => (await fresh.referralById.load(keyOfGlobalId(node.id, REFERRAL_TYPE)!))!));
-  // Loading them again from the request's loaders runs nothing: the page statement primed them.
-  const { result: primed, tally } = await runCountingStatements(() => relatedRows(context.loaders, referrals));
+  // The fragment reads some columns of the child, match and volunteer only (no council, no
+  // cancel reason): those partial records stay with their nodes, and the request's loaders still
+  // answer the whole rows, exactly as a fresh set does.
+  expect(await relatedRows(context.loaders, referrals)).toStrictEqual(await relatedRows(fresh, referrals));
+
+  // Every field of the child, its council included, reads every column: that record primes the
+  // loader, so loading the children again runs nothing and finds the same rows as a fresh loader.
+  const whole = createContext(server.db, principal(), 'test-request', testLogger, server.limits);
+  const wholeChildren = await server.server.apollo.executeOperation(
+    {
+      query: `query LookAheadWholeChild($code: String!) {
+        waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR, first: 100) {
+          edges { node { child { id caseReference birthMonth gender ethnicity placementType placedOutOfArea lookedAfterSince interests languages localAuthority { code } } } }
+        }
+      }`,
+      variables: { code: COUNCIL },
+    },
+    { contextValue: whole },
+  );
+  if (wholeChildren.body.kind !== 'single') throw new Error('expected a single result');
+  expect(wholeChildren.body.singleResult.errors).toBeUndefined();
+  const childIds = referrals.map((referral) => referral.child_id);
+  const { result: primed, tally } = await runCountingStatements(() => Promise.all(childIds.map((id) => whole.loaders.childById.load(id))));
   expect(tally.statements).toBe(0);
-  expect(primed).toStrictEqual(await relatedRows(fresh, referrals));
+  expect(primed).toStrictEqual(await Promise.all(childIds.map((id) => fresh.childById.load(id))));
 });
 
 it('looks ahead through aliases and fragments, and joins only what is selected', async () => {
@@ -252,4 +280,147 @@ it('counts totalCount without the joins', async () => {
   expect(result.data!.waitingList.totalCount).toBe(12);
   expect(result.statements).toBe(2);
   expect(result.sql.find((sql) => sql.includes('count(*)'))).not.toContain('lateral');
+});
+
+/** A selection of each object field that needs one, for the field-by-field comparison below. */
+const SUBSELECTION: Record<string, string> = {
+  child: '{ id }',
+  currentMatch: '{ id }',
+  matches: '{ id }',
+  referral: '{ id }',
+  volunteer: '{ id }',
+  visits: '{ id }',
+  provider: '{ id }',
+  commissions: '{ id }',
+  localAuthority: '{ code }',
+  placementLocalAuthority: '{ code }',
+  homeLocalAuthority: '{ code }',
+  preferences: '{ volunteerGender volunteerGenderRequired languages languageRequired }',
+  referrals: '{ id }',
+};
+
+/** Relations no list joins: their loader runs one statement for the whole page. */
+const LOADED_ON_THEIR_OWN = new Set([
+  'localAuthority',
+  'placementLocalAuthority',
+  'homeLocalAuthority',
+  'matches',
+  'referrals',
+  'referral',
+  'visits',
+  'commissions',
+]);
+
+/** Where each type sits below a referral, as a selection wrapped around `inner`. */
+const PLACES: [type: string, fields: Record<string, readonly string[]>, wrap: (inner: string) => string][] = [
+  ['Referral', REFERRAL_FIELD_COLUMNS, (inner) => inner],
+  ['Child', CHILD_FIELD_COLUMNS, (inner) => `child { id ${inner} }`],
+  ['Match', MATCH_FIELD_COLUMNS, (inner) => `currentMatch { id ${inner} }`],
+  ['Volunteer', VOLUNTEER_FIELD_COLUMNS, (inner) => `currentMatch { id volunteer { id ${inner} } }`],
+  ['Provider', PROVIDER_FIELD_COLUMNS, (inner) => `currentMatch { id volunteer { id provider { id ${inner} } } }`],
+];
+
+describe.each(PLACES)('each field of %s alone, read from narrowed rows', (_type, fields, wrap) => {
+  it.each(Object.keys(fields))('%s answers on both lists what node(id:) answers, in one statement (two for a relation loaded on its own)', async (field) => {
+    const selection = wrap(`${field} ${SUBSELECTION[field] ?? ''}`);
+    for (const principal of [admin, coordinator(p1)]) {
+      for (const list of [
+        'waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR, first: 100)',
+        'referrals(localAuthorityCode: $code, first: 100)',
+      ]) {
+        const result = await server.execute<Record<string, { edges: { node: { id: string } }[] }>, Record<string, unknown>>(
+          `query NarrowedField($code: String!) { list: ${list} { edges { node { id ${selection} } } } }`,
+          { code: COUNCIL },
+          principal,
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.statements).toBe(LOADED_ON_THEIR_OWN.has(field) ? 2 : 1);
+        const nodes = result.data!.list.edges.map((edge) => edge.node);
+        expect(nodes.length).toBeGreaterThan(0);
+        const throughNode = [];
+        for (const { id } of nodes) {
+          const answer = await server.execute<{ node: unknown }, { id: string }>(
+            `query NarrowedFieldNode($id: ID!) { node(id: $id) { ... on Referral { id ${selection} } } }`,
+            { id },
+            principal,
+          );
+          expect(answer.errors).toBeUndefined();
+          throughNode.push(answer.data!.node);
+        }
+        expect(nodes).toEqual(throughNode);
+      }
+    }
+  });
+});
+
+it('reads only the columns the selected fields need, and every column for a field it has no entry for', async () => {
+  const narrow = await server.execute(
+    `query NarrowColumns($code: String!) {
+      referrals(localAuthorityCode: $code, first: 10) { edges { cursor node { id status child { caseReference } } } }
+    }`,
+    { code: COUNCIL },
+    admin,
+  );
+  expect(narrow.errors).toBeUndefined();
+  const [statement] = narrow.sql;
+  // The key, the sort column and the selected fields' columns (the child's key for the child); not the free-text reason.
+  expect(statement).toMatch(
+    /^select r\.referral_id, r\.child_id, r\.status, r\.referred_on, child\.child_id as child__child_id, child\.case_reference as child__case_reference from/,
+  );
+  expect(statement).not.toContain('reason');
+  expect(statement).not.toContain('c.gender');
+  // __typename needs no column; every field of the preferences needs its four.
+  const preferences = await server.execute(
+    `query NarrowPreferences($code: String!) { referrals(localAuthorityCode: $code, first: 10) { edges { node { __typename preferences { languages } } } } }`,
+    { code: COUNCIL },
+    admin,
+  );
+  expect(preferences.errors).toBeUndefined();
+  expect(preferences.sql[0]).toMatch(
+    /^select r\.referral_id, r\.referred_on, r\.preferred_volunteer_gender, r\.volunteer_gender_required, r\.preferred_languages, r\.language_required from/,
+  );
+  expect(columnsFor(['a', 'b', 'c'], ['a'], ['known', 'unknown'], { known: ['b'] })).toEqual(['a', 'b', 'c']);
+  expect(columnsFor(['a', 'b', 'c'], ['a'], ['known', '__typename'], { known: ['c'] })).toEqual(['a', 'c']);
+});
+
+it('a record narrowed for one list is never another path’s answer in the same request', async () => {
+  // The waiting list reads only the volunteer's id and the child's case reference; the same
+  // volunteers and children reached through another list and through node(id:) in the same
+  // request must still answer the fields those select.
+  const asAdmin = (await server.execute<ListData, Record<string, unknown>>(WAITING_LIST, { code: COUNCIL, first: 100 }, admin)).data!.waitingList!.edges;
+  const withMatch = asAdmin.find((edge) => edge.node.currentMatch?.volunteer)!.node;
+  const result = await server.execute<
+    {
+      narrow: { edges: { node: { child: { caseReference: string } | null; currentMatch: { volunteer: { id: string } | null } | null } }[] };
+      wide: {
+        edges: {
+          node: { child: { gender: string; birthMonth: string } | null; currentMatch: { volunteer: { gender: string; maxMatches: number } | null } | null };
+        }[];
+      };
+      match: { volunteer: { gender: string; languages: string[] } | null } | null;
+    },
+    Record<string, unknown>
+  >(
+    `query TwoNarrowings($code: String!, $match: ID!) {
+      narrow: waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR, first: 100) {
+        edges { node { child { caseReference } currentMatch { volunteer { id } } } }
+      }
+      wide: referrals(localAuthorityCode: $code, status: ACCEPTED, first: 100) {
+        edges { node { child { gender birthMonth } currentMatch { volunteer { gender maxMatches } } } }
+      }
+      match: node(id: $match) { ... on Match { volunteer { gender languages } } }
+    }`,
+    { code: COUNCIL, match: withMatch.currentMatch!.id },
+    admin,
+  );
+  expect(result.errors).toBeUndefined();
+  const wide = result.data!.wide.edges.map((edge) => edge.node);
+  expect(wide.length).toBe(12);
+  expect(wide.every((node) => node.child && typeof node.child.gender === 'string' && /^\d{4}-\d{2}$/.test(node.child.birthMonth))).toBe(true);
+  const volunteers = wide.flatMap((node) => (node.currentMatch?.volunteer ? [node.currentMatch.volunteer] : []));
+  expect(volunteers.length).toBe(6);
+  expect(volunteers.every((volunteer) => typeof volunteer.gender === 'string' && Number.isInteger(volunteer.maxMatches))).toBe(true);
+  expect(result.data!.narrow.edges.every((edge) => typeof edge.node.child?.caseReference === 'string')).toBe(true);
+  expect(typeof result.data!.match!.volunteer!.gender).toBe('string');
+  expect(Array.isArray(result.data!.match!.volunteer!.languages)).toBe(true);
 });
