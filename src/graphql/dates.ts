@@ -12,9 +12,13 @@ export function todayInLondon(now?: Date): string {
   return today.date;
 }
 
+// The last `to` of daysBetween, parsed: a list asks for many days up to the same today.
+let lastTo: { date: string; ms: number } | null = null;
+
 /** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  if (lastTo?.date !== to) lastTo = { date: to, ms: Date.parse(`${to}T00:00:00Z`) };
+  return Math.round((lastTo.ms - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** `date` plus `years` calendar years ('YYYY-MM-DD'); 29 February becomes 28 February. */

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import sql, { raw, Sql } from 'sql-template-tag';
 import type { RowParser } from '../database/rows';
@@ -21,22 +21,39 @@ export type Selection = {
 };
 
 /**
+ * Selections already read, per list field of a parsed operation. Apollo keeps each operation's
+ * parsed document, so the same field node comes back on every request for that operation; a
+ * document with a directive is read afresh, since `@skip`/`@include` may depend on variables.
+ */
+const selections = new WeakMap<FieldNode, Selection>();
+
+/**
  * graphql-parse-resolve-info resolves fragments, aliases and `@skip`/`@include` against the
  * variables; a field selected under several aliases or type conditions counts once, with the
  * union of what each selects below it.
  */
 export function selectionOf(info: GraphQLResolveInfo): Selection {
+  const fieldNode = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const cacheable = fieldNode !== undefined && info.operation.loc !== undefined && !info.operation.loc.source.body.includes('@');
+  const known = cacheable ? selections.get(fieldNode) : undefined;
+  if (known) return known;
+  // One walk of the tree: each selected path ('' is the list field itself) with the names below it.
+  const below = new Map<string, Set<string>>();
+  const visit = (trees: ResolveTree[], path: string) => {
+    const byName = new Map<string, ResolveTree[]>();
+    for (const tree of trees) {
+      for (const fields of Object.values(tree.fieldsByTypeName)) {
+        for (const field of Object.values(fields)) byName.set(field.name, [...(byName.get(field.name) ?? []), field]);
+      }
+    }
+    below.set(path, new Set(byName.keys()));
+    for (const [name, fields] of byName) visit(fields, path ? `${path}.${name}` : name);
+  };
   const root = parseResolveInfo(info) as ResolveTree | null | undefined;
-  const below = (trees: ResolveTree[]) => trees.flatMap((tree) => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields)));
-  const at = (path: string) => {
-    let level: ResolveTree[] = root ? [root] : [];
-    for (const name of path.split('.')) level = below(level).filter((field) => field.name === name);
-    return level;
-  };
-  return {
-    has: (path) => at(path).length > 0,
-    fieldsBelow: (path) => new Set(below(at(path)).map((field) => field.name)),
-  };
+  if (root) visit([root], '');
+  const selection: Selection = { has: (path) => below.has(path), fieldsBelow: (path) => below.get(path) ?? new Set() };
+  if (cacheable) selections.set(fieldNode, selection);
+  return selection;
 }
 
 /**

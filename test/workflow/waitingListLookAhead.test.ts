@@ -424,3 +424,20 @@ it('a record narrowed for one list is never another path’s answer in the same 
   expect(typeof result.data!.match!.volunteer!.gender).toBe('string');
   expect(Array.isArray(result.data!.match!.volunteer!.languages)).toBe(true);
 });
+
+it('reads the selection of each request afresh where a variable decides it (@include), and the same operation again the same', async () => {
+  const operation = `query LookAheadByVariable($code: String!, $withMatch: Boolean!) {
+    waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR, first: 100) { edges { node { id currentMatch @include(if: $withMatch) { id } } } }
+  }`;
+  const plain = `query LookAheadRepeated($code: String!) { waitingList(localAuthorityCode: $code, service: INDEPENDENT_VISITOR, first: 100) { edges { node { id child { id } } } } }`;
+  const asOfficer = officer(COUNCIL);
+  for (const withMatch of [false, true, false]) {
+    const result = await server.execute(operation, { code: COUNCIL, withMatch }, asOfficer);
+    expect(result.errors).toBeUndefined();
+    expect(result.sql[0].includes('open_match')).toBe(withMatch);
+  }
+  const first = await server.execute(plain, { code: COUNCIL }, asOfficer);
+  const again = await server.execute(plain, { code: COUNCIL }, asOfficer);
+  expect(again.sql).toEqual(first.sql);
+  expect(again.data).toEqual(first.data);
+});
