@@ -32,21 +32,12 @@ export const pgBigint = z.string();
  */
 export type RowParser<T> = ((row: unknown) => T) & { pick: (columns: readonly string[]) => (row: unknown) => Partial<T> };
 
-/** Picked schemas kept per parser; a client choosing fields cannot grow it past this. */
-const MAX_PICKED_SCHEMAS = 64;
-
+// A picked parser builds its schema: callers keep it per set of columns (lookAhead.ts, formsByColumns).
 export function rowParser<S extends z.ZodType>(schema: S): RowParser<z.infer<S>> {
-  const picked = new Map<string, z.ZodType>();
   const pick = (columns: readonly string[]) => {
     if (!(schema instanceof z.ZodObject)) throw new Error('Only a row schema of columns (z.object) can be picked.');
-    const key = columns.join(',');
-    let part = picked.get(key);
-    if (!part) {
-      part = schema.pick(Object.fromEntries(columns.map((column) => [column, true])) as never) as z.ZodType;
-      if (picked.size < MAX_PICKED_SCHEMAS) picked.set(key, part);
-    }
-    const parsePart = part;
-    return (row: unknown) => parsePart.parse(row) as Partial<z.infer<S>>;
+    const part = schema.pick(Object.fromEntries(columns.map((column) => [column, true])) as never) as z.ZodType;
+    return (row: unknown) => part.parse(row) as Partial<z.infer<S>>;
   };
   return Object.assign((row: unknown) => schema.parse(row) as z.infer<S>, { pick });
 }

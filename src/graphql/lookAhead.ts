@@ -100,8 +100,25 @@ export type JoinedTable<Row> = {
   narrowed: (fields?: Iterable<string>) => JoinedRecord<Row>;
 };
 
-/** Narrowed forms kept per table; a client choosing fields cannot grow it past this. */
+/** Narrowed forms kept per list or table; a client choosing fields cannot grow it past this. */
 const MAX_NARROWED_FORMS = 64;
+
+/**
+ * What `build` makes of a set of columns (a select list, a row parser), built once per set: the
+ * narrowed forms of a list or a joined table, looked up on every request that selects those fields.
+ */
+export function formsByColumns<Form>(build: (names: readonly string[]) => Form): (names: readonly string[]) => Form {
+  const forms = new Map<string, Form>();
+  return (names) => {
+    const key = names.join(',');
+    let found = forms.get(key);
+    if (!found) {
+      found = build(names);
+      if (forms.size < MAX_NARROWED_FORMS) forms.set(key, found);
+    }
+    return found;
+  };
+}
 
 export function joinedRecord<Row>(
   alias: string,
@@ -115,7 +132,7 @@ export function joinedRecord<Row>(
   const prefixedKey = prefixed(loader.key);
   const tail = raw(`) ${alias} on true`);
   // Built once per column set: names from the loader's own column list, never from input.
-  const form = (names: readonly string[]): JoinedRecord<Row> => {
+  const formFor = formsByColumns((names): JoinedRecord<Row> => {
     const complete = names.length === all.length;
     // The prefixed names once, not per row and column (a page of 50 takes hundreds of them).
     const prefixedNames = names.map(prefixed);
@@ -136,23 +153,9 @@ export function joinedRecord<Row>(
         return record as Row;
       },
     };
-  };
-  const whole = form(all);
-  const forms = new Map<string, JoinedRecord<Row>>();
-  return {
-    narrowed: (fields) => {
-      if (!fields) return whole;
-      const names = columnsFor(all, [loader.key], fields, loader.fields);
-      if (names === all) return whole;
-      const key = names.join(',');
-      let found = forms.get(key);
-      if (!found) {
-        found = form(names);
-        if (forms.size < MAX_NARROWED_FORMS) forms.set(key, found);
-      }
-      return found;
-    },
-  };
+  });
+  formFor(all); // the whole record first, so that it is always kept
+  return { narrowed: (fields) => formFor(fields ? columnsFor(all, [loader.key], fields, loader.fields) : all) };
 }
 
 /**

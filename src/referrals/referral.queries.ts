@@ -6,7 +6,7 @@ import type { Principal } from '../auth/viewer';
 import { pgBigint, pgDate, pgTimestamp, rowParser } from '../database/rows';
 import { execute, query, Queryable } from '../database/sql';
 import { groupInKeyOrder, ListSource, oneInKeyOrder } from '../graphql/listQuery';
-import { columnNames, columnsFor, FieldColumns } from '../graphql/lookAhead';
+import { columnNames, columnsFor, FieldColumns, formsByColumns } from '../graphql/lookAhead';
 
 /** Every statement on referrals and self-referrals. */
 
@@ -60,15 +60,21 @@ export const REFERRAL_FIELD_COLUMNS: FieldColumns = {
   matches: ['referral_id'],
 };
 
+/** A list's select list and row parser for a set of columns, built once per set. */
+const listForm = formsByColumns((names): { select: Sql; row: (raw: unknown) => ReferralRow } =>
+  names.length === ALL_COLUMNS.length
+    ? { select: columns, row: parseReferralRow }
+    : // A narrowed row has only the selected fields' columns: Referral.fromRow leaves the others undefined, and no resolver reads them.
+      { select: raw(names.map((name) => `r.${name}`).join(', ')), row: parseReferralRow.pick(names) as (raw: unknown) => ReferralRow },
+);
+listForm(ALL_COLUMNS); // the whole row first, so that it is always kept
+
 /**
  * A list's select list and row parser for the fields its client selected (`fields`; every column
  * when undefined), with the key and the sort column that cursors are made of.
  */
 function listColumns(fields: Iterable<string> | undefined, sortColumn: string): { select: Sql; row: (raw: unknown) => ReferralRow } {
-  const names = fields ? columnsFor(ALL_COLUMNS, ['referral_id', sortColumn], fields, REFERRAL_FIELD_COLUMNS) : ALL_COLUMNS;
-  if (names === ALL_COLUMNS) return { select: columns, row: parseReferralRow };
-  // A narrowed row has only the selected fields' columns: Referral.fromRow leaves the others undefined, and no resolver reads them.
-  return { select: raw(names.map((name) => `r.${name}`).join(', ')), row: parseReferralRow.pick(names) as (raw: unknown) => ReferralRow };
+  return listForm(fields ? columnsFor(ALL_COLUMNS, ['referral_id', sortColumn], fields, REFERRAL_FIELD_COLUMNS) : ALL_COLUMNS);
 }
 
 export function createReferralLoaders(db: Queryable, principal: Principal | null) {
