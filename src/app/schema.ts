@@ -19,8 +19,36 @@ import { LocalAuthorityFiguresResolver } from '../reporting/localAuthorityFigure
 import { TargetResolver } from '../targets/target.resolver';
 import { VolunteerResolver } from '../volunteers/volunteer.resolver';
 import { NodeResolver } from '../graphql/node.resolver';
+import { callFieldResolversDirectly } from '../graphql/directResolvers';
+
+const RESOLVERS = [
+  NodeResolver,
+  ViewerResolver,
+  ...councilResolvers,
+  LocalAuthorityFiguresResolver,
+  ProviderResolver,
+  CommissionResolver,
+  LocalAuthorityCommissionsResolver,
+  ChildResolver,
+  ChildReferralsResolver,
+  ReferralResolver,
+  SelfReferralResolver,
+  ReferralMatchesResolver,
+  VolunteerResolver,
+  MatchResolver,
+  VisitResolver,
+  AuditResolver,
+  CoverageResolver,
+  ReportingDatesResolver,
+  AreaSeriesResolver,
+  ...activityResolvers,
+  MatchingResolver,
+  TargetResolver,
+  UnmatchedReferralResolver,
+] as const;
 
 let schema: GraphQLSchema | undefined;
+let direct: readonly string[] = [];
 
 /** The executable schema, built once per process from the type-graphql classes. */
 export function getSchema(): GraphQLSchema {
@@ -28,37 +56,23 @@ export function getSchema(): GraphQLSchema {
   // type-graphql would otherwise wrap each plain property in a middleware chain, a measurable
   // cost on pages of hundreds of records. Access is enforced in the queries (src/auth/scope.ts),
   // never by field middleware; adding a global middleware means dropping those flags.
-  schema ??= buildSchemaSync({
-    resolvers: [
-      NodeResolver,
-      ViewerResolver,
-      ...councilResolvers,
-      LocalAuthorityFiguresResolver,
-      ProviderResolver,
-      CommissionResolver,
-      LocalAuthorityCommissionsResolver,
-      ChildResolver,
-      ChildReferralsResolver,
-      ReferralResolver,
-      SelfReferralResolver,
-      ReferralMatchesResolver,
-      VolunteerResolver,
-      MatchResolver,
-      VisitResolver,
-      AuditResolver,
-      CoverageResolver,
-      ReportingDatesResolver,
-      AreaSeriesResolver,
-      ...activityResolvers,
-      MatchingResolver,
-      TargetResolver,
-      UnmatchedReferralResolver,
-    ],
+  if (schema) return schema;
+  schema = buildSchemaSync({
+    resolvers: RESOLVERS,
     // Input is checked by each domain's service, which returns typed user errors (API.md), so
     // class-validator's automatic validation is not used.
     validate: false,
   });
+  // Field resolvers that take only their parent, the context and info skip type-graphql's
+  // per-call wrapper (src/graphql/directResolvers.ts).
+  direct = callFieldResolversDirectly(schema, RESOLVERS);
   return schema;
+}
+
+/** The fields whose resolvers are called directly (`Type.field`), once the schema is built. */
+export function directlyCalledFields(): readonly string[] {
+  getSchema();
+  return direct;
 }
 
 /** The schema as committed in schema/schema.graphql: sorted so the file diffs cleanly. */
