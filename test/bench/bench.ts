@@ -25,8 +25,9 @@ import { loadTests } from '../../src/reporting/models';
  *
  * With no options it runs scale 1, then scale 10 on the same PostgreSQL, in one run.
  * Starts everything it needs (embedded PostgreSQL in a temporary folder unless DATABASE_URL is set,
- * the synthetic data at the scale, a full rollup refresh, Tandem, PostGraphile v5 under Node 22 and
- * a plain-SQL server), measures three operations side by side with autocannon on 127.0.0.1, prints
+ * the synthetic data at the scale, a full rollup refresh, Tandem, PostGraphile v5 and a plain-SQL
+ * server, all under the Node 22 of the `node` devDependency, plus Tandem under the Node.js running
+ * npm when that is another), measures the operations side by side with autocannon on 127.0.0.1, prints
  * a table, writes test/bench/RESULTS.md (one section per scale) and stops everything it started.
  */
 
@@ -144,6 +145,17 @@ async function startPostgres(): Promise<{ url: string; statements: boolean }> {
   log(`embedded PostgreSQL on 127.0.0.1:${port} (data in ${base})`);
   const url = await ensureDatabase(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`, 'tandem');
   return { url, statements: true };
+}
+
+/** What `node --version` prints for a Node.js binary. */
+function nodeVersion(binary: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(binary, ['--version']);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', () => resolve(out.trim()));
+  });
 }
 
 /** Starts a server as a child process and waits for its readiness. */
@@ -353,7 +365,12 @@ ${FIGURES}`;
  */
 type Slow = { sequential?: number };
 
-type Target = Slow & { server: 'Tandem' | 'Tandem, cache off' | 'PostGraphile' | 'SQL'; label: string; base: string; requests: Req[] };
+type Target = Slow & {
+  server: 'Tandem' | 'Tandem, cache off' | "Tandem, npm's Node.js" | 'PostGraphile' | 'SQL';
+  label: string;
+  base: string;
+  requests: Req[];
+};
 type Measured = Target & { result: Result; statements: number | null };
 type Operation = { name: string; description: string; targets: Target[]; notes: string[] };
 
@@ -525,10 +542,14 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
 
   const [{ version: postgresVersion }] = (await admin.query(`select current_setting('server_version') as version`)).rows;
 
-  // 2. The servers, each in its own process with a pool of 10: Tandem as deployed (NODE_ENV=production,
-  // on this Node.js), and the same Tandem with the national-view answer cache off, to show what
-  // computing every comparison costs (src/reporting/responseCache.ts).
-  const startTandem = async (name: string, env: Record<string, string> = {}): Promise<number> => {
+  // 2. The servers, each in its own process with a pool of 10, all on one Node.js: PostGraphile 5
+  // needs Node 22, so every server runs on the Node 22 binary of the `node` devDependency, and the
+  // comparison measures the servers rather than two runtimes (Tandem's lists run about a third
+  // faster on Node 22 than on Node 20). Tandem as deployed (NODE_ENV=production); the same Tandem with
+  // the national-view answer cache off, to show what computing every comparison costs
+  // (src/reporting/responseCache.ts); and, when npm runs on another Node.js, Tandem on that one too
+  // (what `npm start` gives on this machine), for the two lists.
+  const startTandem = async (name: string, env: Record<string, string> = {}, node = NODE22): Promise<number> => {
     const port = await findFreePort();
     // prettier-ignore
     const settings = {
@@ -536,12 +557,15 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       LOAD_DEMO_DATA: 'false', REPORTS_SCHEDULER: 'false', DATABASE_POOL_SIZE: '10',
       ...env,
     };
-    await startChild(name, process.execPath, [...SERVER_NODE_FLAGS, path.join(projectRoot, 'dist', 'src', 'app', 'main.js')], settings, null);
+    await startChild(name, node, [...SERVER_NODE_FLAGS, path.join(projectRoot, 'dist', 'src', 'app', 'main.js')], settings, null);
     await waitForHttp(`http://127.0.0.1:${port}/readyz`);
     return port;
   };
+  const node22Version = await nodeVersion(NODE22);
+  const npmNodeDiffers = node22Version !== process.version;
   const tandemPort = await startTandem('Tandem');
   const uncachedPort = await startTandem('Tandem, cache off', { NATIONAL_VIEW_CACHE_MB: '0' });
+  const npmNodePort = npmNodeDiffers ? await startTandem("Tandem on npm's Node.js", {}, process.execPath) : null;
   const pglPort = await findFreePort();
   await startChild(
     'PostGraphile',
@@ -551,26 +575,22 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
     (line) => line.startsWith('READY'),
   );
   const floorPort = await findFreePort();
-  await startChild(
-    'plain SQL',
-    process.execPath,
-    [path.join(BENCH_DIR, 'floor.mjs')],
-    { DATABASE_URL: pg.url, PORT: String(floorPort), POOL_SIZE: '10' },
-    (line) => line.startsWith('READY'),
+  await startChild('plain SQL', NODE22, [path.join(BENCH_DIR, 'floor.mjs')], { DATABASE_URL: pg.url, PORT: String(floorPort), POOL_SIZE: '10' }, (line) =>
+    line.startsWith('READY'),
   );
   const tandem = `http://127.0.0.1:${tandemPort}`;
   const pgl = `http://127.0.0.1:${pglPort}`;
   const floor = `http://127.0.0.1:${floorPort}`;
+  // Tandem on the Node.js running npm, for the lists: the same requests, so the same rows.
+  const onNpmNode = (requests: Req[]): Target[] =>
+    npmNodePort === null
+      ? []
+      : [{ server: "Tandem, npm's Node.js", label: `Tandem on Node.js ${process.version} (npm start's)`, base: `http://127.0.0.1:${npmNodePort}`, requests }];
   const analyst = await signToken({ sub: 'bench-analyst', role: Role.NATIONAL_ANALYST }, secret);
   const adminToken = await signToken({ sub: 'bench-admin', role: Role.ADMIN }, secret);
   const versions = {
     node: process.version,
-    node22: await new Promise<string>((resolve) => {
-      const child = spawn(NODE22, ['--version']);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('exit', () => resolve(out.trim()));
-    }),
+    node22: node22Version,
     postgraphile: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
     aggregates: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', '@graphile', 'pg-aggregates', 'package.json'), 'utf8')).version,
     autocannon: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'autocannon', 'package.json'), 'utf8')).version,
@@ -627,6 +647,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       description: `waitingList(localAuthorityCode: ${vars.code}, service: ${service}, first: 50) with child, proposed match, volunteer and provider`,
       targets: [
         { server: 'Tandem', label: 'Tandem', base: tandem, requests: [t] },
+        ...onNpmNode([t]),
         { server: 'PostGraphile', label: `PostGraphile ${versions.postgraphile}`, base: pgl, requests: [p] },
         { server: 'SQL', label: 'one joined SQL query (pg)', base: floor, requests: [s] },
       ],
@@ -681,6 +702,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       description: `referrals(localAuthorityCode: ${code}, status: ${status}, first: 100) paged to the end (${listCouncil.n} rows)`,
       targets: [
         { server: 'Tandem', label: 'Tandem', base: tandem, requests: t.requests },
+        ...onNpmNode(t.requests),
         { server: 'PostGraphile', label: `PostGraphile ${versions.postgraphile}`, base: pgl, requests: p.requests },
         { server: 'SQL', label: 'keyset SQL query (pg)', base: floor, requests: s.requests },
       ],
@@ -772,7 +794,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
   lines.push(`## Scale ${args.scale}`, '');
   lines.push(
     `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.hostname()}: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()}.`,
-    `Versions: Tandem on Node.js ${versions.node}; PostGraphile ${versions.postgraphile} (amber preset) with @graphile/pg-aggregates ${versions.aggregates} on Node.js ${versions.node22}; PostgreSQL ${versions.postgres}${pg.statements ? ' (embedded)' : ' (DATABASE_URL)'}; autocannon ${versions.autocannon}.`,
+    `Versions: every server on Node.js ${versions.node22} (the \`node\` devDependency; PostGraphile 5 needs 22)${npmNodePort === null ? '' : `, and Tandem also on Node.js ${versions.node} (the one running npm, as \`npm start\` runs it) for the lists`}; PostGraphile ${versions.postgraphile} (amber preset) with @graphile/pg-aggregates ${versions.aggregates}; PostgreSQL ${versions.postgres}${pg.statements ? ' (embedded)' : ' (DATABASE_URL)'}; autocannon ${versions.autocannon}.`,
     `Load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${os
       .loadavg()
       .map((l) => l.toFixed(1))
