@@ -12,7 +12,16 @@ declare module 'autocannon' {
     body?: string;
   };
   type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number };
-  export type Result = { requests: Histogram; latency: Histogram; throughput: Histogram; errors: number; timeouts: number; non2xx: number; '2xx': number };
+  export type Result = {
+    requests: Histogram;
+    latency: Histogram;
+    throughput: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    '2xx': number;
+    duration: number;
+  };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

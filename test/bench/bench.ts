@@ -21,7 +21,7 @@ import { refreshReports, RefreshResult } from '../../src/reporting/refresh';
 import { loadTests } from '../../src/reporting/models';
 
 /**
- * `npm run bench [-- --scale 1,10] [--seconds 8] [--warmup 5] [--connections 10] [--seed 42]`
+ * `npm run bench [-- --scale 1,10] [--seconds 8] [--warmup 5] [--rounds 4] [--connections 10] [--seed 42]`
  *
  * With no options it runs scale 1, then scale 10 on the same PostgreSQL, in one run.
  * Starts everything it needs (embedded PostgreSQL in a temporary folder unless DATABASE_URL is set,
@@ -31,10 +31,10 @@ import { loadTests } from '../../src/reporting/models';
  * a table, writes test/bench/RESULTS.md (one section per scale) and stops everything it started.
  */
 
-type Args = { scales: number[]; seconds: number; warmup: number; connections: number; seed: number; only: string[] | null };
+type Args = { scales: number[]; seconds: number; warmup: number; rounds: number; connections: number; seed: number; only: string[] | null };
 type ScaleArgs = Omit<Args, 'scales'> & { scale: number };
 
-const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--warmup 5] [--connections 10] [--seed 42] [--only waitingList,referrals]';
+const USAGE = 'Usage: npm run bench -- [--scale 1,10] [--seconds 8] [--warmup 5] [--rounds 4] [--connections 10] [--seed 42] [--only waitingList,referrals]';
 
 /** The operations, in the order they are measured; `--only` picks some of them (while iterating). */
 const OPERATION_NAMES = ['councilComparison', 'waitingList', 'referrals', 'englandSeries', 'councilSeries', 'coverageFile'];
@@ -42,13 +42,13 @@ const OPERATION_NAMES = ['councilComparison', 'waitingList', 'referrals', 'engla
 function benchArgs(argv: string[]): Args {
   // A warm-up of 5 s before each measurement: a server's JIT settles in the first seconds under load
   // (Tandem's in 5-8 s, PostGraphile's in about 2), and the table compares steady rates.
-  const args: Args = { scales: [1, 10], seconds: 8, warmup: 5, connections: 10, seed: 42, only: null };
+  const args: Args = { scales: [1, 10], seconds: 8, warmup: 5, rounds: 4, connections: 10, seed: 42, only: null };
   const text = { type: 'string' } as const;
-  let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'warmup' | 'connections' | 'seed' | 'only', string>>;
+  let flags: Partial<Record<'scale' | 'scales' | 'seconds' | 'warmup' | 'rounds' | 'connections' | 'seed' | 'only', string>>;
   try {
     ({ values: flags } = parseArgs({
       args: argv,
-      options: { scale: text, scales: text, seconds: text, warmup: text, connections: text, seed: text, only: text },
+      options: { scale: text, scales: text, seconds: text, warmup: text, rounds: text, connections: text, seed: text, only: text },
       strict: true,
       allowPositionals: false,
     }));
@@ -67,8 +67,10 @@ function benchArgs(argv: string[]): Args {
     if (!values.every((number) => Number.isFinite(number) && number > 0) || (key !== 'scale' && key !== 'scales' && values.length !== 1)) {
       throw new Error(`${USAGE}  (bad value for --${key}: ${JSON.stringify(value)})`);
     }
+    if ((key === 'rounds' || key === 'connections') && !Number.isInteger(values[0]))
+      throw new Error(`${USAGE}  (--${key} must be a whole number: ${JSON.stringify(value)})`);
     if (key === 'scale' || key === 'scales') args.scales = values;
-    else args[key as 'seconds' | 'warmup' | 'connections' | 'seed'] = values[0];
+    else args[key as 'seconds' | 'warmup' | 'rounds' | 'connections' | 'seed'] = values[0];
   }
   return args;
 }
@@ -426,6 +428,22 @@ async function load(target: Target, seconds: number, connections: number): Promi
   return result;
 }
 
+/**
+ * One server's rounds as one result: its rate is all its requests over all its measured time; its
+ * p50 the median of the rounds' and its p99 the highest round's (percentiles do not add up).
+ */
+function combineRounds(rounds: Result[]): Result {
+  const requests = rounds.reduce((sum, round) => sum + round.requests.total, 0);
+  const seconds = rounds.reduce((sum, round) => sum + round.duration, 0);
+  const p50s = rounds.map((round) => round.latency.p50).sort((a, b) => a - b);
+  return {
+    requests: { average: requests / seconds, total: requests },
+    latency: { p50: p50s[Math.floor(p50s.length / 2)], p99: Math.max(...rounds.map((round) => round.latency.p99)) },
+    non2xx: 0,
+    errors: 0,
+  } as unknown as Result;
+}
+
 /** A rate: whole numbers, but two decimals below 10 (a file that takes seconds is not 0 a second). */
 function fmtRate(value: number): string {
   return fmt(value, value < 10 ? 2 : 0);
@@ -775,11 +793,22 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
   const statementsOf = new Map<Target, number | null>();
   for (const operation of operations) for (const target of operation.targets) statementsOf.set(target, await countStatements(admin, pg.statements, target));
   for (const operation of operations) {
+    // Each server warmed up, then measured in `rounds` short rounds taken in turn (each round
+    // starting with the next server), so that a change in the machine's speed during the run (seen
+    // here: ±15% over minutes) falls on every server alike instead of on whichever ran then.
+    const loaded = operation.targets.filter((target) => !target.sequential);
+    for (const target of loaded) await load(target, args.warmup, args.connections);
+    const roundsOf = new Map<Target, Result[]>(loaded.map((target) => [target, []]));
+    for (let round = 0; round < args.rounds; round += 1) {
+      for (let turn = 0; turn < loaded.length; turn += 1) {
+        const target = loaded[(round + turn) % loaded.length];
+        roundsOf.get(target)!.push(await load(target, args.seconds / args.rounds, args.connections));
+      }
+    }
     const rows: Measured[] = [];
     for (const target of operation.targets) {
       const statements = statementsOf.get(target) ?? null;
-      if (!target.sequential) await load(target, args.warmup, args.connections);
-      const result = await load(target, args.seconds, args.connections);
+      const result = target.sequential ? await load(target, args.seconds, args.connections) : combineRounds(roundsOf.get(target)!);
       log(
         `${operation.name} ${target.label}: ${fmtRate(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${statements ?? 'n/a'} statements/request`,
       );
@@ -799,7 +828,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ')} (1 / 5 / 15 min; above ${cpus.length} means something else was using the machine).`,
-    `Load: autocannon in the bench process, ${args.connections} connections, ${args.seconds} s per measurement after a ${args.warmup} s warm-up, all on 127.0.0.1; every server in its own process with a pool of 10 connections to the same database.`,
+    `Load: autocannon in the bench process, ${args.connections} connections, ${args.seconds} s per measurement in ${args.rounds} rounds taken in turn with the operation's other servers, after a ${args.warmup} s warm-up, all on 127.0.0.1; every server in its own process with a pool of 10 connections to the same database.`,
     '',
   );
   lines.push(
