@@ -562,7 +562,7 @@ async function benchScale(args: ScaleArgs, { pg, db, admin, secret, logger, star
 
   // 2. The servers, each in its own process with a pool of 10, all on one Node.js: PostGraphile 5
   // needs Node 22, so every server runs on the Node 22 binary of the `node` devDependency, and the
-  // comparison measures the servers rather than two runtimes (Tandem's lists run about a third
+  // comparison measures the servers rather than two runtimes (Tandem's lists run a fifth to a third
   // faster on Node 22 than on Node 20). Tandem as deployed (NODE_ENV=production); the same Tandem with
   // the national-view answer cache off, to show what computing every comparison costs
   // (src/reporting/responseCache.ts); and, when npm runs on another Node.js, Tandem on that one too
